@@ -1,0 +1,5 @@
+"""`python -m tap_smartlead_inbox`."""
+
+from tap_smartlead_inbox.cli import main
+
+main()

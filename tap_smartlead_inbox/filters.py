@@ -1,0 +1,165 @@
+"""Smartlead filters: built from the settings and checked against the API's documented caps.
+
+Only the documented keys are sent (the replaced exporter invented `emailCampaignIdIn`
+and friends, which the API ignores or rejects). Reply-time bounds are kept apart
+from the other filters because the fetch plan chooses the `replyTimeBetween`
+of each request.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tap_smartlead_inbox.errors import SettingsError
+from tap_smartlead_inbox.timeutil import iso, parse_time
+
+DEFAULT_FILTER: dict[str, Any] = {"leadCategories": {"categoryIdsIn": [6]}}
+EMAIL_STATUSES = (
+    "Opened", "Clicked", "Replied", "Unsubscribed", "Bounced", "Accepted", "Not Replied",
+)
+SEARCH_MAX = 30
+# The most ids the API accepts in each id filter; more is a 422.
+ID_CAPS = {
+    "campaignId": 5,
+    "emailAccountId": 20,
+    "campaignTeamMemberId": 10,
+    "campaignTagId": 10,
+    "campaignClientId": 10,
+}
+CATEGORY_CAPS = {"categoryIdsIn": 10, "categoryIdsNotIn": 10}
+CATEGORY_FLAGS = ("unassigned", "isAssigned")
+FILTER_KEYS = ("search", "leadCategories", "emailStatus", *ID_CAPS, "replyTimeBetween")
+
+
+@dataclass(frozen=True)
+class FilterSet:
+    """What to ask for: the filters without time, and the reply-time bounds."""
+
+    base: dict[str, Any]
+    reply_from: datetime | None = None
+    reply_to: datetime | None = None
+    default_applied: bool = False
+
+    def for_window(self, window: tuple[datetime, datetime] | None) -> dict[str, Any]:
+        """The filters to send for one reply-time window (None: no time filter)."""
+        filters: dict[str, Any] = json.loads(json.dumps(self.base))
+        if window:
+            filters["replyTimeBetween"] = [iso(window[0]), iso(window[1])]
+        return filters
+
+
+def build_filter_set(
+    *,
+    filters: Mapping[str, Any] | None,
+    default_filters: bool,
+    campaign_ids: list[int],
+    email_account_ids: list[int],
+    start: datetime | None,
+    end: datetime | None,
+) -> FilterSet:
+    """Combine the filter settings into one checked FilterSet."""
+    default_applied = filters is None and default_filters
+    base: dict[str, Any] = dict(DEFAULT_FILTER if default_applied else (filters or {}))
+    base = json.loads(json.dumps(base))
+    _merge_ids(base, "campaignId", campaign_ids)
+    _merge_ids(base, "emailAccountId", email_account_ids)
+    check_filters(base)
+    reply_from, reply_to = _reply_bounds(base.pop("replyTimeBetween", None), start, end)
+    return FilterSet(base, reply_from, reply_to, default_applied)
+
+
+def _merge_ids(filters: dict[str, Any], key: str, ids: list[int]) -> None:
+    if not ids:
+        return
+    existing = filters.get(key)
+    merged = [] if existing is None else (existing if isinstance(existing, list) else [existing])
+    filters[key] = list(dict.fromkeys([*merged, *ids]))
+
+
+def _reply_bounds(
+    between: object, start: datetime | None, end: datetime | None
+) -> tuple[datetime | None, datetime | None]:
+    """Intersect filters.replyTimeBetween with start_date/end_date."""
+    if between is not None:
+        low, high = (parse_time(v, strict=True) for v in between)  # type: ignore[attr-defined]
+        start = max(filter(None, (start, low)), default=None)
+        end = min(filter(None, (end, high)), default=None)
+    if start and end and start > end:
+        raise SettingsError(
+            "filters", "replyTimeBetween and start_date/end_date do not overlap: nothing to export"
+        )
+    return start, end
+
+
+def check_filters(filters: Mapping[str, Any]) -> None:
+    """Raise SettingsError for anything the API would reject with a 422."""
+    for key, value in filters.items():
+        if key not in FILTER_KEYS:
+            raise SettingsError(
+                f"filters.{key}", f"is not a Smartlead filter: use {', '.join(FILTER_KEYS)}"
+            )
+        _CHECKS[key](f"filters.{key}", key, value)
+
+
+def _check_search(name: str, _key: str, value: object) -> None:
+    if not isinstance(value, str) or len(value) > SEARCH_MAX:
+        raise SettingsError(name, f"must be text of at most {SEARCH_MAX} characters")
+
+
+def _check_status(name: str, _key: str, value: object) -> None:
+    values = value if isinstance(value, list) else [value]
+    bad = [v for v in values if v not in EMAIL_STATUSES]
+    if bad or not values:
+        raise SettingsError(
+            name, f"has {json.dumps(bad or value)}: allowed are {', '.join(EMAIL_STATUSES)}"
+        )
+
+
+def _check_ids(name: str, key: str, value: object, cap: int | None = None) -> None:
+    cap = cap or ID_CAPS[key]
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        raise SettingsError(name, "must be a whole-number ID or a list of them")
+    if len(values) > cap:
+        raise SettingsError(
+            name, f"has {len(values)} IDs: the API allows at most {cap} per request"
+        )
+
+
+def _check_categories(name: str, _key: str, value: object) -> None:
+    if not isinstance(value, Mapping):
+        raise SettingsError(name, "must be an object")
+    allowed = (*CATEGORY_CAPS, *CATEGORY_FLAGS)
+    for key, item in value.items():
+        if key in CATEGORY_FLAGS:
+            if not isinstance(item, bool):
+                raise SettingsError(f"{name}.{key}", "must be true or false")
+        elif key in CATEGORY_CAPS:
+            if not isinstance(item, list):
+                raise SettingsError(f"{name}.{key}", "must be a list of category IDs")
+            _check_ids(f"{name}.{key}", key, item, CATEGORY_CAPS[key])
+        else:
+            raise SettingsError(f"{name}.{key}", f"is not allowed: use {', '.join(allowed)}")
+
+
+def _check_between(name: str, _key: str, value: object) -> None:
+    ok = isinstance(value, list) and len(value) == 2
+    if not ok or any(parse_time(v, strict=True) is None for v in _iter(value)):
+        raise SettingsError(name, "must be [start, end], two ISO 8601 date-times")
+
+
+def _iter(value: object) -> Iterable[object]:
+    return value if isinstance(value, list) else ()
+
+
+_CHECKS = {
+    "search": _check_search,
+    "emailStatus": _check_status,
+    "leadCategories": _check_categories,
+    "replyTimeBetween": _check_between,
+    **dict.fromkeys(ID_CAPS, _check_ids),
+}

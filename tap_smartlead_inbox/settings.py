@@ -1,0 +1,269 @@
+"""The tap's settings: their schema (for --about and Meltano) and the one place they are checked.
+
+Every check happens before the first request and fails with a :class:`SettingsError`
+that names the setting and says what is allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from singer_sdk import typing as th
+
+from tap_smartlead_inbox.errors import SettingsError
+from tap_smartlead_inbox.filters import FilterSet, build_filter_set
+from tap_smartlead_inbox.redaction import register_secret
+from tap_smartlead_inbox.timeutil import parse_time
+
+DEFAULT_API_URL = "https://server.smartlead.ai/api/v1"
+SORT_ORDERS = ("REPLY_TIME_DESC", "SENT_TIME_DESC")
+MAX_PAGE_SIZE = 20
+
+CONFIG_SCHEMA = th.PropertiesList(
+    th.Property(
+        "api_key", th.StringType, required=True, secret=True,
+        title="API key",
+        description="Smartlead API key (Settings → API). In Meltano it is read from "
+        "SMARTLEAD_API_KEY. It is masked in every log line and error.",
+    ),
+    th.Property(
+        "api_url", th.StringType, default=DEFAULT_API_URL, title="API base URL",
+        description="Base URL of the Smartlead API; point it at the sandbox for tests.",
+    ),
+    th.Property(
+        "default_filters", th.BooleanType, default=True, title="Default filter",
+        description='Apply the replaced exporter\'s default filter {"leadCategories": '
+        '{"categoryIdsIn": [6]}} (Out Of Office leads only). Set false to export '
+        "every replied lead. Ignored when `filters` is given.",
+    ),
+    th.Property(
+        "filters", th.ObjectType(additional_properties=True), title="Filters",
+        description="Filters in Smartlead's syntax (search, leadCategories, emailStatus, "
+        "campaignId, emailAccountId, campaignTeamMemberId, campaignTagId, campaignClientId, "
+        "replyTimeBetween). Replaces the default filter. Checked against the API's caps "
+        "before sending.",
+    ),
+    th.Property(
+        "campaign_ids", th.ArrayType(th.IntegerType), title="Campaign IDs",
+        description="Only leads of these campaigns; added to the filters as campaignId "
+        "(at most 5).",
+    ),
+    th.Property(
+        "email_account_ids", th.ArrayType(th.IntegerType), title="Email account IDs",
+        description="Only leads mailed from these accounts; added to the filters as "
+        "emailAccountId (at most 20).",
+    ),
+    th.Property(
+        "start_date", th.DateTimeType, title="Start date",
+        description="ISO 8601. Only leads whose last reply is at or after this time "
+        "(sent as replyTimeBetween).",
+    ),
+    th.Property(
+        "end_date", th.DateTimeType, title="End date",
+        description="ISO 8601. Only leads whose last reply is at or before this time "
+        "(sent as replyTimeBetween).",
+    ),
+    th.Property(
+        "sort_by", th.StringType(allowed_values=list(SORT_ORDERS)), default=SORT_ORDERS[0],
+        title="Sort order", description="REPLY_TIME_DESC (default) or SENT_TIME_DESC.",
+    ),
+    th.Property(
+        "limit_per_page", th.IntegerType, default=MAX_PAGE_SIZE, title="Page size",
+        description="Leads per request, 1 to 20 (the API's maximum and the most efficient).",
+    ),
+    th.Property(
+        "fetch_message_history", th.BooleanType, default=True, title="Fetch message history",
+        description="Ask for each lead's whole thread. Without it email_history holds "
+        "only what the list view returns.",
+    ),
+    th.Property(
+        "rps", th.NumberType, default=5.0, title="Requests per second",
+        description="Global request rate across all streams and workers (> 0). The "
+        "default 5 stays under Smartlead's 10 requests per 2 seconds.",
+    ),
+    th.Property(
+        "max_concurrency", th.IntegerType, default=10, title="Max concurrency",
+        description="Most requests in flight at once (>= 1).",
+    ),
+    th.Property(
+        "max_retries", th.IntegerType, default=6, title="Max retries",
+        description="Retries per request after the first attempt (>= 0) on 429, 5xx, "
+        "timeouts, dropped connections and cut-off bodies.",
+    ),
+    th.Property(
+        "request_timeout", th.NumberType, default=60.0, title="Request timeout",
+        description="Seconds to wait for one response (> 0).",
+    ),
+).to_dict()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Checked settings, with the filters ready to send."""
+
+    api_key: str
+    api_url: str
+    filter_set: FilterSet
+    sort_by: str
+    limit_per_page: int
+    fetch_message_history: bool
+    rps: float
+    max_concurrency: int
+    max_retries: int
+    request_timeout: float
+
+
+def check_settings(config: Mapping[str, Any]) -> Settings:
+    """Validate ``config`` and return typed settings, or raise SettingsError."""
+    api_key = _api_key(config.get("api_key"))
+    start = _date(config, "start_date")
+    end = _date(config, "end_date")
+    if start and end and start > end:
+        raise SettingsError("start_date", f"is after end_date ({_txt(config, 'end_date')})")
+    return Settings(
+        api_key=api_key,
+        api_url=_api_url(config.get("api_url", DEFAULT_API_URL)),
+        filter_set=build_filter_set(
+            filters=_filters(config.get("filters")),
+            default_filters=_bool(config, "default_filters", True),
+            campaign_ids=_id_list(config, "campaign_ids"),
+            email_account_ids=_id_list(config, "email_account_ids"),
+            start=start,
+            end=end,
+        ),
+        sort_by=_choice(config, "sort_by", SORT_ORDERS),
+        limit_per_page=_int(config, "limit_per_page", MAX_PAGE_SIZE, low=1, high=MAX_PAGE_SIZE),
+        fetch_message_history=_bool(config, "fetch_message_history", True),
+        rps=_positive(config, "rps", 5.0),
+        max_concurrency=_int(config, "max_concurrency", 10, low=1),
+        max_retries=_int(config, "max_retries", 6, low=0),
+        request_timeout=_positive(config, "request_timeout", 60.0),
+    )
+
+
+def _txt(config: Mapping[str, Any], name: str) -> str:
+    return json.dumps(config.get(name), default=str)
+
+
+def _api_key(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError(
+            "api_key", "is missing: set it in the config or the SMARTLEAD_API_KEY variable"
+        )
+    register_secret(value)
+    return value.strip()
+
+
+def _api_url(value: object) -> str:
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(
+            "api_url", f"is {json.dumps(value, default=str)}: must be an http(s) URL "
+            f"such as {DEFAULT_API_URL}"
+        )
+    if parts.query or parts.fragment:
+        raise SettingsError("api_url", "must not carry a query string or fragment")
+    assert isinstance(value, str)
+    return value.rstrip("/")
+
+
+def _filters(value: object) -> Mapping[str, Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # Meltano passes an env var's object as JSON text
+        try:
+            value = json.loads(value) if value.strip() else None
+        except json.JSONDecodeError as exc:
+            raise SettingsError("filters", f"is not valid JSON ({exc.msg})") from None
+    if value is not None and not isinstance(value, Mapping):
+        raise SettingsError("filters", "must be an object in Smartlead's filter syntax")
+    return value
+
+
+def _bool(config: Mapping[str, Any], name: str, default: bool) -> bool:
+    value = config.get(name, default)
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if not isinstance(value, bool):
+        raise SettingsError(name, f"is {_txt(config, name)}: must be true or false")
+    return value
+
+
+def _number(config: Mapping[str, Any], name: str, default: float) -> float:
+    value = config.get(name, default)
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            pass
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise SettingsError(name, f"is {_txt(config, name)}: must be a number")
+    return float(value)
+
+
+def _positive(config: Mapping[str, Any], name: str, default: float) -> float:
+    value = _number(config, name, default)
+    if value <= 0:
+        raise SettingsError(name, f"is {_txt(config, name)}: must be greater than 0")
+    return value
+
+
+def _int(
+    config: Mapping[str, Any], name: str, default: int, *, low: int, high: int | None = None
+) -> int:
+    value = _number(config, name, default)
+    allowed = f"from {low} to {high}" if high is not None else f"{low} or more"
+    if not value.is_integer() or value < low or (high is not None and value > high):
+        raise SettingsError(name, f"is {_txt(config, name)}: must be a whole number {allowed}")
+    return int(value)
+
+
+def _choice(config: Mapping[str, Any], name: str, allowed: tuple[str, ...]) -> str:
+    value = config.get(name, allowed[0])
+    if value not in allowed:
+        raise SettingsError(name, f"is {_txt(config, name)}: must be one of {', '.join(allowed)}")
+    assert isinstance(value, str)
+    return value
+
+
+def _date(config: Mapping[str, Any], name: str) -> datetime | None:
+    value = config.get(name)
+    if value is None or value == "":
+        return None
+    parsed = parse_time(value, strict=True) if isinstance(value, str) else None
+    if parsed is None:
+        raise SettingsError(
+            name, f"is {_txt(config, name)}: must be an ISO 8601 date or date-time, "
+            "such as 2025-01-31 or 2025-01-31T23:59:59Z"
+        )
+    return parsed
+
+
+def _id_list(config: Mapping[str, Any], name: str) -> list[int]:
+    value = config.get(name) or []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            value = [part.strip() for part in value.split(",") if part.strip()]
+    ids = value if isinstance(value, list) else [value]
+    try:
+        return [_to_id(item) for item in ids]
+    except ValueError:
+        raise SettingsError(name, f"is {_txt(config, name)}: must be a list of whole-number IDs") from None
+
+
+def _to_id(item: object) -> int:
+    if isinstance(item, bool):
+        raise ValueError(item)
+    if isinstance(item, int):
+        return item
+    if isinstance(item, str) and item.strip().isdigit():
+        return int(item)
+    raise ValueError(item)

@@ -1,0 +1,71 @@
+"""The Smartlead Master Inbox tap."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+
+from singer_sdk import Tap
+from singer_sdk.exceptions import ConfigValidationError
+from singer_sdk.streams import Stream
+
+from tap_smartlead_inbox.errors import SettingsError
+from tap_smartlead_inbox.filters import DEFAULT_FILTER
+from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_settings
+from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream
+from tap_smartlead_inbox.transport import Transport
+
+
+class TapSmartleadInbox(Tap):
+    """Exports the Smartlead Master Inbox: replied leads and their whole email threads."""
+
+    name = "tap-smartlead-inbox"
+    config_jsonschema = CONFIG_SCHEMA
+
+    def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
+        if not self._config.get("api_key") and os.environ.get("SMARTLEAD_API_KEY"):
+            # Outside Meltano the key may come from the variable the README names.
+            self._config["api_key"] = os.environ["SMARTLEAD_API_KEY"]
+        self.__dict__["settings"] = check_settings(self._config)
+        try:
+            return super()._validate_config(raise_errors=raise_errors)
+        except ConfigValidationError as exc:
+            first = exc.errors[0] if exc.errors else str(exc)
+            raise SettingsError("config", f"is invalid: {first}") from None
+
+    @cached_property
+    def settings(self) -> Settings:
+        return check_settings(self.config)
+
+    @cached_property
+    def limiter(self) -> RateLimiter:
+        return RateLimiter(self.settings.rps)
+
+    @cached_property
+    def transport(self) -> Transport:
+        settings = self.settings
+        return Transport(
+            api_url=settings.api_url,
+            api_key=settings.api_key,
+            limiter=self.limiter,
+            max_retries=settings.max_retries,
+            timeout=settings.request_timeout,
+        )
+
+    def discover_streams(self) -> list[Stream]:
+        return [InboxRepliesStream(self), EmailHistoryStream(self)]
+
+    def sync_all(self) -> None:
+        if self.settings.filter_set.default_applied:
+            self.logger.info(
+                "Default filter applied: %s (Out Of Office leads only). Set "
+                "default_filters to false, or give filters, to export every replied lead.",
+                DEFAULT_FILTER,
+            )
+        super().sync_all()
+        stats = self.transport.stats
+        self.logger.info(
+            "Done: %d requests, %d retries, %d rate-limited, %.1f s waiting on the limiter.",
+            stats.requests, stats.retries, stats.rate_limited, self.limiter.waited,
+        )

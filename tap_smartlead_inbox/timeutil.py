@@ -1,0 +1,56 @@
+"""Date-time parsing and the one text form the tap writes and sends."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pendulum
+
+
+def parse_time(value: object, *, strict: bool = False) -> datetime | None:
+    """Parse a date-time (or epoch seconds/milliseconds) into an aware UTC datetime.
+
+    ``strict`` accepts ISO 8601 only (for settings); otherwise the common email
+    and HTTP formats are read too (for API data). Returns None for anything that
+    is not a readable point in time; naive values are taken as UTC.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and not strict:
+        return _from_epoch(float(value))
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = pendulum.parse(value.strip(), tz="UTC", strict=strict)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if not isinstance(parsed, datetime):
+        # A bare date is midnight UTC; a time or duration alone is no point in time.
+        if isinstance(parsed, pendulum.Date):
+            return datetime(parsed.year, parsed.month, parsed.day, tzinfo=UTC)
+        return None
+    return parsed.astimezone(UTC)
+
+
+def _from_epoch(seconds: float) -> datetime | None:
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def iso(value: datetime) -> str:
+    """The form used in records and requests: UTC with milliseconds and a Z."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def iso_or_none(value: object) -> str | None:
+    """Normalize any readable time to :func:`iso`; None when it cannot be read."""
+    parsed = parse_time(value)
+    return iso(parsed) if parsed else None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

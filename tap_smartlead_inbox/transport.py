@@ -1,0 +1,197 @@
+"""The one place that talks HTTP: rate limit, timeout, retries, and a scrubbed key.
+
+Every request waits for the shared limiter, then is retried on 429, 5xx, timeouts,
+dropped connections and cut-off or non-JSON bodies. Errors that retrying cannot fix
+become TapError subclasses whose messages never carry the URL (it holds the key).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import requests
+
+from tap_smartlead_inbox import __version__
+from tap_smartlead_inbox.errors import (
+    ApiError,
+    ApiValidationError,
+    InvalidApiKey,
+    MalformedResponse,
+    RetriesExhausted,
+)
+from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.redaction import redact
+from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, server_wait
+
+T = TypeVar("T")
+LOGGER = logging.getLogger("tap_smartlead_inbox.transport")
+
+
+@dataclass
+class TransportStats:
+    requests: int = 0
+    retries: int = 0
+    rate_limited: int = 0
+
+
+@dataclass
+class _Failure:
+    """A retryable outcome: what happened, and how long the server asked us to wait."""
+
+    cause: str
+    wait: float | None = None
+    rate_limited: bool = False
+
+
+@dataclass
+class Transport:
+    api_url: str
+    api_key: str
+    limiter: RateLimiter
+    max_retries: int = 6
+    timeout: float = 60.0
+    session: requests.Session = field(default_factory=requests.Session)
+    sleep: Callable[[float], None] = time.sleep
+    rng: random.Random = field(default_factory=random.Random)
+    stats: TransportStats = field(default_factory=TransportStats)
+
+    def __post_init__(self) -> None:
+        self.session.headers.update(
+            {"User-Agent": f"tap-smartlead-inbox/{__version__}", "Accept": "application/json"}
+        )
+
+    def post(
+        self,
+        path: str,
+        params: Mapping[str, str],
+        body: Mapping[str, Any],
+        read: Callable[[Any], T],
+    ) -> T:
+        """POST ``body`` to ``path`` and return ``read(parsed JSON)``.
+
+        ``read`` raises MalformedResponse for a body of the wrong shape, which is
+        retried like a cut-off one.
+        """
+        attempts = self.max_retries + 1
+        for attempt in range(1, attempts + 1):
+            outcome = self._attempt(path, params, body)
+            if not isinstance(outcome, _Failure):
+                try:
+                    return read(outcome)
+                except MalformedResponse as exc:
+                    outcome = _Failure(f"HTTP 200 but the {exc}")
+            failure = outcome
+            if attempt == attempts:
+                raise RetriesExhausted(
+                    f"gave up on POST {path} after {attempts} attempts: {failure.cause}",
+                    path=path,
+                )
+            self._wait_before_retry(path, attempt, failure)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _attempt(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
+        self.limiter.acquire()
+        self.stats.requests += 1
+        try:
+            response = self.session.post(
+                f"{self.api_url}{path}",
+                params={**params, "api_key": self.api_key},
+                json=body,
+                timeout=self.timeout,
+            )
+        except requests.Timeout:
+            return _Failure(f"no answer within {self.timeout:g} s")
+        except requests.RequestException as exc:
+            return _Failure(_connection_problem(exc, self.api_url))
+        return self._read(path, response)
+
+    def _read(self, path: str, response: requests.Response) -> Any:
+        status = response.status_code
+        try:
+            payload = json.loads(response.content.decode("utf-8", errors="replace"))
+        except (ValueError, requests.RequestException):
+            payload = None
+        if status == 200:
+            if payload is None:
+                return _Failure("HTTP 200 with a cut-off or non-JSON body")
+            return payload
+        if status in RETRYABLE_STATUSES:
+            return _Failure(
+                f"HTTP {status}",
+                wait=server_wait(response.headers, payload),
+                rate_limited=status == 429,
+            )
+        raise _api_error(status, path, payload, response.text)
+
+
+    def _wait_before_retry(self, path: str, attempt: int, failure: _Failure) -> None:
+        self.stats.retries += 1
+        wait = failure.wait if failure.wait is not None else backoff_delay(attempt, self.rng)
+        if failure.rate_limited:
+            self.stats.rate_limited += 1
+            # The server's pause applies to the key, so every worker waits it out.
+            self.limiter.pause_until(time.monotonic() + wait)
+            LOGGER.info("Rate limited on %s; all requests wait %.1f s", path, wait)
+            return
+        LOGGER.warning(
+            "Retrying POST %s in %.1f s (attempt %d of %d): %s",
+            path, wait, attempt + 1, self.max_retries + 1, failure.cause,
+        )
+        self.sleep(wait)
+
+
+_CONNECTION_PROBLEMS = (
+    (("NameResolutionError", "Name or service not known", "name resolution",
+      "nodename nor servname"), "the host name {host} does not resolve"),
+    (("Connection refused",), "nothing is listening at {host}:{port}"),
+    (("RemoteDisconnected", "Connection aborted", "Connection reset", "ConnectionResetError",
+      "IncompleteRead", "ChunkedEncodingError", "ProtocolError"),
+     "the connection to {host}:{port} dropped before a whole answer arrived"),
+)
+
+
+def _connection_problem(exc: requests.RequestException, api_url: str) -> str:
+    """A short, key-free cause; requests' own text embeds the URL and so the key."""
+    parts = urlsplit(api_url)
+    host = parts.hostname or "?"
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    text = f"{type(exc).__name__} {exc!r} {exc.__context__!r}"
+    for needles, template in _CONNECTION_PROBLEMS:
+        if any(needle in text for needle in needles):
+            return template.format(host=host, port=port)
+    return f"connection to {host}:{port} failed ({type(exc).__name__})"
+
+
+def _api_error(status: int, path: str, payload: object, text: str) -> ApiError:
+    message = _api_message(payload) or redact(text.strip())[:300] or "no message"
+    if status == 401:
+        return InvalidApiKey(
+            f"invalid API key: POST {path} answered 401 ({message}); check SMARTLEAD_API_KEY",
+            status, path,
+        )
+    if status == 422:
+        return ApiValidationError(
+            f"the API rejected the request (HTTP 422 on POST {path}): {message}", status, path
+        )
+    return ApiError(f"HTTP {status} on POST {path}: {message}", status, path)
+
+
+def _api_message(payload: object) -> str | None:
+    if not isinstance(payload, Mapping):
+        return None
+    for key in ("error", "message"):
+        value = payload.get(key)
+        if isinstance(value, str) and value:
+            details = {k: payload[k] for k in ("field", "provided_count", "max_allowed") if k in payload}
+            suffix = f" ({', '.join(f'{k}={v}' for k, v in details.items())})" if details else ""
+            return redact(value + suffix)
+        if isinstance(value, Mapping) and isinstance(value.get("message"), str):
+            return redact(value["message"])
+    return None
