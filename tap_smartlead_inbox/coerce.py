@@ -70,4 +70,4 @@ def to_json(value: object) -> str:
 
 
 def json_or_none(value: object) -> str | None:
-    return None if value is None or value == {} or value == [] else to_json(value)
+    return None if value is None else to_json(value)

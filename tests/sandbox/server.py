@@ -1,0 +1,243 @@
+"""The sandbox Smartlead API: a real HTTP server on 127.0.0.1 on a free port.
+
+It serves both response shapes, validates like the API (401, 422), applies a
+sliding-window rate limit (10 per 2 s by default, 429 with a configurable hint),
+adds latency, injects faults from a seeded generator, and can change the inbox
+while it is read. Every request is logged for tests to inspect.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import socket
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from tests.sandbox import api
+from tests.sandbox.inbox import Inbox, generate_inbox
+
+API_PREFIX = "/api/v1"
+ENDPOINTS = {f"{API_PREFIX}/master-inbox/inbox-replies": True, f"{API_PREFIX}/master-inbox/sent": False}
+SANDBOX_KEY = "sandbox-key-0123456789"
+
+
+@dataclass
+class SandboxConfig:
+    api_key: str = SANDBOX_KEY
+    shape: str = "flat"  # "flat" (data[], no total_count) or "documented" (messages[])
+    total_count: bool = True  # documented shape only: include total_count
+    leads: int = 200  # leads that replied; about a quarter more never did
+    seed: int = 7
+    latency: float = 0.0  # seconds added to every request
+    history_latency: float = 0.0  # more seconds when fetch_message_history=true
+    rate_limit: tuple[int, float] | None = (10, 2.0)  # requests per window seconds
+    rate_limit_hint: str = "retry-after"  # retry-after | retry-after-date | reset-epoch | body | none
+    p_500: float = 0.0
+    p_drop: float = 0.0
+    p_truncate: float = 0.0
+    p_429: float = 0.0
+    fault_seed: int = 1
+    churn_every: int = 0  # after every N inbox pages served, one lead replies again
+
+
+@dataclass
+class LoggedRequest:
+    at: float
+    path: str
+    params: dict[str, str]
+    body: Any
+    status: int
+
+
+@dataclass
+class Sandbox:
+    config: SandboxConfig = field(default_factory=SandboxConfig)
+    inbox: Inbox = field(init=False)
+    log: list[LoggedRequest] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.inbox = generate_inbox(self.config.leads, self.config.seed)
+        self._lock = threading.Lock()
+        self._window: deque[float] = deque()
+        self._faults = random.Random(self.config.fault_seed)
+        self._pages_served = 0
+        self._server: ThreadingHTTPServer | None = None
+
+    # --- lifecycle ---
+    def start(self, port: int = 0) -> Sandbox:
+        handler = type("Handler", (_Handler,), {"sandbox": self})
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None
+        return int(self._server.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{API_PREFIX}"
+
+    # --- what the tests compare against ---
+    def expected(self, filters: dict[str, Any] | None = None, sort_by: str = "REPLY_TIME_DESC") -> list[dict[str, Any]]:
+        body = {"filters": filters or {}, "sortBy": sort_by}
+        return api.select(self.inbox.leads, body, replied_only=True)
+
+    def requests_to(self, suffix: str) -> list[LoggedRequest]:
+        return [r for r in self.log if r.path.endswith(suffix)]
+
+    # --- request handling, called by the handler ---
+    def admit(self) -> tuple[int, float] | None:
+        """Rate limit: None to go ahead, or (count, seconds until a slot frees)."""
+        if not self.config.rate_limit:
+            return None
+        limit, window = self.config.rate_limit
+        with self._lock:
+            now = time.monotonic()
+            while self._window and self._window[0] <= now - window:
+                self._window.popleft()
+            if len(self._window) >= limit:
+                return limit, self._window[0] + window - now
+            self._window.append(now)
+        return None
+
+    def draw_fault(self) -> str | None:
+        config = self.config
+        with self._lock:
+            roll = self._faults.random()
+        for name, p in (("500", config.p_500), ("drop", config.p_drop),
+                        ("truncate", config.p_truncate), ("429", config.p_429)):
+            if roll < p:
+                return name
+            roll -= p
+        return None
+
+    def answer(self, path: str, params: dict[str, str], body: Any) -> dict[str, Any]:
+        api.validate(body)
+        replied_only = ENDPOINTS[path]
+        history = replied_only and params.get("fetch_message_history", "false") == "true"
+        with self.inbox.lock:
+            chosen = api.select(self.inbox.leads, body, replied_only=replied_only)
+            offset, limit = body.get("offset", 0), body.get("limit", 20)
+            page = chosen[offset:offset + limit]
+            render = api.render_documented if self.config.shape == "documented" else api.render_flat
+            rows = [render(lead, history) for lead in page]
+        if self.config.shape == "documented":
+            out: dict[str, Any] = {"messages": rows, "offset": offset, "limit": limit}
+            if self.config.total_count:
+                out["total_count"] = len(chosen)
+            return out
+        return {"ok": True, "data": rows, "offset": offset, "limit": limit}
+
+    def after_page(self, path: str) -> None:
+        if not self.config.churn_every or not ENDPOINTS.get(path):
+            return
+        with self._lock:
+            self._pages_served += 1
+            due = self._pages_served % self.config.churn_every == 0
+        if due:
+            replied = api.select(self.inbox.leads, {}, replied_only=True)
+            # Someone from the lower half of the list replies and jumps to the top.
+            lead = replied[len(replied) // 2 + (self._pages_served * 7) % max(1, len(replied) // 2)]
+            self.inbox.add_reply(lead["email_lead_map_id"])
+
+
+class _Handler(BaseHTTPRequestHandler):
+    sandbox: Sandbox
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass  # the request log is kept as data instead
+
+    def do_POST(self) -> None:
+        parts = urlsplit(self.path)
+        params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            body = None
+        status = self._handle(parts.path, params, body)
+        params.pop("api_key", None)
+        with self.sandbox._lock:
+            self.sandbox.log.append(LoggedRequest(time.time(), parts.path, params, body, status))
+
+    def _handle(self, path: str, params: dict[str, str], body: Any) -> int:
+        config = self.sandbox.config
+        delay = config.latency + (config.history_latency if params.get("fetch_message_history") == "true" else 0)
+        if delay:
+            time.sleep(delay)
+        if path not in ENDPOINTS:
+            return self._send(404, {"message": "Not Found"})
+        if params.get("api_key") != config.api_key:
+            return self._send(401, {"message": "Invalid API Key"})
+        limited = self.sandbox.admit()
+        if limited:
+            return self._rate_limited(*limited)
+        fault = self.sandbox.draw_fault()
+        if fault == "500":
+            return self._send(500, {"message": "Internal Server Error"})
+        if fault == "429":
+            return self._rate_limited(10, 1.0)
+        if fault == "drop":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return 0
+        try:
+            payload = self.sandbox.answer(path, params, body)
+        except api.Invalid as exc:
+            return self._send(422, exc.body)
+        if fault == "truncate":
+            data = json.dumps(payload).encode()
+            return self._send_bytes(200, data[: max(1, len(data) // 2)])
+        status = self._send(200, payload)
+        self.sandbox.after_page(path)
+        return status
+
+    def _rate_limited(self, limit: int, wait: float) -> int:
+        hint, seconds = self.sandbox.config.rate_limit_hint, max(1, math.ceil(wait))
+        headers: dict[str, str] = {}
+        body: dict[str, Any] = {"message": f"Rate limit exceeded: {limit} requests"}
+        if hint == "retry-after":
+            headers["Retry-After"] = str(seconds)
+        elif hint == "retry-after-date":
+            headers["Retry-After"] = formatdate(time.time() + seconds, usegmt=True)
+        elif hint == "reset-epoch":
+            headers["X-RateLimit-Reset"] = str(int(time.time() + seconds))
+        elif hint == "body":
+            body = {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": seconds}}
+        return self._send(429, body, headers)
+
+    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> int:
+        return self._send_bytes(status, json.dumps(payload).encode(), headers)
+
+    def _send_bytes(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> int:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+        return status
