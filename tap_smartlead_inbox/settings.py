@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -197,10 +198,10 @@ def _bool(config: Mapping[str, Any], name: str, default: bool) -> bool:
 
 def _number(config: Mapping[str, Any], name: str, default: float) -> float:
     value = config.get(name, default)
-    if isinstance(value, str):
+    if isinstance(value, str | Decimal):  # Meltano may pass text; the SDK reads JSON as Decimal
         try:
             value = float(value)
-        except ValueError:
+        except (ValueError, ArithmeticError):
             pass
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise SettingsError(name, f"is {_txt(config, name)}: must be a number")

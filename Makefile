@@ -1,0 +1,42 @@
+# Two entry points: `make export` runs the pipeline, `make test` runs every check.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+MELTANO_VENV := .meltano-venv
+MELTANO := $(MELTANO_VENV)/bin/meltano
+export MELTANO_SEND_ANONYMOUS_USAGE_STATS := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: export test install lint clean
+
+export: $(VENV)/.installed .meltano/.installed
+	MELTANO=$(MELTANO) $(VENV)/bin/python scripts/export.py
+
+test: $(VENV)/.installed .meltano/.installed lint
+	MELTANO=$(MELTANO) $(VENV)/bin/python -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+install: $(VENV)/.installed .meltano/.installed
+
+# The tap and its development tools.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --upgrade pip
+	$(VENV)/bin/python -m pip install -q -e '.[dev]'
+	touch $@
+
+# Meltano in its own environment (it pins SQLAlchemy < 2.1), then the plugins.
+$(MELTANO_VENV)/.installed:
+	$(PYTHON) -m venv $(MELTANO_VENV)
+	$(MELTANO_VENV)/bin/python -m pip install -q --upgrade pip
+	$(MELTANO_VENV)/bin/python -m pip install -q 'meltano~=4.4.1'
+	touch $@
+
+.meltano/.installed: meltano.yml pyproject.toml $(MELTANO_VENV)/.installed
+	$(MELTANO) install
+	touch $@
+
+clean:
+	rm -rf $(VENV) $(MELTANO_VENV) .meltano exports

@@ -1,0 +1,84 @@
+"""Run the export pipeline: `meltano run tap-smartlead-inbox target-csv`.
+
+Against Smartlead when SMARTLEAD_API_KEY is set; otherwise against the bundled
+sandbox API, started here, with every replied lead exported. Ends by printing
+where the CSV files are and how many rows they hold.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+EXPORTS = ROOT / "exports"
+MELTANO = os.environ.get("MELTANO", str(ROOT / ".meltano-venv" / "bin" / "meltano"))
+BANNER = "=" * 72
+
+
+def main() -> int:
+    started = time.time()
+    env = {**os.environ, "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    command = [MELTANO, "run", "tap-smartlead-inbox", "target-csv"]
+    sandbox = None
+    if env.get("SMARTLEAD_API_KEY"):
+        print("Exporting from Smartlead with SMARTLEAD_API_KEY.", file=sys.stderr)
+    else:
+        from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+
+        sandbox = Sandbox(SandboxConfig(leads=200)).start()
+        _loud(f"SMARTLEAD_API_KEY is not set: exporting from the SANDBOX API at {sandbox.url}\n"
+              "(generated data, every replied lead, default filter off).\n"
+              "Set SMARTLEAD_API_KEY to export your real Master Inbox.")
+        env.update({
+            "SMARTLEAD_API_KEY": SANDBOX_KEY,
+            "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
+            "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
+        })
+        command.append("--full-refresh")  # the sandbox is new each time: no bookmark applies
+    try:
+        code = subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
+    finally:
+        if sandbox:
+            sandbox.stop()
+    if code != 0:
+        print(f"export failed: meltano exited {code}", file=sys.stderr)
+        return code
+    return _report(started, sandbox)
+
+
+def _report(started: float, sandbox: object) -> int:
+    files = sorted(p for p in EXPORTS.glob("smartlead_inbox_export_*.csv") if p.stat().st_mtime >= started - 1)
+    if not files:
+        print("export failed: no CSV was written", file=sys.stderr)
+        return 1
+    lines = [BANNER]
+    counts = {}
+    for path in files:
+        with path.open(newline="", encoding="utf-8") as handle:
+            counts[path] = sum(1 for _ in csv.DictReader(handle))
+        lines.append(f"{counts[path]:>7} rows  {path.relative_to(ROOT)}")
+    emails = next((n for p, n in counts.items() if p.stem.endswith("email_history")), None)
+    if sandbox is not None and emails is not None:
+        expected = sum(len(lead["email_history"]) for lead in sandbox.expected())  # type: ignore[attr-defined]
+        verdict = "OK" if expected == emails else "MISMATCH"
+        lines.append(f"sandbox check: {emails} email rows, {expected} emails in the inbox: {verdict}")
+        if expected != emails:
+            print("\n".join(lines), file=sys.stderr)
+            return 1
+    lines.append(BANNER)
+    print("\n".join(lines))
+    return 0
+
+
+def _loud(message: str) -> None:
+    print(f"{BANNER}\n{message}\n{BANNER}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
