@@ -8,6 +8,8 @@ the whole <head> as well as scripts and styles.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import html_text
 from lxml import etree
 from lxml_html_clean import Cleaner
@@ -41,7 +43,9 @@ def html_to_text(html: str | None) -> str:
         return ""
     if "<" not in html and "&" not in html:
         return _plain_text(html)
-    return _html_text(html).translate(_CONTROLS).strip()
+    # lxml refuses control characters and lone surrogates, so they go before parsing.
+    clean = html.translate(_CONTROLS).encode("utf-8", "replace").decode("utf-8")
+    return _html_text(clean).strip()
 
 
 def _plain_text(text: str) -> str:
@@ -63,5 +67,31 @@ def _html_text(html: str) -> str:
             pass
         text: str = html_text.etree_to_text(tree)
     except (etree.LxmlError, ValueError):
-        return " ".join(html.split())
+        # Markup lxml cannot take at all: keep the text between tags, never the tags.
+        fallback = _TextOnly()
+        fallback.feed(html)
+        fallback.close()
+        return " ".join(" ".join(fallback.parts).split())
     return text
+
+
+class _TextOnly(HTMLParser):
+    """The standard library's tolerant parser, used only when lxml gives up."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._hidden += tag in _HIDDEN
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in _HIDDEN and self._hidden > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+_HIDDEN = frozenset({"script", "style", "head", "title"})

@@ -112,6 +112,6 @@ def email_key(item: dict[str, Any]) -> str:
     message_id = (item.get("message_id") or "").strip()
     if message_id:
         return message_id
-    identity = [item.get(name) for name in ("type", "time", "stats_id", "from", "to", "subject")]
-    identity.append(item.get("body") or "")
+    # Only what both response shapes carry, so the key does not depend on the shape.
+    identity = [item.get("type"), item.get("time"), item.get("subject"), item.get("body") or ""]
     return "sha1:" + hashlib.sha1(to_json(identity).encode(), usedforsecurity=False).hexdigest()

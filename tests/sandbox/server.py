@@ -46,6 +46,7 @@ class SandboxConfig:
     p_429: float = 0.0
     fault_seed: int = 1
     churn_every: int = 0  # after every N inbox pages served, one lead replies again
+    forced_error: tuple[int, dict[str, Any]] | None = None  # answer every request with this
 
 
 @dataclass
@@ -192,6 +193,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, {"message": "Not Found"})
         if params.get("api_key") != config.api_key:
             return self._send(401, {"message": "Invalid API Key"})
+        if config.forced_error:
+            return self._send(*config.forced_error)
         limited = self.sandbox.admit()
         if limited:
             return self._rate_limited(*limited)
@@ -222,9 +225,9 @@ class _Handler(BaseHTTPRequestHandler):
         if hint == "retry-after":
             headers["Retry-After"] = str(seconds)
         elif hint == "retry-after-date":
-            headers["Retry-After"] = formatdate(time.time() + seconds, usegmt=True)
+            headers["Retry-After"] = formatdate(math.ceil(time.time() + seconds), usegmt=True)
         elif hint == "reset-epoch":
-            headers["X-RateLimit-Reset"] = str(int(time.time() + seconds))
+            headers["X-RateLimit-Reset"] = str(math.ceil(time.time() + seconds))
         elif hint == "body":
             body = {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": seconds}}
         return self._send(429, body, headers)

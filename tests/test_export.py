@@ -1,0 +1,115 @@
+"""End to end against the sandbox: what the two streams hold."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from tests.conftest import emails_of, run_tap, tap_config
+
+
+@pytest.mark.parametrize("shape", ["flat", "documented"])
+def test_every_replied_lead_once_and_every_email_once(make_sandbox, tmp_path, shape):
+    sandbox = make_sandbox(shape=shape)
+    run = run_tap(tap_config(sandbox), tmp_path)
+    assert run.returncode == 0, run.stderr
+    expected = sandbox.expected()
+    leads = run.records("inbox_replies")
+    emails = run.records("email_history")
+    assert [lead["email_lead_map_id"] for lead in leads] == [
+        lead["email_lead_map_id"] for lead in expected
+    ]
+    assert len(emails) == emails_of(expected)
+    keys = [(row["email_lead_map_id"], row["email_key"]) for row in emails]
+    assert len(set(keys)) == len(keys)
+
+
+def test_leads_that_never_replied_are_not_exported(sandbox, tmp_path):
+    run = run_tap(tap_config(sandbox), tmp_path)
+    silent = {lead["email_lead_map_id"] for lead in sandbox.inbox.leads if not lead["last_reply_time"]}
+    assert silent, "the sandbox must hold leads that never replied"
+    exported = {lead["email_lead_map_id"] for lead in run.records("inbox_replies")}
+    assert not silent & exported
+
+
+def test_emails_are_time_ascending_and_numbered_within_each_lead(sandbox, tmp_path):
+    run = run_tap(tap_config(sandbox), tmp_path)
+    threads = defaultdict(list)
+    for row in run.records("email_history"):
+        threads[row["email_lead_map_id"]].append(row)
+    for rows in threads.values():
+        times = [row["history_time"] for row in rows]
+        assert times == sorted(times)
+        assert [row["history_index"] for row in rows] == list(range(1, len(rows) + 1))
+        assert {row["history_count"] for row in rows} == {len(rows)}
+
+
+def test_lead_fields_repeat_on_every_email_row(sandbox, tmp_path):
+    run = run_tap(tap_config(sandbox), tmp_path)
+    leads = {lead["email_lead_map_id"]: lead for lead in run.records("inbox_replies")}
+    for row in run.records("email_history"):
+        lead = leads[row["email_lead_map_id"]]
+        for name in ("lead_email", "lead_first_name", "email_campaign_name", "last_reply_time"):
+            assert row[name] == lead[name]
+
+
+def test_one_page_request_per_page_and_one_more_to_see_the_end(sandbox, tmp_path):
+    run = run_tap(tap_config(sandbox, limit_per_page=20), tmp_path)
+    assert run.returncode == 0
+    pages = -(-len(sandbox.expected()) // 20)
+    short_last_page = len(sandbox.expected()) % 20 != 0
+    assert len(sandbox.log) == pages + (0 if short_last_page else 1)
+    assert [r.body["offset"] for r in sandbox.log] == [20 * i for i in range(len(sandbox.log))]
+
+
+def test_total_count_saves_the_request_past_a_full_last_page(make_sandbox, tmp_path):
+    sandbox = make_sandbox(shape="documented", leads=40)
+    run = run_tap(tap_config(sandbox, limit_per_page=20), tmp_path)
+    assert run.returncode == 0
+    assert len(run.records("inbox_replies")) == 40
+    assert len(sandbox.log) == 2
+
+
+def test_both_shapes_give_the_same_leads_threads_and_bodies(make_sandbox, tmp_path):
+    flat = run_tap(tap_config(make_sandbox(shape="flat")), tmp_path)
+    documented = run_tap(tap_config(make_sandbox(shape="documented")), tmp_path)
+
+    def by_lead(run):
+        threads = defaultdict(list)
+        for row in run.records("email_history"):
+            threads[row["email_lead_map_id"]].append(
+                (row["history_type"], row["history_time"], row["email_body_text"], row["history_subject"])
+            )
+        return dict(threads)
+
+    assert by_lead(flat) == by_lead(documented)
+    for name in ("email_lead_id", "lead_email", "email_campaign_id", "lead_category_id", "last_reply_time"):
+        assert [r[name] for r in flat.records("inbox_replies")] == [
+            r[name] for r in documented.records("inbox_replies")
+        ]
+
+
+def test_email_keys_are_the_same_on_every_run(sandbox, tmp_path):
+    first = run_tap(tap_config(sandbox), tmp_path)
+    second = run_tap(tap_config(sandbox), tmp_path)
+    keys = [(r["email_lead_map_id"], r["email_key"]) for r in first.records("email_history")]
+    assert keys == [(r["email_lead_map_id"], r["email_key"]) for r in second.records("email_history")]
+    assert any(key.startswith("sha1:") for _, key in keys), "replies without Message-ID get a derived key"
+
+
+def test_html_bodies_become_clean_text(sandbox, tmp_path):
+    run = run_tap(tap_config(sandbox), tmp_path)
+    sent = next(r for r in run.records("email_history") if r["history_type"] == "SENT")
+    assert "<p>" in sent["email_body_html"]
+    assert "track()" not in sent["email_body_text"] and "color" not in sent["email_body_text"]
+    assert "mail" not in sent["email_body_text"].split("\n")[0]  # <title> is gone
+    assert "3× faster" in sent["email_body_text"] and "Best,\nSam" in sent["email_body_text"]
+
+
+def test_without_message_history_the_list_view_is_exported(make_sandbox, tmp_path):
+    sandbox = make_sandbox(shape="documented")
+    run = run_tap(tap_config(sandbox, fetch_message_history=False), tmp_path)
+    assert run.returncode == 0
+    assert sandbox.log[0].params["fetch_message_history"] == "false"
+    assert len(run.records("email_history")) == len(sandbox.expected())  # the last message each

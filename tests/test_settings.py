@@ -1,0 +1,86 @@
+"""Every setting is checked before the first request, with one line naming it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tap_smartlead_inbox.errors import SettingsError
+from tap_smartlead_inbox.settings import check_settings
+from tests.conftest import run_tap, tap_config
+
+INVALID = [
+    ({"rps": 0}, "'rps'", "greater than 0"),
+    ({"rps": -1.5}, "'rps'", "greater than 0"),
+    ({"rps": "fast"}, "'rps'", "must be a number"),
+    ({"max_concurrency": 0}, "'max_concurrency'", "1 or more"),
+    ({"limit_per_page": 0}, "'limit_per_page'", "from 1 to 20"),
+    ({"limit_per_page": 21}, "'limit_per_page'", "from 1 to 20"),
+    ({"limit_per_page": 2.5}, "'limit_per_page'", "whole number"),
+    ({"sort_by": "OLDEST_FIRST"}, "'sort_by'", "REPLY_TIME_DESC, SENT_TIME_DESC"),
+    ({"start_date": "yesterday"}, "'start_date'", "ISO 8601"),
+    ({"end_date": "2025-13-45"}, "'end_date'", "ISO 8601"),
+    ({"start_date": "2025-02-01", "end_date": "2025-01-01"}, "'start_date'", "after end_date"),
+    ({"filters": {"leadCategories": {"categoryIdsNotIn": list(range(11))}}},
+     "'filters.leadCategories.categoryIdsNotIn'", "at most 10"),
+    ({"campaign_ids": [1, 2, 3, 4, 5, 6]}, "'filters.campaignId'", "at most 5"),
+    ({"email_account_ids": list(range(21))}, "'filters.emailAccountId'", "at most 20"),
+    ({"filters": {"emailStatus": "Maybe"}}, "'filters.emailStatus'", "Opened, Clicked"),
+    ({"filters": {"search": "x" * 31}}, "'filters.search'", "at most 30"),
+    ({"api_url": "ftp://example.com/api"}, "'api_url'", "http(s) URL"),
+    ({"api_url": "not a url"}, "'api_url'", "http(s) URL"),
+    ({"max_retries": -1}, "'max_retries'", "0 or more"),
+    ({"request_timeout": 0}, "'request_timeout'", "greater than 0"),
+    ({"filters": {"emailCampaignIdIn": [1]}}, "'filters.emailCampaignIdIn'", "campaignId"),
+    ({"filters": {"replyTimeBetween": {"from": "2025-01-01"}}}, "'filters.replyTimeBetween'", "[start, end]"),
+    ({"filters": "{not json"}, "'filters'", "not valid JSON"),
+    ({"campaign_ids": ["abc"]}, "'campaign_ids'", "whole-number IDs"),
+    ({"default_filters": "maybe"}, "'default_filters'", "true or false"),
+    ({"api_key": ""}, "'api_key'", "SMARTLEAD_API_KEY"),
+]
+
+
+@pytest.mark.parametrize(("override", "setting", "allowed"), INVALID)
+def test_invalid_setting_is_refused_before_any_request(sandbox, tmp_path, override, setting, allowed):
+    run = run_tap(tap_config(sandbox, **override), tmp_path, env={"SMARTLEAD_API_KEY": ""})
+    assert run.returncode != 0
+    assert sandbox.log == []
+    assert "Traceback" not in run.stderr
+    assert run.last_stderr_line.startswith("tap-smartlead-inbox: error: setting ")
+    assert setting in run.last_stderr_line and allowed in run.last_stderr_line
+    assert run.messages == []
+
+
+def test_the_api_key_can_come_from_smartlead_api_key(sandbox, tmp_path):
+    config = tap_config(sandbox)
+    key = config.pop("api_key")
+    run = run_tap(config, tmp_path, env={"SMARTLEAD_API_KEY": key})
+    assert run.returncode == 0, run.last_stderr_line
+    assert run.records("inbox_replies")
+
+
+def test_defaults_match_the_replaced_exporter():
+    settings = check_settings({"api_key": "k" * 10})
+    assert settings.api_url == "https://server.smartlead.ai/api/v1"
+    assert settings.filter_set.base == {"leadCategories": {"categoryIdsIn": [6]}}
+    assert settings.filter_set.default_applied
+    assert (settings.sort_by, settings.limit_per_page, settings.fetch_message_history) == (
+        "REPLY_TIME_DESC", 20, True,
+    )
+    assert (settings.rps, settings.max_concurrency, settings.max_retries, settings.request_timeout) == (
+        5.0, 10, 6, 60.0,
+    )
+
+
+def test_meltano_style_text_values_are_read():
+    settings = check_settings({
+        "api_key": "k" * 10, "rps": "2.5", "limit_per_page": "10", "default_filters": "false",
+        "filters": '{"emailStatus": "Replied"}', "campaign_ids": "[1, 2]",
+    })
+    assert (settings.rps, settings.limit_per_page) == (2.5, 10)
+    assert settings.filter_set.base == {"emailStatus": "Replied", "campaignId": [1, 2]}
+
+
+def test_settings_error_names_the_setting():
+    with pytest.raises(SettingsError) as caught:
+        check_settings({"api_key": "k" * 10, "max_concurrency": 0})
+    assert caught.value.setting == "max_concurrency"
