@@ -20,6 +20,8 @@ EXPORTS = ROOT / "exports"
 MELTANO = os.environ.get("MELTANO", str(ROOT / ".meltano-venv" / "bin" / "meltano"))
 BANNER = "=" * 72
 
+from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig  # noqa: E402  (needs ROOT on sys.path)
+
 
 def main() -> int:
     started = time.time()
@@ -29,17 +31,19 @@ def main() -> int:
     if env.get("SMARTLEAD_API_KEY"):
         print("Exporting from Smartlead with SMARTLEAD_API_KEY.", file=sys.stderr)
     else:
-        from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
-
         sandbox = Sandbox(SandboxConfig(leads=200)).start()
-        _loud(f"SMARTLEAD_API_KEY is not set: exporting from the SANDBOX API at {sandbox.url}\n"
-              "(generated data, every replied lead, default filter off).\n"
-              "Set SMARTLEAD_API_KEY to export your real Master Inbox.")
-        env.update({
-            "SMARTLEAD_API_KEY": SANDBOX_KEY,
-            "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
-            "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
-        })
+        _loud(
+            f"SMARTLEAD_API_KEY is not set: exporting from the SANDBOX API at {sandbox.url}\n"
+            "(generated data, every replied lead, default filter off).\n"
+            "Set SMARTLEAD_API_KEY to export your real Master Inbox."
+        )
+        env.update(
+            {
+                "SMARTLEAD_API_KEY": SANDBOX_KEY,
+                "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
+                "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
+            }
+        )
         command.append("--full-refresh")  # the sandbox is new each time: no bookmark applies
     try:
         code = subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
@@ -52,8 +56,10 @@ def main() -> int:
     return _report(started, sandbox)
 
 
-def _report(started: float, sandbox: object) -> int:
-    files = sorted(p for p in EXPORTS.glob("smartlead_inbox_export_*.csv") if p.stat().st_mtime >= started - 1)
+def _report(started: float, sandbox: Sandbox | None) -> int:
+    files = sorted(
+        p for p in EXPORTS.glob("smartlead_inbox_export_*.csv") if p.stat().st_mtime >= started - 1
+    )
     if not files:
         print("export failed: no CSV was written", file=sys.stderr)
         return 1
@@ -65,7 +71,7 @@ def _report(started: float, sandbox: object) -> int:
         lines.append(f"{counts[path]:>7} rows  {path.relative_to(ROOT)}")
     emails = next((n for p, n in counts.items() if p.stem.endswith("email_history")), None)
     if sandbox is not None and emails is not None:
-        expected = sum(len(lead["email_history"]) for lead in sandbox.expected())  # type: ignore[attr-defined]
+        expected = sum(len(lead["email_history"]) for lead in sandbox.expected())
         verdict = "OK" if expected == emails else "MISMATCH"
         lines.append(f"sandbox check: {emails} email rows, {expected} emails in the inbox: {verdict}")
         if expected != emails:

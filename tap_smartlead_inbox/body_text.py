@@ -8,6 +8,7 @@ the whole <head> as well as scripts and styles.
 
 from __future__ import annotations
 
+import contextlib
 from html.parser import HTMLParser
 
 import html_text
@@ -61,10 +62,8 @@ def _plain_text(text: str) -> str:
 def _html_text(html: str) -> str:
     try:
         tree = html_text.parse_html(html)
-        try:
+        with contextlib.suppress(AssertionError):  # lxml bug 1838497: still readable uncleaned
             tree = _CLEANER.clean_html(tree)
-        except AssertionError:  # lxml bug 1838497: an uncleanable tree is still readable
-            pass
         text: str = html_text.etree_to_text(tree)
     except (etree.LxmlError, ValueError):
         # Markup lxml cannot take at all: keep the text between tags, never the tags.

@@ -9,7 +9,7 @@ of each request.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +19,13 @@ from tap_smartlead_inbox.timeutil import iso, parse_time
 
 DEFAULT_FILTER: dict[str, Any] = {"leadCategories": {"categoryIdsIn": [6]}}
 EMAIL_STATUSES = (
-    "Opened", "Clicked", "Replied", "Unsubscribed", "Bounced", "Accepted", "Not Replied",
+    "Opened",
+    "Clicked",
+    "Replied",
+    "Unsubscribed",
+    "Bounced",
+    "Accepted",
+    "Not Replied",
 )
 SEARCH_MAX = 30
 # The most ids the API accepts in each id filter; more is a 422.
@@ -99,9 +105,7 @@ def check_filters(filters: Mapping[str, Any]) -> None:
     """Raise SettingsError for anything the API would reject with a 422."""
     for key, value in filters.items():
         if key not in FILTER_KEYS:
-            raise SettingsError(
-                f"filters.{key}", f"is not a Smartlead filter: use {', '.join(FILTER_KEYS)}"
-            )
+            raise SettingsError(f"filters.{key}", f"is not a Smartlead filter: use {', '.join(FILTER_KEYS)}")
         _CHECKS[key](f"filters.{key}", key, value)
 
 
@@ -114,9 +118,7 @@ def _check_status(name: str, _key: str, value: object) -> None:
     values = value if isinstance(value, list) else [value]
     bad = [v for v in values if v not in EMAIL_STATUSES]
     if bad or not values:
-        raise SettingsError(
-            name, f"has {json.dumps(bad or value)}: allowed are {', '.join(EMAIL_STATUSES)}"
-        )
+        raise SettingsError(name, f"has {json.dumps(bad or value)}: allowed are {', '.join(EMAIL_STATUSES)}")
 
 
 def _check_ids(name: str, key: str, value: object, cap: int | None = None) -> None:
@@ -125,9 +127,7 @@ def _check_ids(name: str, key: str, value: object, cap: int | None = None) -> No
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         raise SettingsError(name, "must be a whole-number ID or a list of them")
     if len(values) > cap:
-        raise SettingsError(
-            name, f"has {len(values)} IDs: the API allows at most {cap} per request"
-        )
+        raise SettingsError(name, f"has {len(values)} IDs: the API allows at most {cap} per request")
 
 
 def _check_categories(name: str, _key: str, value: object) -> None:
@@ -156,7 +156,7 @@ def _iter(value: object) -> Iterable[object]:
     return value if isinstance(value, list) else ()
 
 
-_CHECKS = {
+_CHECKS: dict[str, Callable[..., None]] = {
     "search": _check_search,
     "emailStatus": _check_status,
     "leadCategories": _check_categories,

@@ -70,24 +70,46 @@ def normalize_lead(row: object) -> Lead | None:
 # --- the flat shape ---------------------------------------------------------------
 
 _FLAT_IDS = (
-    "email_lead_id", "email_lead_map_id",
+    "email_lead_id",
+    "email_lead_map_id",
 )
 _FLAT_INTS = (
-    "lead_category_id", "email_account_id", "current_sequence_number", "sub_sequence_id",
-    "email_campaign_seq_id", "team_member_id", "email_campaign_id", "client_id",
+    "lead_category_id",
+    "email_account_id",
+    "current_sequence_number",
+    "sub_sequence_id",
+    "email_campaign_seq_id",
+    "team_member_id",
+    "email_campaign_id",
+    "client_id",
 )
 _FLAT_TIMES = ("last_sent_time", "last_reply_time", "lead_next_timestamp_to_send")
 _FLAT_BOOLS = (
-    "has_new_unread_email", "is_pushed_to_sub_sequence", "is_important", "is_archived",
-    "is_snoozed", "is_ooo_automated_push_lead", "belongs_to_sub_sequence",
+    "has_new_unread_email",
+    "is_pushed_to_sub_sequence",
+    "is_important",
+    "is_archived",
+    "is_snoozed",
+    "is_ooo_automated_push_lead",
+    "belongs_to_sub_sequence",
 )
 _FLAT_TEXTS = (
-    "revenue", "lead_first_name", "lead_last_name", "lead_email", "lead_status",
+    "revenue",
+    "lead_first_name",
+    "lead_last_name",
+    "lead_email",
+    "lead_status",
     "email_campaign_name",
 )
 _FLAT_KNOWN = {
-    *_FLAT_IDS, *_FLAT_INTS, *_FLAT_TIMES, *_FLAT_BOOLS, *_FLAT_TEXTS,
-    "old_replaced_lead_data", "campaign_sending_schedule", "email_history",
+    *_FLAT_IDS,
+    *_FLAT_INTS,
+    *_FLAT_TIMES,
+    *_FLAT_BOOLS,
+    *_FLAT_TEXTS,
+    "old_replaced_lead_data",
+    "campaign_sending_schedule",
+    "email_history",
 }
 
 
@@ -141,9 +163,21 @@ def _flat_item(item: object) -> dict[str, Any] | None:
 # --- the documented shape ---------------------------------------------------------
 
 _DOC_KNOWN = {
-    "id", "campaign_lead_map_id", "lead", "campaign", "email_account", "last_message",
-    "email_status", "category", "assigned_to", "stats", "is_read", "is_important",
-    "is_archived", "tags", "message_history",
+    "id",
+    "campaign_lead_map_id",
+    "lead",
+    "campaign",
+    "email_account",
+    "last_message",
+    "email_status",
+    "category",
+    "assigned_to",
+    "stats",
+    "is_read",
+    "is_important",
+    "is_archived",
+    "tags",
+    "message_history",
 }
 
 
@@ -231,6 +265,4 @@ def _derive_lead_fields(lead: Lead) -> None:
         fields["last_reply_time"] = max(replies)
     if not fields.get("last_sent_time") and sent:
         fields["last_sent_time"] = max(sent)
-    fields["sequence_count"] = sum(
-        1 for item in history if item["type"] == SENT and item["email_seq_number"]
-    )
+    fields["sequence_count"] = sum(1 for item in history if item["type"] == SENT and item["email_seq_number"])

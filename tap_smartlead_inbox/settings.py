@@ -6,6 +6,7 @@ that names the setting and says what is allowed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Mapping
@@ -28,77 +29,116 @@ MAX_PAGE_SIZE = 20
 
 CONFIG_SCHEMA = th.PropertiesList(
     th.Property(
-        "api_key", th.StringType, required=True, secret=True,
+        "api_key",
+        th.StringType,
+        required=True,
+        secret=True,
         title="API key",
         description="Smartlead API key (Settings → API). In Meltano it is read from "
         "SMARTLEAD_API_KEY. It is masked in every log line and error.",
     ),
     th.Property(
-        "api_url", th.StringType, default=DEFAULT_API_URL, title="API base URL",
+        "api_url",
+        th.StringType,
+        default=DEFAULT_API_URL,
+        title="API base URL",
         description="Base URL of the Smartlead API; point it at the sandbox for tests.",
     ),
     th.Property(
-        "default_filters", th.BooleanType, default=True, title="Default filter",
+        "default_filters",
+        th.BooleanType,
+        default=True,
+        title="Default filter",
         description='Apply the replaced exporter\'s default filter {"leadCategories": '
         '{"categoryIdsIn": [6]}} (Out Of Office leads only). Set false to export '
         "every replied lead. Ignored when `filters` is given.",
     ),
     th.Property(
-        "filters", th.ObjectType(additional_properties=True), title="Filters",
+        "filters",
+        th.ObjectType(additional_properties=True),
+        title="Filters",
         description="Filters in Smartlead's syntax (search, leadCategories, emailStatus, "
         "campaignId, emailAccountId, campaignTeamMemberId, campaignTagId, campaignClientId, "
         "replyTimeBetween). Replaces the default filter. Checked against the API's caps "
         "before sending.",
     ),
     th.Property(
-        "campaign_ids", th.ArrayType(th.IntegerType), title="Campaign IDs",
-        description="Only leads of these campaigns; added to the filters as campaignId "
-        "(at most 5).",
+        "campaign_ids",
+        th.ArrayType(th.IntegerType),
+        title="Campaign IDs",
+        description="Only leads of these campaigns; added to the filters as campaignId (at most 5).",
     ),
     th.Property(
-        "email_account_ids", th.ArrayType(th.IntegerType), title="Email account IDs",
+        "email_account_ids",
+        th.ArrayType(th.IntegerType),
+        title="Email account IDs",
         description="Only leads mailed from these accounts; added to the filters as "
         "emailAccountId (at most 20).",
     ),
     th.Property(
-        "start_date", th.DateTimeType, title="Start date",
+        "start_date",
+        th.DateTimeType,
+        title="Start date",
         description="ISO 8601. Only leads whose last reply is at or after this time "
         "(sent as replyTimeBetween).",
     ),
     th.Property(
-        "end_date", th.DateTimeType, title="End date",
+        "end_date",
+        th.DateTimeType,
+        title="End date",
         description="ISO 8601. Only leads whose last reply is at or before this time "
         "(sent as replyTimeBetween).",
     ),
     th.Property(
-        "sort_by", th.StringType(allowed_values=list(SORT_ORDERS)), default=SORT_ORDERS[0],
-        title="Sort order", description="REPLY_TIME_DESC (default) or SENT_TIME_DESC.",
+        "sort_by",
+        th.StringType(allowed_values=list(SORT_ORDERS)),
+        default=SORT_ORDERS[0],
+        title="Sort order",
+        description="REPLY_TIME_DESC (default) or SENT_TIME_DESC.",
     ),
     th.Property(
-        "limit_per_page", th.IntegerType, default=MAX_PAGE_SIZE, title="Page size",
+        "limit_per_page",
+        th.IntegerType,
+        default=MAX_PAGE_SIZE,
+        title="Page size",
         description="Leads per request, 1 to 20 (the API's maximum and the most efficient).",
     ),
     th.Property(
-        "fetch_message_history", th.BooleanType, default=True, title="Fetch message history",
+        "fetch_message_history",
+        th.BooleanType,
+        default=True,
+        title="Fetch message history",
         description="Ask for each lead's whole thread. Without it email_history holds "
         "only what the list view returns.",
     ),
     th.Property(
-        "rps", th.NumberType, default=5.0, title="Requests per second",
+        "rps",
+        th.NumberType,
+        default=5.0,
+        title="Requests per second",
         description="Global request rate across all streams and workers (> 0). The "
         "default 5 stays under Smartlead's 10 requests per 2 seconds.",
     ),
     th.Property(
-        "max_concurrency", th.IntegerType, default=10, title="Max concurrency",
+        "max_concurrency",
+        th.IntegerType,
+        default=10,
+        title="Max concurrency",
         description="Most requests in flight at once (>= 1).",
     ),
     th.Property(
-        "max_retries", th.IntegerType, default=6, title="Max retries",
+        "max_retries",
+        th.IntegerType,
+        default=6,
+        title="Max retries",
         description="Retries per request after the first attempt (>= 0) on 429, 5xx, "
         "timeouts, dropped connections and cut-off bodies.",
     ),
     th.Property(
-        "request_timeout", th.NumberType, default=60.0, title="Request timeout",
+        "request_timeout",
+        th.NumberType,
+        default=60.0,
+        title="Request timeout",
         description="Seconds to wait for one response (> 0).",
     ),
 ).to_dict()
@@ -154,9 +194,7 @@ def _txt(config: Mapping[str, Any], name: str) -> str:
 
 def _api_key(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise SettingsError(
-            "api_key", "is missing: set it in the config or the SMARTLEAD_API_KEY variable"
-        )
+        raise SettingsError("api_key", "is missing: set it in the config or the SMARTLEAD_API_KEY variable")
     register_secret(value)
     return value.strip()
 
@@ -165,8 +203,8 @@ def _api_url(value: object) -> str:
     parts = urlsplit(value) if isinstance(value, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
         raise SettingsError(
-            "api_url", f"is {json.dumps(value, default=str)}: must be an http(s) URL "
-            f"such as {DEFAULT_API_URL}"
+            "api_url",
+            f"is {json.dumps(value, default=str)}: must be an http(s) URL such as {DEFAULT_API_URL}",
         )
     if parts.query or parts.fragment:
         raise SettingsError("api_url", "must not carry a query string or fragment")
@@ -199,10 +237,8 @@ def _bool(config: Mapping[str, Any], name: str, default: bool) -> bool:
 def _number(config: Mapping[str, Any], name: str, default: float) -> float:
     value = config.get(name, default)
     if isinstance(value, str | Decimal):  # Meltano may pass text; the SDK reads JSON as Decimal
-        try:
+        with contextlib.suppress(ValueError, ArithmeticError):
             value = float(value)
-        except (ValueError, ArithmeticError):
-            pass
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise SettingsError(name, f"is {_txt(config, name)}: must be a number")
     return float(value)
@@ -215,9 +251,7 @@ def _positive(config: Mapping[str, Any], name: str, default: float) -> float:
     return value
 
 
-def _int(
-    config: Mapping[str, Any], name: str, default: int, *, low: int, high: int | None = None
-) -> int:
+def _int(config: Mapping[str, Any], name: str, default: int, *, low: int, high: int | None = None) -> int:
     value = _number(config, name, default)
     allowed = f"from {low} to {high}" if high is not None else f"{low} or more"
     if not value.is_integer() or value < low or (high is not None and value > high):
@@ -240,8 +274,9 @@ def _date(config: Mapping[str, Any], name: str) -> datetime | None:
     parsed = parse_time(value, strict=True) if isinstance(value, str) else None
     if parsed is None:
         raise SettingsError(
-            name, f"is {_txt(config, name)}: must be an ISO 8601 date or date-time, "
-            "such as 2025-01-31 or 2025-01-31T23:59:59Z"
+            name,
+            f"is {_txt(config, name)}: must be an ISO 8601 date or date-time, "
+            "such as 2025-01-31 or 2025-01-31T23:59:59Z",
         )
     return parsed
 

@@ -46,6 +46,7 @@ class InboxRepliesStream(Stream):
         self.skipped_rows = 0
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
+        self._inbox_tap.announce_filters()
         query = self.build_query(context)
         seen: set[str] = set()
         keep_threads = any(c.selected or c.has_selected_descendents for c in self.child_streams)
@@ -58,6 +59,7 @@ class InboxRepliesStream(Stream):
                     self._pending.append((lead, info))
                 self._page_done = position == len(leads)
                 yield inbox_record(lead, info)
+        self._inbox_tap.log_summary()
 
     def build_query(self, context: Context | None) -> Query:
         settings = self._inbox_tap.settings
@@ -76,8 +78,7 @@ class InboxRepliesStream(Stream):
         start = max(filter(None, (filter_set.reply_from, bookmark)), default=None)
         if start is None and filter_set.reply_to is None:
             return None
-        return (start or datetime.fromtimestamp(0, tz=utc_now().tzinfo),
-                filter_set.reply_to or utc_now())
+        return (start or datetime.fromtimestamp(0, tz=utc_now().tzinfo), filter_set.reply_to or utc_now())
 
     def _new_leads(self, rows: Iterable[Any], seen: set[str]) -> list[Lead]:
         leads: list[Lead] = []
@@ -92,9 +93,7 @@ class InboxRepliesStream(Stream):
             leads.append(lead)
         return leads
 
-    def generate_child_contexts(
-        self, record: Record, context: Context | None
-    ) -> Iterable[Context | None]:
+    def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:
         if self._page_done:
             self._page_done = False
             yield {"page": self._pages_read}

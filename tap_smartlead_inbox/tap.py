@@ -56,16 +56,21 @@ class TapSmartleadInbox(Tap):
     def discover_streams(self) -> list[Stream]:
         return [InboxRepliesStream(self), EmailHistoryStream(self)]
 
-    def sync_all(self) -> None:
+    def announce_filters(self) -> None:
+        """The one start-of-run line about the default filter."""
         if self.settings.filter_set.default_applied:
             self.logger.info(
                 "Default filter applied: %s (Out Of Office leads only). Set "
                 "default_filters to false, or give filters, to export every replied lead.",
                 DEFAULT_FILTER,
             )
-        super().sync_all()
+
+    def log_summary(self) -> None:
         stats = self.transport.stats
         self.logger.info(
             "Done: %d requests, %d retries, %d rate-limited, %.1f s waiting on the limiter.",
-            stats.requests, stats.retries, stats.rate_limited, self.limiter.waited,
+            stats.requests,
+            stats.retries,
+            stats.rate_limited,
+            self.limiter.waited,
         )

@@ -130,7 +130,6 @@ class Transport:
             )
         raise _api_error(status, path, payload, response.text)
 
-
     def _wait_before_retry(self, path: str, attempt: int, failure: _Failure) -> None:
         self.stats.retries += 1
         wait = failure.wait if failure.wait is not None else backoff_delay(attempt, self.rng)
@@ -142,18 +141,33 @@ class Transport:
             return
         LOGGER.warning(
             "Retrying POST %s in %.1f s (attempt %d of %d): %s",
-            path, wait, attempt + 1, self.max_retries + 1, failure.cause,
+            path,
+            wait,
+            attempt + 1,
+            self.max_retries + 1,
+            failure.cause,
         )
         self.sleep(wait)
 
 
 _CONNECTION_PROBLEMS = (
-    (("NameResolutionError", "Name or service not known", "name resolution",
-      "nodename nor servname"), "the host name {host} does not resolve"),
+    (
+        ("NameResolutionError", "Name or service not known", "name resolution", "nodename nor servname"),
+        "the host name {host} does not resolve",
+    ),
     (("Connection refused",), "nothing is listening at {host}:{port}"),
-    (("RemoteDisconnected", "Connection aborted", "Connection reset", "ConnectionResetError",
-      "IncompleteRead", "ChunkedEncodingError", "ProtocolError"),
-     "the connection to {host}:{port} dropped before a whole answer arrived"),
+    (
+        (
+            "RemoteDisconnected",
+            "Connection aborted",
+            "Connection reset",
+            "ConnectionResetError",
+            "IncompleteRead",
+            "ChunkedEncodingError",
+            "ProtocolError",
+        ),
+        "the connection to {host}:{port} dropped before a whole answer arrived",
+    ),
 )
 
 
@@ -174,7 +188,8 @@ def _api_error(status: int, path: str, payload: object, text: str) -> ApiError:
     if status == 401:
         return InvalidApiKey(
             f"invalid API key: POST {path} answered 401 ({message}); check SMARTLEAD_API_KEY",
-            status, path,
+            status,
+            path,
         )
     if status == 422:
         return ApiValidationError(

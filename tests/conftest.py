@@ -38,7 +38,10 @@ class TapRun:
 
 
 def run_tap(
-    config: dict[str, Any], tmp_path: Path, *args: str, env: dict[str, str] | None = None,
+    config: dict[str, Any],
+    tmp_path: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
     timeout: float = 120,
 ) -> TapRun:
     """Run `python -m tap_smartlead_inbox --config …` and parse its Singer messages."""
@@ -46,7 +49,10 @@ def run_tap(
     config_file.write_text(json.dumps(config))
     process = subprocess.run(
         [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(config_file), *args],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
     messages = [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
@@ -55,7 +61,10 @@ def run_tap(
 
 def tap_config(sandbox: Sandbox, **overrides: Any) -> dict[str, Any]:
     config: dict[str, Any] = {
-        "api_key": SANDBOX_KEY, "api_url": sandbox.url, "default_filters": False, "rps": 50,
+        "api_key": SANDBOX_KEY,
+        "api_url": sandbox.url,
+        "default_filters": False,
+        "rps": 50,
     }
     config.update(overrides)
     return config

@@ -12,7 +12,10 @@ CASES = [
     ("<div>one</div><div>two</div>", "one\ntwo"),
     ("line one<br>line two<br/>line three", "line one\nline two\nline three"),
     ("<p>Caf&eacute; &amp; cr&egrave;me &lt;3 &#128512;</p>", "Café & crème <3 😀"),
-    ("<html><head><title>Subject</title><style>p{color:red}</style></head><body><p>Body</p></body></html>", "Body"),
+    (
+        "<html><head><title>Subject</title><style>p{color:red}</style></head><body><p>Body</p></body></html>",
+        "Body",
+    ),
     ("<p>before</p><script>alert('x')</script><p>after</p>", "before\n\nafter"),
     ("<p>lots    of \n\n   space</p>", "lots of space"),
     ("<ul><li>a</li><li>b</li></ul>", "a\nb"),
@@ -30,15 +33,23 @@ def test_html_to_text(html, text):
 
 
 def test_quoted_history_stays_readable():
-    html = ('<div>Yes, Tuesday works.</div><div class="gmail_quote">On Mon, Sam wrote:'
-            "<blockquote>Shall we meet?</blockquote></div>")
+    html = (
+        '<div>Yes, Tuesday works.</div><div class="gmail_quote">On Mon, Sam wrote:'
+        "<blockquote>Shall we meet?</blockquote></div>"
+    )
     assert html_to_text(html) == "Yes, Tuesday works.\nOn Mon, Sam wrote:\n\nShall we meet?"
 
 
-tags = st.sampled_from(["p", "div", "br", "b", "script", "style", "head", "title", "table", "td", "blockquote", "x-y"])
+tags = st.sampled_from(
+    ["p", "div", "br", "b", "script", "style", "head", "title", "table", "td", "blockquote", "x-y"]
+)
 fragments = st.lists(
-    st.one_of(st.text(max_size=15), tags.map(lambda t: f"<{t}>"), tags.map(lambda t: f"</{t}>"),
-              st.sampled_from(["&amp;", "&nbsp;", "&#0;", "&#xZZ;", "&bogus;", "<!--", "-->", "<?xml?>", "\x00"])),
+    st.one_of(
+        st.text(max_size=15),
+        tags.map(lambda t: f"<{t}>"),
+        tags.map(lambda t: f"</{t}>"),
+        st.sampled_from(["&amp;", "&nbsp;", "&#0;", "&#xZZ;", "&bogus;", "<!--", "-->", "<?xml?>", "\x00"]),
+    ),
     max_size=30,
 ).map("".join)
 

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT, run_tap, tap_config
 
 
-def assert_one_line_failure(run, *needles):
+def assert_one_line_failure(run, *needles) -> None:
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     line = run.last_stderr_line
@@ -34,8 +34,12 @@ def test_wrong_key_says_invalid_api_key(sandbox, tmp_path):
 
 
 def test_validation_error_quotes_the_api_message(make_sandbox, tmp_path):
-    error = {"error": "campaignId array cannot exceed 5 items", "field": "filters.campaignId",
-             "provided_count": 10, "max_allowed": 5}
+    error = {
+        "error": "campaignId array cannot exceed 5 items",
+        "field": "filters.campaignId",
+        "provided_count": 10,
+        "max_allowed": 5,
+    }
     sandbox = make_sandbox(forced_error=(422, error))
     run = run_tap(tap_config(sandbox), tmp_path)
     assert_one_line_failure(run, "422", "campaignId array cannot exceed 5 items", "max_allowed=5")
@@ -57,8 +61,7 @@ def test_a_name_that_does_not_resolve_is_named(tmp_path):
     resolv.write_text("nameserver 127.0.0.1\n")
     config_file = tmp_path / "config.json"
     config_file.write_text(
-        '{"api_key": "kkkkkkkkkkkk", "api_url": "http://smartlead-sandbox.invalid/api/v1", '
-        '"max_retries": 0}'
+        '{"api_key": "kkkkkkkkkkkk", "api_url": "http://smartlead-sandbox.invalid/api/v1", "max_retries": 0}'
     )
     script = (
         f"mount --bind {resolv} /etc/resolv.conf && "

@@ -27,12 +27,17 @@ def test_default_filter_is_out_of_office_and_logged_once(make_sandbox, tmp_path)
 
 def test_filters_replace_the_default_and_ids_use_documented_keys(sandbox, tmp_path):
     config = tap_config(
-        sandbox, default_filters=True, filters={"emailStatus": "Replied"},
-        campaign_ids=[101, 102], email_account_ids=[501, 502, 503],
+        sandbox,
+        default_filters=True,
+        filters={"emailStatus": "Replied"},
+        campaign_ids=[101, 102],
+        email_account_ids=[501, 502, 503],
     )
     run = run_tap(config, tmp_path)
     assert sent_filters(sandbox)["filters"] == {
-        "emailStatus": "Replied", "campaignId": [101, 102], "emailAccountId": [501, 502, 503],
+        "emailStatus": "Replied",
+        "campaignId": [101, 102],
+        "emailAccountId": [501, 502, 503],
     }
     expected = sandbox.expected({"campaignId": [101, 102], "emailAccountId": [501, 502, 503]})
     assert [r["email_lead_map_id"] for r in run.records("inbox_replies")] == [

@@ -7,13 +7,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tap_smartlead_inbox.errors import MalformedResponse
-from tap_smartlead_inbox.normalize import normalize_lead, page_rows
+from tap_smartlead_inbox.normalize import Lead, normalize_lead, page_rows
 from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record
 from tests.sandbox import api
 from tests.sandbox.inbox import generate_inbox
 
 PAGE = PageInfo("2026-01-01T00:00:00.000Z", "/master-inbox/inbox-replies", "REPLY_TIME_DESC", {}, 0, 20)
 INBOX = generate_inbox(30, seed=3)
+
+
+def lead_of(row) -> Lead:
+    lead = normalize_lead(row)
+    assert lead is not None
+    return lead
 
 
 def test_page_rows_reads_both_shapes_and_total_count():
@@ -29,15 +35,15 @@ def test_a_body_of_neither_shape_is_malformed(body):
 
 
 def test_ids_as_strings_or_integers_give_the_same_key():
-    as_text = normalize_lead({"email_lead_map_id": "2433664091", "email_lead_id": "17"})
-    as_number = normalize_lead({"email_lead_map_id": 2433664091, "email_lead_id": 17.0})
-    documented = normalize_lead({"campaign_lead_map_id": "2433664091", "lead": {"id": 17}})
+    as_text = lead_of({"email_lead_map_id": "2433664091", "email_lead_id": "17"})
+    as_number = lead_of({"email_lead_map_id": 2433664091, "email_lead_id": 17.0})
+    documented = lead_of({"campaign_lead_map_id": "2433664091", "lead": {"id": 17}})
     assert as_text.key == as_number.key == documented.key == "2433664091"
     assert as_text.fields["email_lead_id"] == documented.fields["email_lead_id"] == "17"
 
 
 def test_unknown_fields_are_kept_as_json_not_dropped():
-    lead = normalize_lead({"email_lead_map_id": 1, "brand_new_field": {"x": [1, 2]}})
+    lead = lead_of({"email_lead_map_id": 1, "brand_new_field": {"x": [1, 2]}})
     assert lead.fields["extra_fields_json"] == '{"brand_new_field": {"x": [1, 2]}}'
     record = inbox_record(lead, PAGE)
     assert "brand_new_field" not in record
@@ -49,25 +55,32 @@ def test_cc_as_list_string_or_null_becomes_text():
         {"type": "REPLY", "time": "2025-01-02T00:00:00Z", "cc": "c@x.io"},
         {"type": "REPLY", "time": "2025-01-03T00:00:00Z", "cc": None},
     ]
-    rows = list(email_rows(normalize_lead({"email_lead_map_id": 1, "email_history": history}), PAGE))
+    rows = list(email_rows(lead_of({"email_lead_map_id": 1, "email_history": history}), PAGE))
     assert [r["history_cc_joined"] for r in rows] == ["a@x.io, b@x.io", "c@x.io", None]
 
 
 def test_documented_history_maps_direction_to_type_and_fills_addresses():
     row = {
-        "campaign_lead_map_id": "5", "lead": {"email": "lead@x.io"},
+        "campaign_lead_map_id": "5",
+        "lead": {"email": "lead@x.io"},
         "email_account": {"id": 9, "email": "me@us.io"},
         "message_history": [
-            {"id": "<b@x>", "direction": "inbound", "received_at": "2025-01-02T10:00:00Z", "body": "<p>Yes</p>"},
+            {
+                "id": "<b@x>",
+                "direction": "inbound",
+                "received_at": "2025-01-02T10:00:00Z",
+                "body": "<p>Yes</p>",
+            },
             {"id": "<a@x>", "direction": "outbound", "sent_at": "2025-01-01T10:00:00Z", "body": "<p>Hi</p>"},
         ],
     }
-    rows = list(email_rows(normalize_lead(row), PAGE))
+    rows = list(email_rows(lead_of(row), PAGE))
     assert [(r["history_type"], r["history_from"], r["history_to"]) for r in rows] == [
-        ("SENT", "me@us.io", "lead@x.io"), ("REPLY", "lead@x.io", "me@us.io"),
+        ("SENT", "me@us.io", "lead@x.io"),
+        ("REPLY", "lead@x.io", "me@us.io"),
     ]
     assert rows[1]["email_key"] == "<b@x>"
-    lead = normalize_lead(row)
+    lead = lead_of(row)
     assert lead.fields["last_reply_time"] == "2025-01-02T10:00:00.000Z"
     assert lead.fields["last_sent_time"] == "2025-01-01T10:00:00.000Z"
 
@@ -75,17 +88,26 @@ def test_documented_history_maps_direction_to_type_and_fills_addresses():
 def test_exact_repeats_of_an_email_are_dropped_and_colliding_keys_made_unique():
     same = {"type": "SENT", "time": "2025-01-01T00:00:00Z", "message_id": "<m@x>", "email_body": "a"}
     other = {**same, "email_body": "b", "time": "2025-01-02T00:00:00Z"}
-    rows = list(email_rows(normalize_lead({"email_lead_map_id": 1, "email_history": [same, same, other]}), PAGE))
+    rows = list(email_rows(lead_of({"email_lead_map_id": 1, "email_history": [same, same, other]}), PAGE))
     assert [r["email_key"] for r in rows] == ["<m@x>", "<m@x>~2"]
     assert [r["history_count"] for r in rows] == [2, 2]
 
 
 @pytest.mark.parametrize("lead", INBOX.replied()[:10], ids=lambda lead: lead["email_lead_map_id"])
 def test_sandbox_leads_give_the_same_threads_in_both_shapes(lead):
-    flat = list(email_rows(normalize_lead(api.render_flat(lead, True)), PAGE))
-    documented = list(email_rows(normalize_lead(api.render_documented(lead, True)), PAGE))
-    columns = ("email_lead_map_id", "history_type", "history_time", "email_body_text", "history_subject",
-               "email_key", "history_index", "last_reply_time", "email_campaign_id")
+    flat = list(email_rows(lead_of(api.render_flat(lead, True)), PAGE))
+    documented = list(email_rows(lead_of(api.render_documented(lead, True)), PAGE))
+    columns = (
+        "email_lead_map_id",
+        "history_type",
+        "history_time",
+        "email_body_text",
+        "history_subject",
+        "email_key",
+        "history_index",
+        "last_reply_time",
+        "email_campaign_id",
+    )
     assert [[r[c] for c in columns] for r in flat] == [[r[c] for c in columns] for r in documented]
 
 
@@ -94,14 +116,47 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=12,
 )
-FLAT_KEYS = ["email_lead_map_id", "email_lead_id", "lead_category_id", "last_reply_time", "lead_first_name",
-             "email_history", "campaign_sending_schedule", "is_important", "revenue"]
-DOC_KEYS = ["campaign_lead_map_id", "lead", "campaign", "category", "message_history", "last_message",
-            "is_read", "tags", "assigned_to"]
+FLAT_KEYS = [
+    "email_lead_map_id",
+    "email_lead_id",
+    "lead_category_id",
+    "last_reply_time",
+    "lead_first_name",
+    "email_history",
+    "campaign_sending_schedule",
+    "is_important",
+    "revenue",
+]
+DOC_KEYS = [
+    "campaign_lead_map_id",
+    "lead",
+    "campaign",
+    "category",
+    "message_history",
+    "last_message",
+    "is_read",
+    "tags",
+    "assigned_to",
+]
 history_items = st.dictionaries(
-    st.sampled_from(["type", "time", "email_body", "cc", "message_id", "stats_id", "subject",
-                     "direction", "sent_at", "received_at", "body", "open_count"]),
-    json_values, max_size=8,
+    st.sampled_from(
+        [
+            "type",
+            "time",
+            "email_body",
+            "cc",
+            "message_id",
+            "stats_id",
+            "subject",
+            "direction",
+            "sent_at",
+            "received_at",
+            "body",
+            "open_count",
+        ]
+    ),
+    json_values,
+    max_size=8,
 )
 
 
@@ -110,10 +165,18 @@ history_items = st.dictionaries(
     st.one_of(
         st.fixed_dictionaries({}, optional={k: json_values for k in FLAT_KEYS}),
         st.fixed_dictionaries({}, optional={k: json_values for k in DOC_KEYS}),
-        st.fixed_dictionaries({"email_lead_map_id": st.integers(1, 10**12),
-                               "email_history": st.lists(history_items, max_size=5)}),
-        st.fixed_dictionaries({"campaign_lead_map_id": st.text(max_size=12),
-                               "message_history": st.lists(history_items, max_size=5)}),
+        st.fixed_dictionaries(
+            {
+                "email_lead_map_id": st.integers(1, 10**12),
+                "email_history": st.lists(history_items, max_size=5),
+            }
+        ),
+        st.fixed_dictionaries(
+            {
+                "campaign_lead_map_id": st.text(max_size=12),
+                "message_history": st.lists(history_items, max_size=5),
+            }
+        ),
         json_values,
     )
 )

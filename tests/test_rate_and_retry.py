@@ -80,7 +80,9 @@ def test_retry_after_seconds():
 
 def test_retry_after_http_date():
     now = 1_750_000_000.0
-    assert server_wait({"Retry-After": formatdate(now + 12, usegmt=True)}, None, now=now) == pytest.approx(12, abs=1)
+    assert server_wait({"Retry-After": formatdate(now + 12, usegmt=True)}, None, now=now) == pytest.approx(
+        12, abs=1
+    )
 
 
 def test_rate_limit_reset_epoch():

@@ -20,8 +20,11 @@ INVALID = [
     ({"start_date": "yesterday"}, "'start_date'", "ISO 8601"),
     ({"end_date": "2025-13-45"}, "'end_date'", "ISO 8601"),
     ({"start_date": "2025-02-01", "end_date": "2025-01-01"}, "'start_date'", "after end_date"),
-    ({"filters": {"leadCategories": {"categoryIdsNotIn": list(range(11))}}},
-     "'filters.leadCategories.categoryIdsNotIn'", "at most 10"),
+    (
+        {"filters": {"leadCategories": {"categoryIdsNotIn": list(range(11))}}},
+        "'filters.leadCategories.categoryIdsNotIn'",
+        "at most 10",
+    ),
     ({"campaign_ids": [1, 2, 3, 4, 5, 6]}, "'filters.campaignId'", "at most 5"),
     ({"email_account_ids": list(range(21))}, "'filters.emailAccountId'", "at most 20"),
     ({"filters": {"emailStatus": "Maybe"}}, "'filters.emailStatus'", "Opened, Clicked"),
@@ -64,18 +67,29 @@ def test_defaults_match_the_replaced_exporter():
     assert settings.filter_set.base == {"leadCategories": {"categoryIdsIn": [6]}}
     assert settings.filter_set.default_applied
     assert (settings.sort_by, settings.limit_per_page, settings.fetch_message_history) == (
-        "REPLY_TIME_DESC", 20, True,
+        "REPLY_TIME_DESC",
+        20,
+        True,
     )
     assert (settings.rps, settings.max_concurrency, settings.max_retries, settings.request_timeout) == (
-        5.0, 10, 6, 60.0,
+        5.0,
+        10,
+        6,
+        60.0,
     )
 
 
 def test_meltano_style_text_values_are_read():
-    settings = check_settings({
-        "api_key": "k" * 10, "rps": "2.5", "limit_per_page": "10", "default_filters": "false",
-        "filters": '{"emailStatus": "Replied"}', "campaign_ids": "[1, 2]",
-    })
+    settings = check_settings(
+        {
+            "api_key": "k" * 10,
+            "rps": "2.5",
+            "limit_per_page": "10",
+            "default_filters": "false",
+            "filters": '{"emailStatus": "Replied"}',
+            "campaign_ids": "[1, 2]",
+        }
+    )
     assert (settings.rps, settings.limit_per_page) == (2.5, 10)
     assert settings.filter_set.base == {"emailStatus": "Replied", "campaignId": [1, 2]}
 

@@ -7,6 +7,7 @@ script can start it in the background and point the tap at it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 import threading
@@ -26,7 +27,9 @@ def main() -> None:
     parser.add_argument("--url-file", type=Path)
     args = parser.parse_args()
     config = SandboxConfig(
-        leads=args.leads, shape=args.shape, latency=args.latency,
+        leads=args.leads,
+        shape=args.shape,
+        latency=args.latency,
         history_latency=args.history_latency,
         rate_limit=None if args.no_rate_limit else SandboxConfig().rate_limit,
     )
@@ -37,10 +40,8 @@ def main() -> None:
         args.url_file.write_text(sandbox.url)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         stop.wait()
-    except KeyboardInterrupt:
-        pass
     sandbox.stop()
     sys.exit(0)
 

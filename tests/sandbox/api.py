@@ -51,21 +51,40 @@ def _validate_filter(key: str, value: Any) -> None:
         raise Invalid(f'"{name}" is not allowed', name)
     if key in ID_FILTERS:
         _cap(name, key, value, ID_FILTERS[key][1])
-    elif key == "search" and (not isinstance(value, str) or len(value) > 30):
+    else:
+        _VALIDATORS[key](name, value)
+
+
+def _search(name: str, value: Any) -> None:
+    if not isinstance(value, str) or len(value) > 30:
         raise Invalid("search must be a string of at most 30 characters", name)
-    elif key == "emailStatus":
-        values = value if isinstance(value, list) else [value]
-        if not values or any(v not in EMAIL_STATUSES for v in values):
-            raise Invalid("Invalid emailStatus value", name)
-    elif key == "replyTimeBetween":
-        if not isinstance(value, list) or len(value) != 2 or not all(map(_is_time, value)):
-            raise Invalid("Invalid date format in replyTimeBetween", name)
-    elif key == "leadCategories":
-        if not isinstance(value, dict) or set(value) - CATEGORY_KEYS:
-            raise Invalid("leadCategories has an unknown key", name)
-        for sub in ("categoryIdsIn", "categoryIdsNotIn"):
-            if sub in value:
-                _cap(f"{name}.{sub}", sub, value[sub], 10)
+
+
+def _email_status(name: str, value: Any) -> None:
+    values = value if isinstance(value, list) else [value]
+    if not values or any(v not in EMAIL_STATUSES for v in values):
+        raise Invalid("Invalid emailStatus value", name)
+
+
+def _reply_time(name: str, value: Any) -> None:
+    if not isinstance(value, list) or len(value) != 2 or not all(map(_is_time, value)):
+        raise Invalid("Invalid date format in replyTimeBetween", name)
+
+
+def _categories(name: str, value: Any) -> None:
+    if not isinstance(value, dict) or set(value) - CATEGORY_KEYS:
+        raise Invalid("leadCategories has an unknown key", name)
+    for sub in ("categoryIdsIn", "categoryIdsNotIn"):
+        if sub in value:
+            _cap(f"{name}.{sub}", sub, value[sub], 10)
+
+
+_VALIDATORS = {
+    "search": _search,
+    "emailStatus": _email_status,
+    "replyTimeBetween": _reply_time,
+    "leadCategories": _categories,
+}
 
 
 def _cap(name: str, key: str, value: Any, cap: int) -> None:
@@ -74,8 +93,10 @@ def _cap(name: str, key: str, value: Any, cap: int) -> None:
         raise Invalid(f"{key} must hold numbers", name)
     if len(values) > cap:
         raise Invalid(
-            f"{key} array cannot exceed {cap} items", name,
-            provided_count=len(values), max_allowed=cap,
+            f"{key} array cannot exceed {cap} items",
+            name,
+            provided_count=len(values),
+            max_allowed=cap,
         )
 
 
@@ -97,8 +118,7 @@ def select(leads: list[dict[str, Any]], body: dict[str, Any], *, replied_only: b
     """The leads a request asks for, in its sort order."""
     filters = body.get("filters") or {}
     chosen = [
-        lead for lead in leads
-        if (lead["last_reply_time"] or not replied_only) and matches(lead, filters)
+        lead for lead in leads if (lead["last_reply_time"] or not replied_only) and matches(lead, filters)
     ]
     field = SORTS[body.get("sortBy", "REPLY_TIME_DESC")]
     chosen.sort(key=lambda lead: (lead[field] or "", lead["email_lead_map_id"]), reverse=True)
@@ -106,7 +126,7 @@ def select(leads: list[dict[str, Any]], body: dict[str, Any], *, replied_only: b
 
 
 def matches(lead: dict[str, Any], filters: dict[str, Any]) -> bool:
-    for key, (field, _cap_) in ID_FILTERS.items():
+    for key, (field, _) in ID_FILTERS.items():
         if key in filters:
             wanted = filters[key] if isinstance(filters[key], list) else [filters[key]]
             if lead[field] not in wanted:
@@ -169,13 +189,18 @@ def render_documented(lead: dict[str, Any], history: bool) -> dict[str, Any]:
         "id": f"msg_{lead['email_lead_map_id']}",
         "campaign_lead_map_id": str(lead["email_lead_map_id"]),
         "lead": {
-            "id": int(lead["email_lead_id"]), "email": lead["lead_email"],
-            "first_name": lead["lead_first_name"], "last_name": lead["lead_last_name"],
-            "company": lead["lead_company"], "phone": lead["lead_phone"],
+            "id": int(lead["email_lead_id"]),
+            "email": lead["lead_email"],
+            "first_name": lead["lead_first_name"],
+            "last_name": lead["lead_last_name"],
+            "company": lead["lead_company"],
+            "phone": lead["lead_phone"],
         },
         "campaign": {"id": lead["email_campaign_id"], "name": lead["email_campaign_name"]},
         "email_account": {
-            "id": lead["email_account_id"], "email": lead["email_account_email"], "name": "Sales Team",
+            "id": lead["email_account_id"],
+            "email": lead["email_account_email"],
+            "name": "Sales Team",
         },
         "last_message": _last_message(lead),
         "email_status": lead["email_status"],
@@ -199,7 +224,9 @@ def render_documented(lead: dict[str, Any], history: bool) -> dict[str, Any]:
 def _documented_item(item: dict[str, Any]) -> dict[str, Any]:
     inbound = item["type"] == "REPLY"
     return {
-        "id": item["message_id"], "subject": item.get("subject"), "body": item["email_body"],
+        "id": item["message_id"],
+        "subject": item.get("subject"),
+        "body": item["email_body"],
         "direction": "inbound" if inbound else "outbound",
         ("received_at" if inbound else "sent_at"): item["time"],
         "opened_at": None,
@@ -210,7 +237,10 @@ def _last_message(lead: dict[str, Any]) -> dict[str, Any]:
     last = lead["email_history"][-1]
     inbound = last["type"] == "REPLY"
     return {
-        "id": last["message_id"], "subject": last.get("subject"), "body": last["email_body"],
+        "id": last["message_id"],
+        "subject": last.get("subject"),
+        "body": last["email_body"],
         ("received_at" if inbound else "sent_at"): last["time"],
-        "sent_from": last["from"], "sent_to": last["to"],
+        "sent_from": last["from"],
+        "sent_to": last["to"],
     }

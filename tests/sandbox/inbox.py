@@ -15,12 +15,22 @@ from typing import Any
 
 BASE_TIME = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
 CATEGORY_NAMES = {
-    1: "Interested", 2: "Meeting Request", 3: "Not Interested", 4: "Do Not Contact",
-    5: "Information Request", 6: "Out Of Office", 7: "Wrong Person", 1234: "Custom: Partner",
+    1: "Interested",
+    2: "Meeting Request",
+    3: "Not Interested",
+    4: "Do Not Contact",
+    5: "Information Request",
+    6: "Out Of Office",
+    7: "Wrong Person",
+    1234: "Custom: Partner",
 }
 CAMPAIGNS = [
-    (101, 'Q1 "Enterprise", EMEA'), (102, "Rentrée 2025 — FR"), (103, "Plain campaign"),
-    (104, "新年 outreach"), (105, "Line\nbreak campaign"), (106, "Follow-ups, round 2"),
+    (101, 'Q1 "Enterprise", EMEA'),
+    (102, "Rentrée 2025 — FR"),
+    (103, "Plain campaign"),
+    (104, "新年 outreach"),
+    (105, "Line\nbreak campaign"),
+    (106, "Follow-ups, round 2"),
 ]
 FIRST = ["José", "Zoë", "Łukasz", "Søren", "李", "Ægir", "O'Brien", "Renée", "Anna", "Bob"]
 LAST = ["Müller", "García, Jr.", 'Smith "The Hammer"', "Ōtake", None, "Nguyễn", "Brown", ""]
@@ -49,12 +59,20 @@ class Inbox:
             lead = self.by_map_id(map_id)
             when = when or datetime.now(UTC)
             n = len(lead["email_history"])
-            lead["email_history"].append(_email(
-                "REPLY", when, stats_id=f"st-{lead['email_lead_map_id']}-churn{n}",
-                message_id=f"<churn{n}.{lead['email_lead_map_id']}@lead.example>",
-                subject="Re: one more thing", body="<p>One more thing&nbsp;— call me?</p>",
-                sender=lead["lead_email"], to="sales@ourco.example", cc=None, seq=None,
-            ))
+            lead["email_history"].append(
+                _email(
+                    "REPLY",
+                    when,
+                    stats_id=f"st-{lead['email_lead_map_id']}-churn{n}",
+                    message_id=f"<churn{n}.{lead['email_lead_map_id']}@lead.example>",
+                    subject="Re: one more thing",
+                    body="<p>One more thing&nbsp;— call me?</p>",
+                    sender=lead["lead_email"],
+                    to="sales@ourco.example",
+                    cc=None,
+                    seq=None,
+                )
+            )
             lead["last_reply_time"] = iso(when)
             lead["has_new_unread_email"] = True
             return lead
@@ -81,27 +99,43 @@ def _lead(rng: random.Random, i: int, replied: bool) -> dict[str, Any]:
     sent = [h["time"] for h in history if h["type"] == "SENT"]
     category = rng.choice([1, 2, 3, 4, 5, 6, 6, 6, 7, None, 1234]) if replied else None
     return {
-        "email_lead_id": str(lead_id), "email_lead_map_id": str(map_id),
+        "email_lead_id": str(lead_id),
+        "email_lead_map_id": str(map_id),
         "lead_category_id": category,
-        "lead_first_name": first, "lead_last_name": last, "lead_email": email,
-        "lead_company": rng.choice(COMPANIES), "lead_phone": rng.choice(["+1-555-0100", None]),
-        "email_campaign_id": campaign_id, "email_campaign_name": campaign_name,
-        "email_campaign_seq_id": 7000 + len(sent), "email_account_id": 501 + i % 12,
+        "lead_first_name": first,
+        "lead_last_name": last,
+        "lead_email": email,
+        "lead_company": rng.choice(COMPANIES),
+        "lead_phone": rng.choice(["+1-555-0100", None]),
+        "email_campaign_id": campaign_id,
+        "email_campaign_name": campaign_name,
+        "email_campaign_seq_id": 7000 + len(sent),
+        "email_account_id": 501 + i % 12,
         "email_account_email": f"sales{i % 12}@ourco.example",
-        "last_sent_time": max(sent), "last_reply_time": max(replies) if replies else None,
-        "lead_next_timestamp_to_send": None, "has_new_unread_email": rng.random() < 0.3,
-        "is_important": rng.random() < 0.1, "is_archived": False, "is_snoozed": False,
-        "is_pushed_to_sub_sequence": False, "is_ooo_automated_push_lead": category == 6,
-        "belongs_to_sub_sequence": False, "sub_sequence_id": None,
-        "team_member_id": rng.choice([11, 12, 13]), "client_id": rng.choice([21, 22, None]),
+        "last_sent_time": max(sent),
+        "last_reply_time": max(replies) if replies else None,
+        "lead_next_timestamp_to_send": None,
+        "has_new_unread_email": rng.random() < 0.3,
+        "is_important": rng.random() < 0.1,
+        "is_archived": False,
+        "is_snoozed": False,
+        "is_pushed_to_sub_sequence": False,
+        "is_ooo_automated_push_lead": category == 6,
+        "belongs_to_sub_sequence": False,
+        "sub_sequence_id": None,
+        "team_member_id": rng.choice([11, 12, 13]),
+        "client_id": rng.choice([21, 22, None]),
         "campaign_tag_id": 31 + i % 4,
         "lead_status": "INPROGRESS" if replied else "COMPLETED",
-        "current_sequence_number": len(sent), "old_replaced_lead_data": None,
+        "current_sequence_number": len(sent),
+        "old_replaced_lead_data": None,
         "revenue": "0.00",
         "email_status": "Replied" if replied else STATUSES_SENT_ONLY[i % len(STATUSES_SENT_ONLY)],
         "campaign_sending_schedule": {
-            "tz": rng.choice(["America/New_York", "Europe/Paris"]), "days": [1, 2, 3, 4, 5],
-            "startHour": "09:00", "endHour": "18:00",
+            "tz": rng.choice(["America/New_York", "Europe/Paris"]),
+            "days": [1, 2, 3, 4, 5],
+            "startHour": "09:00",
+            "endHour": "18:00",
         },
         "email_history": history,
     }
@@ -114,23 +148,40 @@ def _history(
     moment = start
     for seq in range(1, rng.randint(1, 3) + 1):
         subject = "Partnership, quick question" if seq == 1 else f'Re: "Partnership" #{seq}'
-        history.append(_email(
-            "SENT", moment, stats_id=f"st-{map_id}-{seq}", message_id=f"<s{seq}.{map_id}@ourco.example>",
-            subject=subject, body=_sent_body(seq), sender="sales@ourco.example", to=email,
-            cc=None, seq=str(seq),
-        ))
+        history.append(
+            _email(
+                "SENT",
+                moment,
+                stats_id=f"st-{map_id}-{seq}",
+                message_id=f"<s{seq}.{map_id}@ourco.example>",
+                subject=subject,
+                body=_sent_body(seq),
+                sender="sales@ourco.example",
+                to=email,
+                cc=None,
+                seq=str(seq),
+            )
+        )
         moment += timedelta(days=rng.randint(1, 4), minutes=rng.randint(0, 600))
     if replied:
         for n in range(rng.randint(1, 2)):
             history.append(_reply(rng, map_id, email, moment, n, history[-1]))
             moment += timedelta(hours=rng.randint(1, 40))
             if rng.random() < 0.4:
-                history.append(_email(
-                    "SENT", moment, stats_id=f"st-{map_id}-m{n}",
-                    message_id=f"<m{n}.{map_id}@ourco.example>", subject="Re: Partnership",
-                    body="<div>Thanks &amp; talk soon,<br>Sam</div>", sender="sales@ourco.example",
-                    to=email, cc=None, seq=None,
-                ))
+                history.append(
+                    _email(
+                        "SENT",
+                        moment,
+                        stats_id=f"st-{map_id}-m{n}",
+                        message_id=f"<m{n}.{map_id}@ourco.example>",
+                        subject="Re: Partnership",
+                        body="<div>Thanks &amp; talk soon,<br>Sam</div>",
+                        sender="sales@ourco.example",
+                        to=email,
+                        cc=None,
+                        seq=None,
+                    )
+                )
                 moment += timedelta(hours=rng.randint(1, 40))
     return history
 
@@ -140,21 +191,45 @@ def _reply(
 ) -> dict[str, Any]:
     cc = rng.choice([None, [], ["boss@startup.io", "ops@startup.io"], "assistant@startup.io"])
     return _email(
-        "REPLY", moment, stats_id=prior["stats_id"],
+        "REPLY",
+        moment,
+        stats_id=prior["stats_id"],
         message_id=None if rng.random() < 0.15 else f"<r{n}.{map_id}@lead.example>",
         subject=None if rng.random() < 0.3 else "Re: Partnership, quick question",
-        body=_reply_body(rng, prior), sender=email, to="sales@ourco.example", cc=cc, seq=None,
+        body=_reply_body(rng, prior),
+        sender=email,
+        to="sales@ourco.example",
+        cc=cc,
+        seq=None,
     )
 
 
 def _email(
-    kind: str, moment: datetime, *, stats_id: str, message_id: str | None, subject: str | None,
-    body: str, sender: str, to: str, cc: Any, seq: str | None,
+    kind: str,
+    moment: datetime,
+    *,
+    stats_id: str,
+    message_id: str | None,
+    subject: str | None,
+    body: str,
+    sender: str,
+    to: str,
+    cc: Any,
+    seq: str | None,
 ) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "stats_id": stats_id, "message_id": message_id, "type": kind, "time": iso(moment),
-        "email_body": body, "from": sender, "to": to, "cc": cc, "email_seq_number": seq,
-        "open_count": 1 if kind == "SENT" else 0, "click_count": 0, "click_details": {},
+        "stats_id": stats_id,
+        "message_id": message_id,
+        "type": kind,
+        "time": iso(moment),
+        "email_body": body,
+        "from": sender,
+        "to": to,
+        "cc": cc,
+        "email_seq_number": seq,
+        "open_count": 1 if kind == "SENT" else 0,
+        "click_count": 0,
+        "click_details": {},
     }
     if subject is not None:
         item["subject"] = subject
@@ -165,7 +240,7 @@ def _sent_body(seq: int) -> str:
     return (
         "<html><head><title>mail</title><style>p { color: #333 }</style></head><body>"
         f"<p>Hi there,</p><p>Step {seq}: we help teams like yours &mdash; 3&times; faster, "
-        "no \"fluff\", no commas, promised.</p><script>track()</script>"
+        'no "fluff", no commas, promised.</p><script>track()</script>'
         "<p>Best,<br>Sam</p></body></html>"
     )
 

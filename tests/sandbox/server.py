@@ -101,7 +101,9 @@ class Sandbox:
         return f"http://127.0.0.1:{self.port}{API_PREFIX}"
 
     # --- what the tests compare against ---
-    def expected(self, filters: dict[str, Any] | None = None, sort_by: str = "REPLY_TIME_DESC") -> list[dict[str, Any]]:
+    def expected(
+        self, filters: dict[str, Any] | None = None, sort_by: str = "REPLY_TIME_DESC"
+    ) -> list[dict[str, Any]]:
         body = {"filters": filters or {}, "sortBy": sort_by}
         return api.select(self.inbox.leads, body, replied_only=True)
 
@@ -127,8 +129,12 @@ class Sandbox:
         config = self.config
         with self._lock:
             roll = self._faults.random()
-        for name, p in (("500", config.p_500), ("drop", config.p_drop),
-                        ("truncate", config.p_truncate), ("429", config.p_429)):
+        for name, p in (
+            ("500", config.p_500),
+            ("drop", config.p_drop),
+            ("truncate", config.p_truncate),
+            ("429", config.p_429),
+        ):
             if roll < p:
                 return name
             roll -= p
@@ -141,7 +147,7 @@ class Sandbox:
         with self.inbox.lock:
             chosen = api.select(self.inbox.leads, body, replied_only=replied_only)
             offset, limit = body.get("offset", 0), body.get("limit", 20)
-            page = chosen[offset:offset + limit]
+            page = chosen[offset : offset + limit]
             render = api.render_documented if self.config.shape == "documented" else api.render_flat
             rows = [render(lead, history) for lead in page]
         if self.config.shape == "documented":
@@ -168,7 +174,7 @@ class _Handler(BaseHTTPRequestHandler):
     sandbox: Sandbox
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # the request log is kept as data instead
 
     def do_POST(self) -> None:
@@ -186,7 +192,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self, path: str, params: dict[str, str], body: Any) -> int:
         config = self.sandbox.config
-        delay = config.latency + (config.history_latency if params.get("fetch_message_history") == "true" else 0)
+        delay = config.latency + (
+            config.history_latency if params.get("fetch_message_history") == "true" else 0
+        )
         if delay:
             time.sleep(delay)
         if path not in ENDPOINTS:
@@ -199,14 +207,8 @@ class _Handler(BaseHTTPRequestHandler):
         if limited:
             return self._rate_limited(*limited)
         fault = self.sandbox.draw_fault()
-        if fault == "500":
-            return self._send(500, {"message": "Internal Server Error"})
-        if fault == "429":
-            return self._rate_limited(10, 1.0)
-        if fault == "drop":
-            self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
-            return 0
+        if fault in ("500", "429", "drop"):
+            return self._fail(fault)
         try:
             payload = self.sandbox.answer(path, params, body)
         except api.Invalid as exc:
@@ -217,6 +219,15 @@ class _Handler(BaseHTTPRequestHandler):
         status = self._send(200, payload)
         self.sandbox.after_page(path)
         return status
+
+    def _fail(self, fault: str) -> int:
+        if fault == "500":
+            return self._send(500, {"message": "Internal Server Error"})
+        if fault == "429":
+            return self._rate_limited(10, 1.0)
+        self.close_connection = True  # a dropped connection: no answer at all
+        self.connection.shutdown(socket.SHUT_RDWR)
+        return 0
 
     def _rate_limited(self, limit: int, wait: float) -> int:
         hint, seconds = self.sandbox.config.rate_limit_hint, max(1, math.ceil(wait))

@@ -1,0 +1,178 @@
+"""`meltano run tap-smartlead-inbox target-csv` writes the tidy CSV the replaced exporter did."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, emails_of
+from tests.sandbox import SANDBOX_KEY
+
+MELTANO = Path(os.environ.get("MELTANO", ROOT / ".meltano-venv" / "bin" / "meltano"))
+# The replaced exporter's columns (shared/SMARTLEAD_API.md), in its order.
+SEED_COLUMNS = [
+    "lead_category_id",
+    "last_sent_time",
+    "last_reply_time",
+    "has_new_unread_email",
+    "email_account_id",
+    "revenue",
+    "is_pushed_to_sub_sequence",
+    "lead_first_name",
+    "lead_last_name",
+    "lead_email",
+    "email_lead_id",
+    "email_lead_map_id",
+    "lead_status",
+    "current_sequence_number",
+    "sub_sequence_id",
+    "old_replaced_lead_data",
+    "lead_next_timestamp_to_send",
+    "email_campaign_seq_id",
+    "is_important",
+    "is_archived",
+    "is_snoozed",
+    "team_member_id",
+    "is_ooo_automated_push_lead",
+    "email_campaign_id",
+    "email_campaign_name",
+    "client_id",
+    "belongs_to_sub_sequence",
+    "campaign_sending_tz",
+    "campaign_sending_days",
+    "campaign_sending_startHour",
+    "campaign_sending_endHour",
+    "sequence_count",
+    "history_stats_id",
+    "history_from",
+    "history_to",
+    "history_type",
+    "history_message_id",
+    "history_time",
+    "history_subject",
+    "history_email_seq_number",
+    "history_open_count",
+    "history_click_count",
+    "history_click_details_json",
+    "history_cc_joined",
+    "email_body_html",
+    "email_body_text",
+    "thread_key",
+    "thread_lead_id",
+    "history_index",
+    "history_count",
+    "api_fetched_at",
+    "source_endpoint",
+    "api_sort_by",
+    "api_filters_json",
+    "page_offset",
+    "page_limit",
+]
+
+pytestmark = pytest.mark.skipif(
+    not MELTANO.exists() and not os.environ.get("CI"),
+    reason="run `make test` to install Meltano (CI always runs this)",
+)
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    from tests.sandbox import Sandbox, SandboxConfig
+
+    out = tmp_path_factory.mktemp("exports")
+    sandbox = Sandbox(SandboxConfig(leads=80, rate_limit=(10, 2.0))).start()
+    env = {
+        **os.environ,
+        "SMARTLEAD_API_KEY": SANDBOX_KEY,
+        "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
+        "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
+        "TARGET_CSV_OUTPUT_PATH": str(out),
+        "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    try:
+        process = subprocess.run(
+            [str(MELTANO), "run", "tap-smartlead-inbox", "target-csv", "--full-refresh"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    finally:
+        sandbox.stop()
+    assert process.returncode == 0, process.stderr[-3000:]
+    return sandbox, out, process
+
+
+def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def test_one_timestamped_file_per_stream(export):
+    _, out, _ = export
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2
+    for name, stream in zip(names, ["email_history", "inbox_replies"], strict=True):
+        assert re.fullmatch(rf"smartlead_inbox_export_\d{{8}}_\d{{6}}_{stream}\.csv", name)
+
+
+def test_one_row_per_email_with_the_seed_columns_first(export):
+    sandbox, out, _ = export
+    header, rows = read(next(out.glob("*_email_history.csv")))
+    assert header[: len(SEED_COLUMNS)] == SEED_COLUMNS
+    assert "email_key" in header
+    assert len(rows) == emails_of(sandbox.expected())
+    assert len({(r["email_lead_map_id"], r["email_key"]) for r in rows}) == len(rows)
+
+
+def test_rows_are_time_ascending_within_each_lead(export):
+    _, out, _ = export
+    _, rows = read(next(out.glob("*_email_history.csv")))
+    threads = defaultdict(list)
+    for row in rows:
+        threads[row["email_lead_map_id"]].append(row)
+    for thread in threads.values():
+        assert [r["history_time"] for r in thread] == sorted(r["history_time"] for r in thread)
+        assert [int(r["history_index"]) for r in thread] == list(range(1, len(thread) + 1))
+
+
+def test_missing_values_are_empty_strings_and_nothing_is_a_python_repr(export):
+    _, out, _ = export
+    _, rows = read(next(out.glob("*_email_history.csv")))
+    assert any(r["lead_last_name"] == "" for r in rows)
+    assert any(r["history_subject"] == "" and r["history_type"] == "REPLY" for r in rows)
+    for row in rows:
+        for value in row.values():
+            assert value != "None"
+            assert not value.startswith(("{'", "['"))
+    cc = {r["history_cc_joined"] for r in rows}
+    assert "boss@startup.io, ops@startup.io" in cc and "assistant@startup.io" in cc
+
+
+def test_awkward_values_round_trip(export):
+    _, out, _ = export
+    _, rows = read(next(out.glob("*_email_history.csv")))
+    names = {r["email_campaign_name"] for r in rows}
+    assert "Line\nbreak campaign" in names and 'Q1 "Enterprise", EMEA' in names and "新年 outreach" in names
+    assert any("José" in r["lead_first_name"] or "Zoë" in r["lead_first_name"] for r in rows)
+    assert all(
+        "<" not in r["email_body_text"] or "&lt;" in r["email_body_html"] or "<sales@" in r["email_body_text"]
+        for r in rows
+    )
+
+
+def test_the_inbox_file_has_one_row_per_lead(export):
+    sandbox, out, _ = export
+    header, rows = read(next(out.glob("*_inbox_replies.csv")))
+    assert [r["email_lead_map_id"] for r in rows] == [
+        str(lead["email_lead_map_id"]) for lead in sandbox.expected()
+    ]
+    assert "email_body_html" not in header
