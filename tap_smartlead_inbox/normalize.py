@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from tap_smartlead_inbox.coerce import (
@@ -23,6 +24,7 @@ from tap_smartlead_inbox.coerce import (
     json_or_none,
     to_json,
 )
+from tap_smartlead_inbox.email_keys import ordered_thread
 from tap_smartlead_inbox.errors import MalformedResponse
 from tap_smartlead_inbox.timeutil import iso_or_none
 
@@ -40,6 +42,11 @@ class Lead:
     def key(self) -> str | None:
         key: str | None = self.fields.get("email_lead_map_id")
         return key
+
+    @cached_property
+    def thread(self) -> list[tuple[str, dict[str, Any]]]:
+        """(email_key, email) pairs in time order; built once for both streams."""
+        return ordered_thread(self.history)
 
 
 def page_rows(payload: object) -> tuple[list[Any], int | None]:

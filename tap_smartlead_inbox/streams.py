@@ -9,7 +9,7 @@ lead, and no email body ever goes into a context (the SDK logs contexts).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from singer_sdk.streams import Stream
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from tap_smartlead_inbox.tap import TapSmartleadInbox
 
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class InboxRepliesStream(Stream):
@@ -78,7 +79,7 @@ class InboxRepliesStream(Stream):
         start = max(filter(None, (filter_set.reply_from, bookmark)), default=None)
         if start is None and filter_set.reply_to is None:
             return None
-        return (start or datetime.fromtimestamp(0, tz=utc_now().tzinfo), filter_set.reply_to or utc_now())
+        return (start or EPOCH, filter_set.reply_to or utc_now())
 
     def _new_leads(self, rows: Iterable[Any], seen: set[str]) -> list[Lead]:
         leads: list[Lead] = []

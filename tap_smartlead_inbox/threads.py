@@ -1,12 +1,7 @@
-"""Records built from a normalized lead: one inbox row, and one row per email.
-
-Emails are put in time order (undated ones last, in API order); exact repeats are
-dropped, and every email gets a key that is the same on every run.
-"""
+"""Records built from a normalized lead: one inbox row, and one row per email."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -45,7 +40,7 @@ def lead_fields(lead: Lead) -> dict[str, Any]:
 
 def inbox_record(lead: Lead, page: PageInfo) -> dict[str, Any]:
     """The inbox_replies record: lead fields and thread counts, no bodies."""
-    thread = ordered_thread(lead.history)
+    thread = lead.thread
     return {
         **lead_fields(lead),
         "history_count": len(thread),
@@ -57,7 +52,7 @@ def inbox_record(lead: Lead, page: PageInfo) -> dict[str, Any]:
 
 def email_rows(lead: Lead, page: PageInfo) -> Iterator[dict[str, Any]]:
     """The email_history records of one lead, time-ascending."""
-    thread = ordered_thread(lead.history)
+    thread = lead.thread
     shared = {
         **lead_fields(lead),
         **page.columns(),
@@ -87,31 +82,3 @@ def _history_columns(item: dict[str, Any]) -> dict[str, Any]:
         "email_body_text": html_to_text(item["body"]),
         "history_opened_at": item["opened_at"],
     }
-
-
-def ordered_thread(history: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """(email_key, item) pairs in time order, exact repeats dropped, keys unique."""
-    ordered = sorted(
-        enumerate(history), key=lambda pair: (pair[1]["time"] is None, pair[1]["time"] or "", pair[0])
-    )
-    seen: dict[str, dict[str, Any]] = {}
-    thread: list[tuple[str, dict[str, Any]]] = []
-    for _, item in ordered:
-        key = email_key(item)
-        if key in seen:
-            if seen[key] == item:
-                continue
-            key = next(f"{key}~{n}" for n in range(2, len(history) + 2) if f"{key}~{n}" not in seen)
-        seen[key] = item
-        thread.append((key, item))
-    return thread
-
-
-def email_key(item: dict[str, Any]) -> str:
-    """The Message-ID when there is one; otherwise a digest of what identifies the email."""
-    message_id = (item.get("message_id") or "").strip()
-    if message_id:
-        return message_id
-    # Only what both response shapes carry, so the key does not depend on the shape.
-    identity = [item.get("type"), item.get("time"), item.get("subject"), item.get("body") or ""]
-    return "sha1:" + hashlib.sha1(to_json(identity).encode(), usedforsecurity=False).hexdigest()
