@@ -1,4 +1,15 @@
-"""The one request-rate limiter of a run, shared by every stream and worker."""
+"""The one request-rate limiter of a run, shared by every stream and worker.
+
+Requests are spaced evenly at the current rate, so no sliding window of any length
+sees more than the rate allows. The rate starts at the configured ``rps`` and adapts
+when the server answers 429, so nobody has to know their plan's number:
+
+- on a 429 the limiter measures what the server really let through since the last
+  one (requests accepted / (time elapsed + the wait it asked for)) and settles just
+  under that;
+- after every quiet stretch it probes upward by a few percent, never above ``rps``;
+- every caller waits out the pause the server asked for, not only the one that got it.
+"""
 
 from __future__ import annotations
 
@@ -6,45 +17,92 @@ import threading
 import time
 from collections.abc import Callable
 
-# Spacing slightly wider than 1/rps keeps a server that counts "10 per 2 s" over a
-# sliding window from ever seeing an 11th request, even with arrival jitter.
-SAFETY_MARGIN = 1.03
+# Spacing a little wider than 1/rate keeps a server that counts "10 per 2 s" over a
+# sliding window from seeing an 11th request, even with some arrival jitter.
+SAFETY_MARGIN = 1.04
+# Settle this far under the rate the server was measured to allow.
+SETTLE_FACTOR = 0.95
+# A 429 after fewer accepted requests than this says too little to re-measure.
+MIN_SAMPLE = 5
+PROBE_INTERVAL = 5.0
+PROBE_STEP = 1.05
+MIN_RATE = 0.05
+
+
+class LimiterClosed(Exception):
+    """The run is ending; no more requests may start."""
 
 
 class RateLimiter:
-    """Grants request slots at most ``rps`` per second, evenly spaced.
-
-    ``pause_until`` holds every caller back when the server asks for a pause, so a
-    429 seen by one worker stops all of them.
-    """
-
     def __init__(
         self,
         rps: float,
         *,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
-        self._interval = SAFETY_MARGIN / rps
-        self._clock, self._sleep = clock, sleep
+        self.max_rate = self.rate = rps
+        self._clock = clock
+        self._closed = threading.Event()
+        self._sleep = sleep or self._interruptible_sleep
         self._lock = threading.Lock()
         self._next_slot = clock()
+        self._cycle_start: float | None = None  # set by the first request
+        self._last_change = clock()
+        self._accepted = 0
         self.waited = 0.0
         self.granted = 0
+        self.adjustments: list[float] = []
 
     def acquire(self) -> None:
         """Block until this caller may send one request."""
         with self._lock:
             now = self._clock()
+            if self._cycle_start is None:
+                self._cycle_start = self._last_change = now
             slot = max(now, self._next_slot)
-            self._next_slot = slot + self._interval
+            self._next_slot = slot + SAFETY_MARGIN / self.rate
             self.granted += 1
         delay = slot - now
         if delay > 0:
             self.waited += delay
             self._sleep(delay)
+        if self._closed.is_set():
+            raise LimiterClosed
 
     def pause_until(self, deadline: float) -> None:
         """No slot is granted before ``deadline`` (a ``clock`` reading)."""
         with self._lock:
             self._next_slot = max(self._next_slot, deadline)
+
+    def record_accepted(self) -> None:
+        """The server took a request (any answer but 429); probe upward after a quiet stretch."""
+        with self._lock:
+            self._accepted += 1
+            now = self._clock()
+            if self.rate < self.max_rate and now - self._last_change >= PROBE_INTERVAL:
+                self._set_rate(min(self.max_rate, self.rate * PROBE_STEP), now)
+
+    def record_rate_limited(self, wait: float) -> None:
+        """The server answered 429 and asked for ``wait`` seconds: pause everyone, re-measure."""
+        with self._lock:
+            now = self._clock()
+            if self._accepted >= MIN_SAMPLE and self._cycle_start is not None:
+                allowed = self._accepted / (now - self._cycle_start + wait)
+                if allowed * SETTLE_FACTOR < self.rate:
+                    self._set_rate(max(MIN_RATE, allowed * SETTLE_FACTOR), now)
+            self._accepted = 0
+            self._cycle_start = self._last_change = now + wait
+            self._next_slot = max(self._next_slot, now + wait)
+
+    def close(self) -> None:
+        """Wake every waiting caller and refuse new requests."""
+        self._closed.set()
+
+    def _set_rate(self, rate: float, now: float) -> None:
+        self.rate = rate
+        self._last_change = now
+        self.adjustments.append(rate)
+
+    def _interruptible_sleep(self, seconds: float) -> None:
+        self._closed.wait(seconds)

@@ -1,18 +1,32 @@
-"""Offset paging over one query: `offset += limit` until a short page.
+"""Offset paging over one query, with pages fetched concurrently and yielded in order.
 
-`total_count` is used when the API sends it (it saves the request past a last full
-page) but never required: real responses omit it.
+Without `total_count` the end of the data is unknown until a short page arrives, so
+speculation is limited: only as many requests are kept in flight as the limiter can
+use (its rate times the observed latency). With `total_count` the exact pages are
+planned and up to `max_concurrency` are in flight.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
+from tap_smartlead_inbox.limiter import SAFETY_MARGIN
 from tap_smartlead_inbox.normalize import page_rows
 from tap_smartlead_inbox.timeutil import iso, utc_now
 from tap_smartlead_inbox.transport import Transport
+
+# Before any latency is observed, this many requests go out: at most three are
+# wasted on a one-page inbox, and an API as slow as 0.8 s is kept busy from the start.
+INITIAL_WINDOW = 4
+# One request more than rate x latency covers latency jitter, so the limiter, not
+# the window, sets the pace; unsent requests are dropped once the end is seen.
+WINDOW_SLACK = 1
 
 
 @dataclass(frozen=True)
@@ -37,24 +51,61 @@ class Page:
     fetched_at: str
 
 
-def fetch_page(transport: Transport, query: Query, offset: int) -> Page:
+def fetch_page(transport: Transport, query: Query, offset: int, abort: threading.Event | None = None) -> Page:
     """One page; a body of the wrong shape is retried like a cut-off one."""
-    rows, total = transport.post(query.path, query.params, query.body(offset), page_rows)
+    rows, total = transport.post(query.path, query.params, query.body(offset), page_rows, abort)
     return Page(offset, rows, total, iso(utc_now()))
-
-
-def iter_pages(transport: Transport, query: Query) -> Iterator[Page]:
-    """Every page of ``query`` in order."""
-    offset = 0
-    while True:
-        page = fetch_page(transport, query, offset)
-        yield page
-        offset += query.limit
-        if is_last_page(page, query.limit):
-            return
 
 
 def is_last_page(page: Page, limit: int) -> bool:
     if len(page.rows) < limit:
         return True
     return page.total_count is not None and page.offset + len(page.rows) >= page.total_count
+
+
+def speculation_window(transport: Transport, max_concurrency: int) -> int:
+    """Requests worth keeping in flight when the end of the data is unknown."""
+    latency = transport.stats.latency
+    usable_rate = transport.limiter.rate / SAFETY_MARGIN
+    wanted = INITIAL_WINDOW if latency is None else math.ceil(usable_rate * latency) + WINDOW_SLACK
+    return max(1, min(max_concurrency, wanted))
+
+
+def iter_pages(transport: Transport, query: Query, max_concurrency: int = 1) -> Iterator[Page]:
+    """Every page of ``query``, in offset order."""
+    abort = threading.Event()
+    in_flight: deque[Future[Page]] = deque()
+    next_offset, end = 0, None  # end: first offset known to hold nothing
+    try:
+        while True:
+            window = max_concurrency if end is not None else speculation_window(transport, max_concurrency)
+            while len(in_flight) < window and (end is None or next_offset < end):
+                in_flight.append(_in_background(fetch_page, transport, query, next_offset, abort))
+                next_offset += query.limit
+            if not in_flight:
+                return
+            page = in_flight.popleft().result()
+            yield page
+            if is_last_page(page, query.limit):
+                return
+            if page.total_count is not None:
+                end = page.total_count
+    finally:
+        # Requests not yet sent are dropped; ones already sent are not waited for.
+        abort.set()
+
+
+def _in_background(fn: Callable[..., Page], *args: Any) -> Future[Page]:
+    """Run ``fn`` in a daemon thread: a speculative request past the end must not
+    hold up the end of the run."""
+    future: Future[Page] = Future()
+
+    def run() -> None:
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # handed to the consumer through the future
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="page", daemon=True).start()
+    return future

@@ -51,7 +51,7 @@ class InboxRepliesStream(Stream):
         query = self.build_query(context)
         seen: set[str] = set()
         keep_threads = any(c.selected or c.has_selected_descendents for c in self.child_streams)
-        for page in iter_pages(self._inbox_tap.transport, query):
+        for page in iter_pages(self._inbox_tap.transport, query, self._inbox_tap.settings.max_concurrency):
             info = _page_info(query, page)
             leads = self._new_leads(page.rows, seen)
             self._pages_read += 1

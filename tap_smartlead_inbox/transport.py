@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -31,14 +32,32 @@ from tap_smartlead_inbox.redaction import redact
 from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, server_wait
 
 T = TypeVar("T")
+
+
+class RequestAborted(Exception):
+    """The request was no longer wanted when its turn came."""
+
+
 LOGGER = logging.getLogger("tap_smartlead_inbox.transport")
 
 
 @dataclass
 class TransportStats:
+    """Counters shared by every worker; updated under a lock."""
+
     requests: int = 0
     retries: int = 0
     rate_limited: int = 0
+    latency: float | None = None  # moving average of answered requests, seconds
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, name: str) -> None:
+        with self.lock:
+            setattr(self, name, getattr(self, name) + 1)
+
+    def observe_latency(self, seconds: float) -> None:
+        with self.lock:
+            self.latency = seconds if self.latency is None else 0.8 * self.latency + 0.2 * seconds
 
 
 @dataclass
@@ -73,15 +92,16 @@ class Transport:
         params: Mapping[str, str],
         body: Mapping[str, Any],
         read: Callable[[Any], T],
+        abort: threading.Event | None = None,
     ) -> T:
         """POST ``body`` to ``path`` and return ``read(parsed JSON)``.
 
         ``read`` raises MalformedResponse for a body of the wrong shape, which is
-        retried like a cut-off one.
+        retried like a cut-off one. Once ``abort`` is set no further attempt starts.
         """
         attempts = self.max_retries + 1
         for attempt in range(1, attempts + 1):
-            outcome = self._attempt(path, params, body)
+            outcome = self._attempt(path, params, body, abort)
             if not isinstance(outcome, _Failure):
                 try:
                     return read(outcome)
@@ -96,9 +116,13 @@ class Transport:
             self._wait_before_retry(path, attempt, failure)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _attempt(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
+    def _attempt(
+        self, path: str, params: Mapping[str, str], body: Mapping[str, Any], abort: threading.Event | None
+    ) -> Any:
         self.limiter.acquire()
-        self.stats.requests += 1
+        if abort is not None and abort.is_set():
+            raise RequestAborted(path)
+        self.stats.count("requests")
         try:
             response = self.session.post(
                 f"{self.api_url}{path}",
@@ -114,6 +138,9 @@ class Transport:
 
     def _read(self, path: str, response: requests.Response) -> Any:
         status = response.status_code
+        if status != 429:
+            self.limiter.record_accepted()
+            self.stats.observe_latency(response.elapsed.total_seconds())
         try:
             payload = json.loads(response.content.decode("utf-8", errors="replace"))
         except (ValueError, requests.RequestException):
@@ -131,14 +158,16 @@ class Transport:
         raise _api_error(status, path, payload, response.text)
 
     def _wait_before_retry(self, path: str, attempt: int, failure: _Failure) -> None:
-        self.stats.retries += 1
-        wait = failure.wait if failure.wait is not None else backoff_delay(attempt, self.rng)
+        self.stats.count("retries")
         if failure.rate_limited:
-            self.stats.rate_limited += 1
-            # The server's pause applies to the key, so every worker waits it out.
-            self.limiter.pause_until(time.monotonic() + wait)
+            self.stats.count("rate_limited")
+            # The pause applies to the key, so every worker waits it out, and the
+            # limiter re-measures what the plan allows.
+            wait = failure.wait if failure.wait is not None else max(1.0, backoff_delay(attempt, self.rng))
+            self.limiter.record_rate_limited(wait)
             LOGGER.info("Rate limited on %s; all requests wait %.1f s", path, wait)
             return
+        wait = failure.wait if failure.wait is not None else backoff_delay(attempt, self.rng)
         LOGGER.warning(
             "Retrying POST %s in %.1f s (attempt %d of %d): %s",
             path,

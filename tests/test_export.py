@@ -52,8 +52,8 @@ def test_lead_fields_repeat_on_every_email_row(sandbox, tmp_path):
             assert row[name] == lead[name]
 
 
-def test_one_page_request_per_page_and_one_more_to_see_the_end(sandbox, tmp_path):
-    run = run_tap(tap_config(sandbox, limit_per_page=20), tmp_path)
+def test_one_at_a_time_makes_one_request_per_page_and_one_more_to_see_the_end(sandbox, tmp_path):
+    run = run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
     assert run.returncode == 0
     pages = -(-len(sandbox.expected()) // 20)
     short_last_page = len(sandbox.expected()) % 20 != 0
@@ -63,7 +63,7 @@ def test_one_page_request_per_page_and_one_more_to_see_the_end(sandbox, tmp_path
 
 def test_total_count_saves_the_request_past_a_full_last_page(make_sandbox, tmp_path):
     sandbox = make_sandbox(shape="documented", leads=40)
-    run = run_tap(tap_config(sandbox, limit_per_page=20), tmp_path)
+    run = run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
     assert run.returncode == 0
     assert len(run.records("inbox_replies")) == 40
     assert len(sandbox.log) == 2

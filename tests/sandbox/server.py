@@ -75,7 +75,7 @@ class Sandbox:
     # --- lifecycle ---
     def start(self, port: int = 0) -> Sandbox:
         handler = type("Handler", (_Handler,), {"sandbox": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._server = _QuietServer(("127.0.0.1", port), handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
@@ -170,6 +170,12 @@ class Sandbox:
             self.inbox.add_reply(lead["email_lead_map_id"])
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that goes away mid-connection (a tap that has finished) is normal.
+        pass
+
+
 class _Handler(BaseHTTPRequestHandler):
     sandbox: Sandbox
     protocol_version = "HTTP/1.1"
@@ -178,6 +184,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # the request log is kept as data instead
 
     def do_POST(self) -> None:
+        arrived = time.time()
         parts = urlsplit(self.path)
         params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -188,15 +195,12 @@ class _Handler(BaseHTTPRequestHandler):
         status = self._handle(parts.path, params, body)
         params.pop("api_key", None)
         with self.sandbox._lock:
-            self.sandbox.log.append(LoggedRequest(time.time(), parts.path, params, body, status))
+            self.sandbox.log.append(LoggedRequest(arrived, parts.path, params, body, status))
 
     def _handle(self, path: str, params: dict[str, str], body: Any) -> int:
+        # Like an API gateway: routing, the key and the rate limit are checked on
+        # arrival and refused at once; only admitted requests pay the latency.
         config = self.sandbox.config
-        delay = config.latency + (
-            config.history_latency if params.get("fetch_message_history") == "true" else 0
-        )
-        if delay:
-            time.sleep(delay)
         if path not in ENDPOINTS:
             return self._send(404, {"message": "Not Found"})
         if params.get("api_key") != config.api_key:
@@ -206,6 +210,11 @@ class _Handler(BaseHTTPRequestHandler):
         limited = self.sandbox.admit()
         if limited:
             return self._rate_limited(*limited)
+        delay = config.latency + (
+            config.history_latency if params.get("fetch_message_history") == "true" else 0
+        )
+        if delay:
+            time.sleep(delay)
         fault = self.sandbox.draw_fault()
         if fault in ("500", "429", "drop"):
             return self._fail(fault)
