@@ -9,6 +9,7 @@ the whole <head> as well as scripts and styles.
 from __future__ import annotations
 
 import contextlib
+import re
 from html.parser import HTMLParser
 
 import html_text
@@ -42,11 +43,24 @@ def html_to_text(html: str | None) -> str:
     """Return the readable text of an HTML (or plain-text) email body; "" for none."""
     if not html or not html.strip():
         return ""
-    if "<" not in html and "&" not in html:
+    if not _looks_like_html(html):
         return _plain_text(html)
     # lxml refuses control characters and lone surrogates, so they go before parsing.
     clean = html.translate(_CONTROLS).encode("utf-8", "replace").decode("utf-8")
     return _html_text(clean).strip()
+
+
+# Tags an HTML email body practically always has; a plain-text reply may still hold
+# "<" (an address such as <sam@x.io>) or "&" and must keep its lines.
+_HTML_MARKERS = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|br|span|table|td|tr|a|b|i|u|em|strong|font|img|ul|ol|li"
+    r"|blockquote|h[1-6]|hr|pre|center|style|script|meta)\b|&(?:#\d+|#x[0-9a-f]+|[a-z]+);",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_html(body: str) -> bool:
+    return _HTML_MARKERS.search(body) is not None
 
 
 def _plain_text(text: str) -> str:

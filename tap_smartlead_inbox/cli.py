@@ -18,7 +18,10 @@ def main() -> None:
         TapSmartleadInbox.cli()
     except TapError as exc:
         _fail(redact(str(exc)), exc.exit_code)
-    except Exception as exc:  # unexpected: keep the traceback for a bug report, minus the key
+    except Exception as exc:
+        if type(exc).__name__ == "JSONDecodeError":  # the SDK parses config files and env JSON
+            _fail(f"cannot read the settings: not valid JSON ({getattr(exc, 'msg', exc)})", 2)
+        # Unexpected: keep the traceback for a bug report, minus the key.
         sys.stderr.write(redact(traceback.format_exc()))
         _fail(f"unexpected {type(exc).__name__}: {redact(str(exc))}", 1)
 

@@ -14,10 +14,11 @@ def as_int(value: object) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str):
-        text = value.strip()
-        if text.lstrip("-").isdigit():
-            return int(text)
+    if isinstance(value, str) and len(value) < 40:
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
     return None
 
 

@@ -219,6 +219,7 @@ def _documented_lead(row: Mapping[str, Any]) -> Lead:
         "message_row_id": as_str(row.get("id")),
         "stats_json": json_or_none(row.get("stats")),
         "extra_fields_json": _extra(row, _DOC_KNOWN),
+        "sequence_count": None,  # this shape has no sequence numbers
     }
     history = [_documented_item(item, fields) for item in as_list(row.get("message_history"))]
     last = as_obj(row.get("last_message"))
@@ -272,4 +273,7 @@ def _derive_lead_fields(lead: Lead) -> None:
         fields["last_reply_time"] = max(replies)
     if not fields.get("last_sent_time") and sent:
         fields["last_sent_time"] = max(sent)
-    fields["sequence_count"] = sum(1 for item in history if item["type"] == SENT and item["email_seq_number"])
+    if "sequence_count" not in fields:
+        fields["sequence_count"] = sum(
+            1 for item in history if item["type"] == SENT and item["email_seq_number"]
+        )

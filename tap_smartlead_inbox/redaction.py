@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 MASK = "[REDACTED]"
 
@@ -19,16 +20,16 @@ _installed = False
 
 
 def register_secret(secret: str) -> None:
-    """Mask ``secret`` in all later log records and in :func:`redact` output."""
-    if len(secret) >= 4:
-        with _lock:
-            _secrets.add(secret)
+    """Mask ``secret``, as is and URL-encoded, in all later log records and in :func:`redact`."""
+    forms = {secret, quote(secret, safe=""), quote_plus(secret)} - {""}
+    with _lock:
+        _secrets.update(forms)
     _install_record_factory()
 
 
 def redact(text: str) -> str:
     """Return ``text`` with every registered secret masked."""
-    for secret in tuple(_secrets):
+    for secret in sorted(_secrets, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, MASK)
     return text

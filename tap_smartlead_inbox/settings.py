@@ -10,8 +10,8 @@ import contextlib
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +26,7 @@ from tap_smartlead_inbox.timeutil import parse_time
 DEFAULT_API_URL = "https://server.smartlead.ai/api/v1"
 SORT_ORDERS = ("REPLY_TIME_DESC", "SENT_TIME_DESC")
 MAX_PAGE_SIZE = 20
+MIN_KEY_LENGTH = 8
 
 CONFIG_SCHEMA = th.PropertiesList(
     th.Property(
@@ -141,6 +142,14 @@ CONFIG_SCHEMA = th.PropertiesList(
         title="Request timeout",
         description="Seconds to wait for one response (> 0).",
     ),
+    th.Property(
+        "dry_run",
+        th.BooleanType,
+        default=False,
+        title="Dry run",
+        description="Fetch everything and log how many records each stream would get, but "
+        "write no records (and so move no bookmark).",
+    ),
 ).to_dict()
 
 
@@ -158,34 +167,51 @@ class Settings:
     max_concurrency: int
     max_retries: int
     request_timeout: float
+    dry_run: bool
 
 
 def check_settings(config: Mapping[str, Any]) -> Settings:
     """Validate ``config`` and return typed settings, or raise SettingsError."""
+    return _check(config)[0]
+
+
+def typed_config(config: Mapping[str, Any]) -> dict[str, Any]:
+    """``config`` with text values (as Meltano and env vars give them) turned into their types."""
+    return {**config, **{k: v for k, v in _check(config)[1].items() if k in config}}
+
+
+def _check(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
     api_key = _api_key(config.get("api_key"))
     start = _date(config, "start_date")
-    end = _date(config, "end_date")
+    end = _date(config, "end_date", end_of_day=True)
     if start and end and start > end:
         raise SettingsError("start_date", f"is after end_date ({_txt(config, 'end_date')})")
-    return Settings(
-        api_key=api_key,
-        api_url=_api_url(config.get("api_url", DEFAULT_API_URL)),
-        filter_set=build_filter_set(
-            filters=_filters(config.get("filters")),
-            default_filters=_bool(config, "default_filters", True),
-            campaign_ids=_id_list(config, "campaign_ids"),
-            email_account_ids=_id_list(config, "email_account_ids"),
-            start=start,
-            end=end,
-        ),
-        sort_by=_choice(config, "sort_by", SORT_ORDERS),
-        limit_per_page=_int(config, "limit_per_page", MAX_PAGE_SIZE, low=1, high=MAX_PAGE_SIZE),
-        fetch_message_history=_bool(config, "fetch_message_history", True),
-        rps=_positive(config, "rps", 5.0),
-        max_concurrency=_int(config, "max_concurrency", 10, low=1),
-        max_retries=_int(config, "max_retries", 6, low=0),
-        request_timeout=_positive(config, "request_timeout", 60.0),
+    typed: dict[str, Any] = {
+        "api_key": api_key,
+        "api_url": _api_url(config.get("api_url", DEFAULT_API_URL)),
+        "filters": _filters(config.get("filters")),
+        "default_filters": _bool(config, "default_filters", True),
+        "campaign_ids": _id_list(config, "campaign_ids"),
+        "email_account_ids": _id_list(config, "email_account_ids"),
+        "sort_by": _choice(config, "sort_by", SORT_ORDERS),
+        "limit_per_page": _int(config, "limit_per_page", MAX_PAGE_SIZE, low=1, high=MAX_PAGE_SIZE),
+        "fetch_message_history": _bool(config, "fetch_message_history", True),
+        "rps": _positive(config, "rps", 5.0),
+        "max_concurrency": _int(config, "max_concurrency", 10, low=1),
+        "max_retries": _int(config, "max_retries", 6, low=0),
+        "request_timeout": _positive(config, "request_timeout", 60.0),
+        "dry_run": _bool(config, "dry_run", False),
+    }
+    filter_set = build_filter_set(
+        filters=typed["filters"],
+        default_filters=typed["default_filters"],
+        campaign_ids=typed["campaign_ids"],
+        email_account_ids=typed["email_account_ids"],
+        start=start,
+        end=end,
     )
+    plain = {f.name: typed[f.name] for f in fields(Settings) if f.name in typed}
+    return Settings(filter_set=filter_set, **plain), typed
 
 
 def _txt(config: Mapping[str, Any], name: str) -> str:
@@ -193,22 +219,30 @@ def _txt(config: Mapping[str, Any], name: str) -> str:
 
 
 def _api_key(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
+    key = value.strip() if isinstance(value, str) else ""
+    if not key:
         raise SettingsError("api_key", "is missing: set it in the config or the SMARTLEAD_API_KEY variable")
-    register_secret(value)
-    return value.strip()
+    register_secret(key)
+    if len(key) < MIN_KEY_LENGTH:
+        raise SettingsError(
+            "api_key", f"is too short to be a Smartlead API key ({MIN_KEY_LENGTH}+ characters)"
+        )
+    return key
 
 
 def _api_url(value: object) -> str:
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingsError(
-            "api_url",
-            f"is {json.dumps(value, default=str)}: must be an http(s) URL such as {DEFAULT_API_URL}",
-        )
+    problem = f"is {json.dumps(value, default=str)}: must be an http(s) URL such as {DEFAULT_API_URL}"
+    if not isinstance(value, str):
+        raise SettingsError("api_url", problem)
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # raises for a port out of range
+    except ValueError:
+        raise SettingsError("api_url", problem) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError("api_url", problem)
     if parts.query or parts.fragment:
         raise SettingsError("api_url", "must not carry a query string or fragment")
-    assert isinstance(value, str)
     return value.rstrip("/")
 
 
@@ -267,10 +301,12 @@ def _choice(config: Mapping[str, Any], name: str, allowed: tuple[str, ...]) -> s
     return value
 
 
-def _date(config: Mapping[str, Any], name: str) -> datetime | None:
+def _date(config: Mapping[str, Any], name: str, *, end_of_day: bool = False) -> datetime | None:
     value = config.get(name)
     if value is None or value == "":
         return None
+    if isinstance(value, datetime | date):  # the SDK may hand over parsed values
+        value = value.isoformat()
     parsed = parse_time(value, strict=True) if isinstance(value, str) else None
     if parsed is None:
         raise SettingsError(
@@ -278,6 +314,8 @@ def _date(config: Mapping[str, Any], name: str) -> datetime | None:
             f"is {_txt(config, name)}: must be an ISO 8601 date or date-time, "
             "such as 2025-01-31 or 2025-01-31T23:59:59Z",
         )
+    if end_of_day and len(value.strip()) == len("2025-01-31"):
+        return parsed + timedelta(days=1, milliseconds=-1)  # end_date 2025-01-31 includes the 31st
     return parsed
 
 

@@ -42,25 +42,37 @@ class InboxRepliesStream(Stream):
         super().__init__(tap)
         self._inbox_tap = tap
         self._pending: list[tuple[Lead, PageInfo]] = []
-        self._page_done = False
+        self._hand_over_after: Record | None = None
         self._pages_read = 0
         self.skipped_rows = 0
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
-        self._inbox_tap.announce_filters()
+        tap = self._inbox_tap
+        tap.announce_filters()
         query = self.build_query(context)
         seen: set[str] = set()
-        keep_threads = any(c.selected or c.has_selected_descendents for c in self.child_streams)
-        for page in iter_pages(self._inbox_tap.transport, query, self._inbox_tap.settings.max_concurrency):
-            info = _page_info(query, page)
-            leads = self._new_leads(page.rows, seen)
-            self._pages_read += 1
-            for position, lead in enumerate(leads, start=1):
-                if keep_threads:
-                    self._pending.append((lead, info))
-                self._page_done = position == len(leads)
-                yield inbox_record(lead, info)
-        self._inbox_tap.log_summary()
+        for page in iter_pages(tap.transport, query, tap.settings.max_concurrency):
+            yield from self._page_records(query, page, seen)
+        tap.progress.finish(dry_run=tap.settings.dry_run)
+
+    def _page_records(self, query: Query, page: Page, seen: set[str]) -> Iterator[Record]:
+        info = _page_info(query, page)
+        leads = self._new_leads(page.rows, seen)
+        progress = self._inbox_tap.progress
+        if page.total_count is not None and progress.total_pages is None:
+            progress.set_total(page.total_count, query.limit)
+        progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
+        if self._inbox_tap.settings.dry_run:
+            return
+        records = [inbox_record(lead, info) for lead in leads]
+        # A lead a stream map filters out takes its emails with it, as the SDK does for
+        # children; the page's emails go to the child after its last lead that stays.
+        kept = [i for i, record in enumerate(records) if self.stream_maps[0].get_filter_result(record)]
+        if any(c.selected or c.has_selected_descendents for c in self.child_streams):
+            self._pending.extend((leads[i], info) for i in kept)
+        self._hand_over_after = records[kept[-1]] if kept else None
+        self._pages_read += 1
+        yield from records
 
     def build_query(self, context: Context | None) -> Query:
         settings = self._inbox_tap.settings
@@ -95,8 +107,8 @@ class InboxRepliesStream(Stream):
         return leads
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:
-        if self._page_done:
-            self._page_done = False
+        if record is self._hand_over_after:
+            self._hand_over_after = None
             yield {"page": self._pages_read}
 
     def take_pending(self) -> list[tuple[Lead, PageInfo]]:

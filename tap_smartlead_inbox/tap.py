@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import cached_property
 
 from singer_sdk import Tap
@@ -12,7 +13,8 @@ from singer_sdk.streams import Stream
 from tap_smartlead_inbox.errors import SettingsError
 from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_settings
+from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_settings, typed_config
 from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream
 from tap_smartlead_inbox.transport import Transport
 
@@ -28,11 +30,15 @@ class TapSmartleadInbox(Tap):
             # Outside Meltano the key may come from the variable the README names.
             self._config["api_key"] = os.environ["SMARTLEAD_API_KEY"]
         self.__dict__["settings"] = check_settings(self._config)
+        # Meltano and env vars give text; the SDK's schema check wants the types.
+        self._config.update(typed_config(self._config))
         try:
             return super()._validate_config(raise_errors=raise_errors)
         except ConfigValidationError as exc:
             first = exc.errors[0] if exc.errors else str(exc)
-            raise SettingsError("config", f"is invalid: {first}") from None
+            named = re.search(r" in config\['([^']+)'\]", first)
+            setting = named.group(1) if named else "config"
+            raise SettingsError(setting, f"is invalid: {first}") from None
 
     @cached_property
     def settings(self) -> Settings:
@@ -65,12 +71,6 @@ class TapSmartleadInbox(Tap):
                 DEFAULT_FILTER,
             )
 
-    def log_summary(self) -> None:
-        stats = self.transport.stats
-        self.logger.info(
-            "Done: %d requests, %d retries, %d rate-limited, %.1f s waiting on the limiter.",
-            stats.requests,
-            stats.retries,
-            stats.rate_limited,
-            self.limiter.waited,
-        )
+    @cached_property
+    def progress(self) -> RunProgress:
+        return RunProgress(self.transport.stats, self.limiter, self.logger)

@@ -22,14 +22,20 @@ def parse_time(value: object, *, strict: bool = False) -> datetime | None:
         return None
     try:
         parsed = pendulum.parse(value.strip(), tz="UTC", strict=strict)
+        return _as_utc(parsed)
     except (ValueError, TypeError, OverflowError):
         return None
+
+
+def _as_utc(parsed: object) -> datetime | None:
     if not isinstance(parsed, datetime):
         # A bare date is midnight UTC; a time or duration alone is no point in time.
         if isinstance(parsed, pendulum.Date):
             return datetime(parsed.year, parsed.month, parsed.day, tzinfo=UTC)
         return None
-    return parsed.astimezone(UTC)
+    utc = parsed.astimezone(UTC)
+    # A plain datetime: pendulum's own arithmetic can drop the zone.
+    return datetime(utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond, UTC)
 
 
 def _from_epoch(seconds: float) -> datetime | None:
@@ -43,7 +49,7 @@ def _from_epoch(seconds: float) -> datetime | None:
 
 def iso(value: datetime) -> str:
     """The form used in records and requests: UTC with milliseconds and a Z."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def iso_or_none(value: object) -> str | None:

@@ -109,8 +109,9 @@ class Transport:
                     outcome = _Failure(f"HTTP 200 but the {exc}")
             failure = outcome
             if attempt == attempts:
+                tries = f"{attempts} attempt{'s' if attempts > 1 else ''}"
                 raise RetriesExhausted(
-                    f"gave up on POST {path} after {attempts} attempts: {failure.cause}",
+                    f"gave up on POST {path} after {tries}: {failure.cause}",
                     path=path,
                 )
             self._wait_before_retry(path, attempt, failure)

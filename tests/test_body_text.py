@@ -70,3 +70,8 @@ def test_the_fallback_parser_keeps_text_and_drops_scripts():
     parser = _TextOnly()
     parser.feed("<head><title>t</title></head><p>a &amp; b<script>x()</script> c</p>")
     assert " ".join("".join(parser.parts).split()) == "a & b c"
+
+
+def test_plain_text_with_an_address_in_angle_brackets_keeps_its_lines():
+    text = "Thanks!\n\nOn Mon, Sam <sam@ourco.example> wrote:\n> Shall we meet?"
+    assert html_to_text(text) == text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -115,3 +116,55 @@ def test_the_api_key_is_masked_in_debug_logs_of_a_good_run(sandbox, tmp_path):
     assert run.returncode == 0
     assert config["api_key"] not in run.stdout + run.stderr
     assert "[REDACTED]" in run.stderr, "urllib3 logs the request line at debug level, masked"
+
+
+@pytest.mark.parametrize("secret", [" sk-live-Spaces-5f2e9a \n", "sk+live/Enc=oded key&5f2e9a"])
+def test_a_key_with_spaces_or_url_special_characters_is_masked_too(tmp_path, secret):
+    port = free_port()
+    config = {"api_key": secret, "api_url": f"http://127.0.0.1:{port}/api/v1", "max_retries": 0}
+    run = run_tap(config, tmp_path, env={"LOGLEVEL": "DEBUG"})
+    assert run.returncode != 0
+    output = run.stdout + run.stderr
+    from urllib.parse import quote, quote_plus
+
+    for form in (secret.strip(), quote(secret.strip(), safe=""), quote_plus(secret.strip())):
+        assert form not in output
+
+
+def test_a_config_file_that_is_not_json_is_one_line(tmp_path):
+    bad = tmp_path / "config.json"
+    bad.write_text("api_key: nope")
+    process = subprocess.run(
+        [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert process.returncode != 0
+    assert "Traceback" not in process.stderr
+    assert (
+        process.stderr.strip()
+        .splitlines()[-1]
+        .startswith("tap-smartlead-inbox: error: cannot read the settings: not valid JSON")
+    )
+
+
+def test_settings_from_environment_variables_are_typed(sandbox, tmp_path):
+    env = {
+        "TAP_SMARTLEAD_INBOX_API_KEY": "sandbox-key-0123456789",
+        "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
+        "TAP_SMARTLEAD_INBOX_RPS": "50",
+        "TAP_SMARTLEAD_INBOX_LIMIT_PER_PAGE": "10",
+        "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
+    }
+    process = subprocess.run(
+        [sys.executable, "-m", "tap_smartlead_inbox", "--config", "ENV"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **env},
+    )
+    assert process.returncode == 0, process.stderr[-500:]
+    assert {r.body["limit"] for r in sandbox.log} == {10}

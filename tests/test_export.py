@@ -112,3 +112,25 @@ def test_without_message_history_the_list_view_is_exported(make_sandbox, tmp_pat
     assert run.returncode == 0
     assert sandbox.log[0].params["fetch_message_history"] == "false"
     assert len(run.records("email_history")) == len(sandbox.expected())  # the last message each
+
+
+def test_a_stream_map_filter_on_leads_drops_only_their_emails(sandbox, tmp_path):
+    leads = sandbox.expected()
+    dropped = leads[19]["email_lead_map_id"]  # the last lead of the first page
+    maps = {"inbox_replies": {"__filter__": f"email_lead_map_id != '{dropped}'"}}
+    run = run_tap(tap_config(sandbox, stream_maps=maps), tmp_path)
+    assert run.returncode == 0, run.last_stderr_line
+    kept = [lead for lead in leads if lead["email_lead_map_id"] != dropped]
+    assert len(run.records("inbox_replies")) == len(kept)
+    assert len(run.records("email_history")) == emails_of(kept)
+
+
+def test_dry_run_counts_but_writes_no_records(sandbox, tmp_path):
+    run = run_tap(tap_config(sandbox, dry_run=True), tmp_path)
+    assert run.returncode == 0
+    assert run.records("inbox_replies") == [] and run.records("email_history") == []
+    expected = sandbox.expected()
+    assert (
+        f"inbox_replies would get {len(expected)} records and email_history {emails_of(expected)}"
+        in run.stderr
+    )

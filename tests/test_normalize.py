@@ -195,3 +195,23 @@ def test_any_row_normalizes_without_crashing_into_typed_records(row):
     for r in rows:
         assert r["history_type"] is None or isinstance(r["history_type"], str)
         assert isinstance(r["email_body_text"], str)
+
+
+@pytest.mark.parametrize("value", ["--5", "²", "9" * 5000, "12abc", "9999-12-31T23:59:59-05:00", "+25:00"])
+def test_odd_numbers_and_dates_become_empty_values(value):
+    lead = lead_of(
+        {
+            "email_lead_map_id": 1,
+            "lead_category_id": value,
+            "last_reply_time": value,
+            "lead_next_timestamp_to_send": "2025-01-01T00:00:00+25:00",
+        }
+    )
+    assert lead.fields["lead_category_id"] is None or isinstance(lead.fields["lead_category_id"], int)
+    assert lead.fields["lead_next_timestamp_to_send"] is None
+
+
+def test_sequence_count_is_unknown_in_the_documented_shape():
+    assert lead_of({"campaign_lead_map_id": "5", "message_history": []}).fields["sequence_count"] is None
+    flat = lead_of({"email_lead_map_id": 5, "email_history": [{"type": "SENT", "email_seq_number": "1"}]})
+    assert flat.fields["sequence_count"] == 1

@@ -98,3 +98,26 @@ def test_settings_error_names_the_setting():
     with pytest.raises(SettingsError) as caught:
         check_settings({"api_key": "k" * 10, "max_concurrency": 0})
     assert caught.value.setting == "max_concurrency"
+
+
+def test_a_bare_end_date_includes_that_whole_day():
+    settings = check_settings({"api_key": "k" * 10, "start_date": "2025-01-01", "end_date": "2025-01-31"})
+    assert settings.filter_set.for_window((settings.filter_set.reply_from, settings.filter_set.reply_to)) == {
+        "leadCategories": {"categoryIdsIn": [6]},
+        "replyTimeBetween": ["2025-01-01T00:00:00.000Z", "2025-01-31T23:59:59.999Z"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("override", "setting"),
+    [
+        ({"api_url": "http://[::1"}, "api_url"),
+        ({"api_url": "http://127.0.0.1:99999/api"}, "api_url"),
+        ({"start_date": "9999-12-31T23:59:59-05:00"}, "start_date"),
+        ({"api_key": "short"}, "api_key"),
+    ],
+)
+def test_odd_values_are_refused_as_settings_errors(override, setting):
+    with pytest.raises(SettingsError) as caught:
+        check_settings({"api_key": "k" * 10, **override})
+    assert caught.value.setting == setting

@@ -1,0 +1,103 @@
+"""Progress on stderr (never stdout, which carries the Singer messages) and the end-of-run summary.
+
+On a terminal a live rich line shows pages, leads, email rows, the request rate,
+429s and, when the API gave a total, a bar and an ETA. Off a terminal (Meltano, CI,
+cron) a plain log line is written every few seconds instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.transport import TransportStats
+
+LOG_INTERVAL = 5.0
+
+
+@dataclass
+class RunProgress:
+    stats: TransportStats
+    limiter: RateLimiter
+    logger: logging.Logger
+    interactive: bool = field(default_factory=lambda: sys.stderr.isatty())
+    pages: int = 0
+    leads: int = 0
+    emails: int = 0
+    total_pages: int | None = None
+    started: float = field(default_factory=time.monotonic)
+    _last_log: float = field(default_factory=time.monotonic)
+    _bar: Any = None
+    _task: Any = None
+
+    def set_total(self, total_count: int, limit: int) -> None:
+        self.total_pages = max(1, math.ceil(total_count / limit))
+        if self._bar is not None:
+            self._bar.update(self._task, total=self.total_pages)
+
+    def page_done(self, leads: int, emails: int) -> None:
+        self.pages += 1
+        self.leads += leads
+        self.emails += emails
+        if self.interactive:
+            self._show()
+        elif time.monotonic() - self._last_log >= LOG_INTERVAL:
+            self._last_log = time.monotonic()
+            self.logger.info("Progress: %s", self.line())
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        text = (
+            f"{self.pages} pages, {self.leads} leads, {self.emails} email rows, "
+            f"{self.stats.requests / elapsed:.1f} req/s, {self.stats.rate_limited} x 429"
+        )
+        if self.total_pages:
+            remaining = max(0, self.total_pages - self.pages) / self.limiter.rate
+            text += f", {self.pages}/{self.total_pages} pages, about {remaining:.0f} s left"
+        return text
+
+    def finish(self, *, dry_run: bool) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+        elapsed = time.monotonic() - self.started
+        s = self.stats
+        self.logger.info(
+            "Summary: %d email rows, %d leads, %d pages in %.1f s; %d requests, %d retries, %d x 429, "
+            "%.1f s waiting on the limiter (summed over workers).",
+            self.emails,
+            self.leads,
+            self.pages,
+            elapsed,
+            s.requests,
+            s.retries,
+            s.rate_limited,
+            self.limiter.waited,
+        )
+        if dry_run:
+            self.logger.info(
+                "Dry run: inbox_replies would get %d records and email_history %d; none were written.",
+                self.leads,
+                self.emails,
+            )
+
+    def _show(self) -> None:
+        if self._bar is None:
+            self._bar = Progress(
+                TextColumn("[bold]Smartlead inbox"),
+                BarColumn(),
+                TextColumn("{task.description}"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._task = self._bar.add_task("", total=self.total_pages)
+            self._bar.start()
+        self._bar.update(self._task, completed=self.pages, description=self.line())
