@@ -102,7 +102,9 @@ def test_settings_error_names_the_setting():
 
 def test_a_bare_end_date_includes_that_whole_day():
     settings = check_settings({"api_key": "k" * 10, "start_date": "2025-01-01", "end_date": "2025-01-31"})
-    assert settings.filter_set.for_window((settings.filter_set.reply_from, settings.filter_set.reply_to)) == {
+    start, end = settings.filter_set.reply_from, settings.filter_set.reply_to
+    assert start is not None and end is not None
+    assert settings.filter_set.for_window((start, end)) == {
         "leadCategories": {"categoryIdsIn": [6]},
         "replyTimeBetween": ["2025-01-01T00:00:00.000Z", "2025-01-31T23:59:59.999Z"],
     }
