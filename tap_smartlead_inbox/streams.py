@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
 from tap_smartlead_inbox.normalize import Lead, normalize_lead
@@ -29,7 +30,13 @@ INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-class InboxRepliesStream(Stream):
+class _InboxStream(Stream):
+    # Records are built typed by the normalizer (a property test checks it), so the
+    # SDK's per-field conforming, a third of the tap's CPU, is skipped.
+    TYPE_CONFORMANCE_LEVEL = TypeConformanceLevel.NONE
+
+
+class InboxRepliesStream(_InboxStream):
     """One record per lead thread that has a reply."""
 
     name = "inbox_replies"
@@ -116,7 +123,7 @@ class InboxRepliesStream(Stream):
         return pending
 
 
-class EmailHistoryStream(Stream):
+class EmailHistoryStream(_InboxStream):
     """One record per email (sent or reply), lead fields repeated, time-ascending."""
 
     name = "email_history"
