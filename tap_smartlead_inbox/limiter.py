@@ -5,17 +5,21 @@ sees more than the rate allows. The rate starts at the configured ``rps`` and ad
 when the server answers 429, so nobody has to know their plan's number:
 
 - on a 429 the limiter measures what the server really let through since the last
-  one (requests accepted / (time elapsed + the wait it asked for)) and settles just
-  under that;
+  one (requests sent and not refused / (time elapsed + the wait it asked for)) and
+  settles just under that;
 - after every quiet stretch it probes upward by a few percent, never above ``rps``;
 - every caller waits out the pause the server asked for, not only the one that got it.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
+
+LOGGER = logging.getLogger("tap_smartlead_inbox.limiter")
 
 # Spacing a little wider than 1/rate keeps a server that counts "10 per 2 s" over a
 # sliding window from seeing an 11th request, even with some arrival jitter.
@@ -24,8 +28,8 @@ SAFETY_MARGIN = 1.04
 SETTLE_FACTOR = 0.95
 # A 429 after fewer accepted requests than this says too little to re-measure.
 MIN_SAMPLE = 5
-PROBE_INTERVAL = 5.0
-PROBE_STEP = 1.05
+PROBE_INTERVAL = 10.0
+PROBE_STEP = 1.02
 MIN_RATE = 0.05
 
 
@@ -49,7 +53,9 @@ class RateLimiter:
         self._next_slot = clock()
         self._cycle_start: float | None = None  # set by the first request
         self._last_change = clock()
-        self._accepted = 0
+        self._sent = 0  # requests sent since the cycle began...
+        self._booked: deque[float] = deque()  # ...and slots granted, maybe not yet reached
+        self._refused = 0
         self.waited = 0.0
         self.granted = 0
         self.adjustments: list[float] = []
@@ -61,8 +67,10 @@ class RateLimiter:
             if self._cycle_start is None:
                 self._cycle_start = self._last_change = now
             slot = max(now, self._next_slot)
-            self._next_slot = slot + SAFETY_MARGIN / self.rate
+            self._next_slot = slot + self._interval()
             self.granted += 1
+            self._booked.append(slot)
+            self._count_sent(now)
         delay = slot - now
         if delay > 0:
             self.waited += delay
@@ -78,7 +86,6 @@ class RateLimiter:
     def record_accepted(self) -> None:
         """The server took a request (any answer but 429); probe upward after a quiet stretch."""
         with self._lock:
-            self._accepted += 1
             now = self._clock()
             if self.rate < self.max_rate and now - self._last_change >= PROBE_INTERVAL:
                 self._set_rate(min(self.max_rate, self.rate * PROBE_STEP), now)
@@ -87,11 +94,17 @@ class RateLimiter:
         """The server answered 429 and asked for ``wait`` seconds: pause everyone, re-measure."""
         with self._lock:
             now = self._clock()
-            if self._accepted >= MIN_SAMPLE and self._cycle_start is not None:
-                allowed = self._accepted / (now - self._cycle_start + wait)
-                if allowed * SETTLE_FACTOR < self.rate:
-                    self._set_rate(max(MIN_RATE, allowed * SETTLE_FACTOR), now)
-            self._accepted = 0
+            self._refused += 1
+            # Requests still on their way were let in on arrival, so they count as
+            # allowed: counting only answered ones would undercount by rate x latency.
+            self._count_sent(now)
+            allowed = self._sent - self._refused
+            if allowed >= MIN_SAMPLE and self._cycle_start is not None:
+                measured = allowed / (now - self._cycle_start + wait)
+                if measured * SETTLE_FACTOR < self.rate:
+                    self._set_rate(max(MIN_RATE, measured * SETTLE_FACTOR), now)
+            self._sent = self._refused = 0
+            self._booked.clear()
             self._cycle_start = self._last_change = now + wait
             self._next_slot = max(self._next_slot, now + wait)
 
@@ -99,7 +112,19 @@ class RateLimiter:
         """Wake every waiting caller and refuse new requests."""
         self._closed.set()
 
+    def _count_sent(self, now: float) -> None:
+        while self._booked and self._booked[0] <= now:
+            self._booked.popleft()
+            self._sent += 1
+
+    def _interval(self) -> float:
+        # The margin guards the configured rate; a learned rate is already set under
+        # what the server was measured to allow.
+        return (SAFETY_MARGIN if self.rate >= self.max_rate else 1.0) / self.rate
+
     def _set_rate(self, rate: float, now: float) -> None:
+        verb = "Slowing" if rate < self.rate else "Probing"
+        LOGGER.info("%s to %.2f requests/s (configured rps %g)", verb, rate, self.max_rate)
         self.rate = rate
         self._last_change = now
         self.adjustments.append(rate)

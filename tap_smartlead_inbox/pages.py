@@ -66,7 +66,7 @@ def is_last_page(page: Page, limit: int) -> bool:
 def speculation_window(transport: Transport, max_concurrency: int) -> int:
     """Requests worth keeping in flight when the end of the data is unknown."""
     latency = transport.stats.latency
-    usable_rate = transport.limiter.rate / SAFETY_MARGIN
+    usable_rate = transport.limiter.rate / SAFETY_MARGIN  # a little under, either way
     wanted = INITIAL_WINDOW if latency is None else math.ceil(usable_rate * latency) + WINDOW_SLACK
     return max(1, min(max_concurrency, wanted))
 

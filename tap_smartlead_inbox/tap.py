@@ -7,6 +7,7 @@ import re
 from functools import cached_property
 
 from singer_sdk import Tap
+from singer_sdk.contrib.msgspec import MsgSpecWriter
 from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
 
@@ -24,6 +25,8 @@ class TapSmartleadInbox(Tap):
 
     name = "tap-smartlead-inbox"
     config_jsonschema = CONFIG_SCHEMA
+    # msgspec writes Singer messages several times faster than the default encoder.
+    message_writer_class = MsgSpecWriter
 
     def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
         if not self._config.get("api_key") and os.environ.get("SMARTLEAD_API_KEY"):
