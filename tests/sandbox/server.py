@@ -38,6 +38,7 @@ class SandboxConfig:
     seed: int = 7
     latency: float = 0.0  # seconds added to every request
     history_latency: float = 0.0  # more seconds when fetch_message_history=true
+    jitter: float = 0.0  # up to this many more seconds, drawn per request from fault_seed
     rate_limit: tuple[int, float] | None = (10, 2.0)  # requests per window seconds
     rate_limit_hint: str = "retry-after"  # retry-after | retry-after-date | reset-epoch | body | none
     p_500: float = 0.0
@@ -213,6 +214,9 @@ class _Handler(BaseHTTPRequestHandler):
         delay = config.latency + (
             config.history_latency if params.get("fetch_message_history") == "true" else 0
         )
+        if config.jitter:
+            with self.sandbox._lock:
+                delay += self.sandbox._faults.uniform(0, config.jitter)
         if delay:
             time.sleep(delay)
         fault = self.sandbox.draw_fault()

@@ -1,0 +1,184 @@
+"""Exporting at the API's rate limit: concurrency, order, speculation and an adaptive limiter."""
+
+from __future__ import annotations
+
+import logging
+
+from tap_smartlead_inbox.limiter import SETTLE_FACTOR, RateLimiter
+from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.transport import TransportStats
+from tests.conftest import emails_of, run_tap, tap_config
+
+
+def windows_over(arrivals: list[float], window: float) -> int:
+    """The most requests any sliding window of ``window`` seconds held."""
+    arrivals = sorted(arrivals)
+    return max(sum(1 for t in arrivals[i:] if t < start + window) for i, start in enumerate(arrivals))
+
+
+def test_default_rps_never_exceeds_ten_per_two_seconds_at_the_server(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=100, history_latency=0.3, jitter=0.2, rate_limit=(10, 2.0))
+    config = tap_config(sandbox, limit_per_page=5)
+    del config["rps"]  # the default, 5 per second
+    run = run_tap(config, tmp_path)
+    assert run.returncode == 0, run.last_stderr_line
+    assert [r.status for r in sandbox.log].count(429) == 0
+    assert windows_over([r.at for r in sandbox.log], 2.0) <= 10
+    assert len(sandbox.log) >= 21
+
+
+def test_records_stay_in_page_order_under_concurrency(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=120, history_latency=0.05, jitter=0.4, fault_seed=5)
+    run = run_tap(tap_config(sandbox, limit_per_page=5, max_concurrency=8), tmp_path)
+    assert run.returncode == 0, run.last_stderr_line
+    completion_order = [r.body["offset"] for r in sandbox.log]  # the log is kept as answers finish
+    assert completion_order != sorted(completion_order), "answers must really arrive out of order"
+    expected = [lead["email_lead_map_id"] for lead in sandbox.expected()]
+    assert [r["email_lead_map_id"] for r in run.records("inbox_replies")] == expected
+    emails = run.records("email_history")
+    assert len(emails) == emails_of(sandbox.expected())
+    first_seen = list(dict.fromkeys(r["email_lead_map_id"] for r in emails))
+    assert first_seen == expected
+
+
+def test_speculation_stops_within_three_requests_of_the_end(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=150, history_latency=0.5, rate_limit=(10, 2.0))
+    config = tap_config(sandbox)
+    del config["rps"]
+    run = run_tap(config, tmp_path)
+    assert run.returncode == 0
+    pages = -(-150 // 20)
+    past_end = [r for r in sandbox.log if r.body["offset"] >= pages * 20]
+    assert len(past_end) <= 3
+    assert len({r.body["offset"] for r in sandbox.log}) == len(sandbox.log), "no page is asked twice"
+
+
+def test_with_total_count_the_exact_pages_are_planned(make_sandbox, tmp_path):
+    sandbox = make_sandbox(shape="documented", leads=200, history_latency=0.2)
+    run = run_tap(tap_config(sandbox), tmp_path)
+    assert run.returncode == 0
+    offsets = sorted(r.body["offset"] for r in sandbox.log)
+    assert offsets[-1] < 200 + 20 * 3  # only the first guesses can overshoot
+    assert [o for o in offsets if o < 200] == list(range(0, 200, 20))
+
+
+def test_a_slower_plan_is_learned_from_429_bodies(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=150, history_latency=0.1, rate_limit=(6, 2.0), rate_limit_hint="body")
+    config = tap_config(sandbox, limit_per_page=5)
+    del config["rps"]
+    run = run_tap(config, tmp_path)
+    assert run.returncode == 0, run.last_stderr_line
+    assert len(run.records("inbox_replies")) == 150
+    refused = [r for r in sandbox.log if r.status == 429]
+    assert 1 <= len(refused) <= 5
+    assert "Slowing to" in run.stderr
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def simulate_plan(limit: int, window: float, requests: int, rps: float = 5.0):
+    """Drive the limiter against a sliding-window server; return (rate, 429 count, arrivals)."""
+    clock = FakeClock()
+    limiter = RateLimiter(rps, clock=clock, sleep=clock.sleep)
+    accepted: list[float] = []
+    refused = 0
+    while len(accepted) < requests:
+        limiter.acquire()
+        recent = [t for t in accepted if t > clock.now - window]
+        if len(recent) >= limit:
+            refused += 1
+            wait = float(int(recent[0] + window - clock.now) + 1)  # whole seconds, like the API
+            limiter.record_rate_limited(wait)
+        else:
+            accepted.append(clock.now)
+            limiter.record_accepted()
+    return limiter, refused, accepted
+
+
+def test_the_limiter_settles_just_under_a_plan_it_was_never_told():
+    _, refused, accepted = simulate_plan(limit=10, window=5.0, requests=200)
+    assert refused <= 8  # one to learn, then a probe over the line about every half minute
+    late = [t for t in accepted if t > accepted[20]]
+    rate = (len(late) - 1) / (late[-1] - late[0])
+    assert 0.9 * 2.0 <= rate <= 2.0
+    assert windows_over(accepted, 5.0) <= 10
+
+
+def test_sixty_a_minute_is_learned_too():
+    _, refused, accepted = simulate_plan(limit=60, window=60.0, requests=400)
+    late = [t for t in accepted if t > accepted[80]]
+    rate = (len(late) - 1) / (late[-1] - late[0])
+    assert 0.85 <= rate <= 1.0
+    assert refused <= 10
+
+
+def test_at_the_configured_rate_nothing_is_learned_and_nothing_refused():
+    limiter, refused, accepted = simulate_plan(limit=10, window=2.0, requests=300)
+    assert refused == 0
+    assert limiter.rate == 5.0
+    assert windows_over(accepted, 2.0) <= 10
+
+
+def test_probing_never_goes_above_the_configured_rate():
+    clock = FakeClock()
+    limiter = RateLimiter(3.0, clock=clock, sleep=clock.sleep)
+    for _ in range(2000):
+        limiter.acquire()
+        limiter.record_accepted()
+    assert limiter.rate == 3.0
+
+
+def test_a_short_sample_does_not_change_the_rate():
+    clock = FakeClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
+    limiter.acquire()
+    limiter.record_rate_limited(2.0)
+    assert limiter.rate == 5.0
+    limiter.acquire()
+    assert clock.now >= 2.0, "everyone waits out the pause"
+
+
+def test_settling_is_below_what_was_measured():
+    limiter, _, _ = simulate_plan(limit=10, window=5.0, requests=12)
+    assert limiter.rate <= 2.0 * SETTLE_FACTOR + 1e-9
+
+
+def test_progress_is_logged_off_a_terminal_with_counts_and_eta(caplog, monkeypatch):
+    monkeypatch.setattr("tap_smartlead_inbox.progress.LOG_INTERVAL", 0.0)
+    stats = TransportStats(requests=7, rate_limited=1)
+    progress = RunProgress(stats, RateLimiter(5.0), logging.getLogger("test"), interactive=False)
+    progress.set_total(100, 20)
+    with caplog.at_level(logging.INFO):
+        progress.page_done(20, 85)
+        progress.page_done(20, 90)
+        progress.finish(dry_run=False)
+    lines = [r.getMessage() for r in caplog.records]
+    assert any("2 pages, 40 leads, 175 email rows" in line and "2/5 pages" in line for line in lines)
+    summary = lines[-1]
+    assert summary.startswith("Summary: 175 email rows, 40 leads, 2 pages")
+    assert "7 requests" in summary and "1 x 429" in summary and "waiting on the limiter" in summary
+
+
+def test_the_live_bar_writes_to_stderr_only(capsys):
+    progress = RunProgress(TransportStats(), RateLimiter(5.0), logging.getLogger("test"), interactive=True)
+    progress.page_done(20, 80)
+    progress.finish(dry_run=False)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+
+
+def test_dry_run_summary_names_both_streams(caplog):
+    progress = RunProgress(TransportStats(), RateLimiter(5.0), logging.getLogger("test"), interactive=False)
+    progress.page_done(3, 9)
+    with caplog.at_level(logging.INFO):
+        progress.finish(dry_run=True)
+    assert "inbox_replies would get 3 records and email_history 9" in caplog.text
