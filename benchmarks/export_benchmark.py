@@ -88,7 +88,12 @@ def report_limit_run(name: str, run: Run, rps: float, latency: float, limit: int
         f"  requests: {len(run.log)} ({past_end} past the last page), 429s: "
         f"{sum(1 for r in run.log if r.status == 429)}"
     )
-    print(f"  achieved {len(run.log) / run.export_wall:.2f} req/s against rps {rps}")
+    arrivals = [r.at for r in run.log]
+    sending = (len(arrivals) - 1) / (arrivals[-1] - arrivals[0]) if len(arrivals) > 1 else 0.0
+    print(
+        f"  achieved {sending:.2f} req/s while sending ({len(run.log) / run.export_wall:.2f} over the "
+        f"whole export) against rps {rps}"
+    )
     print(
         f"  wall {run.wall:.1f} s (export {run.export_wall:.1f} s after Python start-up) vs physical "
         f"limit {physical:.1f} s: {run.wall / physical:.2f}x ({run.export_wall / physical:.2f}x)"

@@ -117,15 +117,17 @@ CONFIG_SCHEMA = th.PropertiesList(
         th.NumberType,
         default=5.0,
         title="Requests per second",
-        description="Global request rate across all streams and workers (> 0). The "
-        "default 5 stays under Smartlead's 10 requests per 2 seconds.",
+        description="Most requests per second, across all streams and workers (> 0). The "
+        "default 5 stays under Smartlead's 10 per 2 seconds; on a slower plan the tap "
+        "learns the real limit from 429s and settles just under it.",
     ),
     th.Property(
         "max_concurrency",
         th.IntegerType,
         default=10,
         title="Max concurrency",
-        description="Most requests in flight at once (>= 1).",
+        description="Most requests in flight at once (>= 1). Without total_count only about "
+        "rps x latency are in flight, so almost no request lands past the last page.",
     ),
     th.Property(
         "max_retries",
