@@ -60,6 +60,8 @@ class InboxRepliesStream(_InboxStream):
         seen: set[str] = set()
         for page in iter_pages(tap.transport, query, tap.settings.max_concurrency):
             yield from self._page_records(query, page, seen)
+        if self.skipped_rows:
+            self.logger.warning("Skipped %d rows that had no lead id to key them by.", self.skipped_rows)
         tap.progress.finish(dry_run=tap.settings.dry_run)
 
     def _page_records(self, query: Query, page: Page, seen: set[str]) -> Iterator[Record]:

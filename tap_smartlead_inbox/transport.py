@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from tap_smartlead_inbox import __version__
 from tap_smartlead_inbox.errors import (
@@ -80,11 +81,16 @@ class Transport:
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
     stats: TransportStats = field(default_factory=TransportStats)
+    pool_size: int = 10
 
     def __post_init__(self) -> None:
         self.session.headers.update(
             {"User-Agent": f"tap-smartlead-inbox/{__version__}", "Accept": "application/json"}
         )
+        # One kept-alive connection per worker; urllib3 would otherwise drop extras.
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=self.pool_size)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
 
     def post(
         self,

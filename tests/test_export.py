@@ -134,3 +134,14 @@ def test_dry_run_counts_but_writes_no_records(sandbox, tmp_path):
         f"inbox_replies would get {len(expected)} records and email_history {emails_of(expected)}"
         in run.stderr
     )
+
+
+def test_rows_without_an_id_are_skipped_with_one_warning(sandbox, tmp_path):
+    with sandbox.inbox.lock:
+        sandbox.inbox.leads[0]["email_lead_map_id"] = None
+        sandbox.inbox.leads[1]["email_lead_map_id"] = None
+    run = run_tap(tap_config(sandbox), tmp_path)
+    assert run.returncode == 0
+    missing = [lead for lead in sandbox.expected() if lead["email_lead_map_id"] is None]
+    assert len(run.records("inbox_replies")) == len(sandbox.expected()) - len(missing)
+    assert run.stderr.count(f"Skipped {len(missing)} rows that had no lead id") == 1
