@@ -18,6 +18,19 @@ from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class FakeClock:
+    """A clock for the limiter that moves only when something sleeps."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
 @dataclass
 class TapRun:
     returncode: int

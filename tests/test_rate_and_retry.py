@@ -9,17 +9,7 @@ import pytest
 
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.retry_policy import BACKOFF_CAP, MAX_SERVER_WAIT, backoff_delay, server_wait
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
+from tests.conftest import FakeClock
 
 
 def grant_times(limiter: RateLimiter, clock: FakeClock, n: int) -> list[float]:

@@ -7,7 +7,7 @@ import logging
 from tap_smartlead_inbox.limiter import SETTLE_FACTOR, RateLimiter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.transport import TransportStats
-from tests.conftest import emails_of, run_tap, tap_config
+from tests.conftest import FakeClock, emails_of, run_tap, tap_config
 
 
 def windows_over(arrivals: list[float], window: float) -> int:
@@ -72,17 +72,6 @@ def test_a_slower_plan_is_learned_from_429_bodies(make_sandbox, tmp_path):
     refused = [r for r in sandbox.log if r.status == 429]
     assert 1 <= len(refused) <= 5
     assert "Slowing to" in run.stderr
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def simulate_plan(limit: int, window: float, requests: int, rps: float = 5.0):
