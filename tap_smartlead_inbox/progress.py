@@ -54,7 +54,7 @@ class RunProgress:
             self.logger.info("Progress: %s", self.line())
 
     def line(self) -> str:
-        elapsed = max(time.monotonic() - self.started, 1e-9)
+        elapsed = max(time.monotonic() - self.started, 1.0)  # no wild rate in the first second
         text = (
             f"{self.pages} pages, {self.leads} leads, {self.emails} email rows, "
             f"{self.stats.requests / elapsed:.1f} req/s, {self.stats.rate_limited} x 429"
@@ -67,6 +67,7 @@ class RunProgress:
     def finish(self, *, dry_run: bool) -> None:
         if self._bar is not None:
             self._bar.stop()
+            _route_log_handlers(sys.__stderr__)
         elapsed = time.monotonic() - self.started
         s = self.stats
         self.logger.info(
@@ -100,4 +101,20 @@ class RunProgress:
             )
             self._task = self._bar.add_task("", total=self.total_pages)
             self._bar.start()
+            # Log lines go through rich too (it has replaced sys.stderr), so they print
+            # above the bar instead of through it.
+            _route_log_handlers(sys.stderr)
         self._bar.update(self._task, completed=self.pages, description=self.line())
+
+
+def _route_log_handlers(stream: Any) -> None:
+    """Point every handler that writes to the terminal's stderr at ``stream``."""
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for logger in loggers:
+        for handler in getattr(logger, "handlers", []):
+            if isinstance(handler, logging.StreamHandler) and _is_stderr(handler.stream):
+                handler.setStream(stream)
+
+
+def _is_stderr(stream: Any) -> bool:
+    return stream is sys.__stderr__ or stream is sys.stderr or type(stream).__name__ == "FileProxy"
