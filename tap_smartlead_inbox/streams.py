@@ -8,6 +8,7 @@ lead, and no email body ever goes into a context (the SDK logs contexts).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
+from tap_smartlead_inbox.log_noise import quiet_repeats
 from tap_smartlead_inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.pages import Page, Query, iter_pages
 from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA
@@ -140,6 +142,7 @@ class EmailHistoryStream(_InboxStream):
         super().__init__(tap)
         self._inbox_tap = tap
         self._schema_sent = False
+        quiet_repeats(self.logger, logging.getLogger("singer_sdk"))
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         parent = self._inbox_tap.streams[InboxRepliesStream.name]

@@ -145,3 +145,11 @@ def test_rows_without_an_id_are_skipped_with_one_warning(sandbox, tmp_path):
     missing = [lead for lead in sandbox.expected() if lead["email_lead_map_id"] is None]
     assert len(run.records("inbox_replies")) == len(sandbox.expected()) - len(missing)
     assert run.stderr.count(f"Skipped {len(missing)} rows that had no lead id") == 1
+
+
+def test_lines_the_sdk_would_repeat_for_every_page_are_logged_once(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=100)
+    run = run_tap(tap_config(sandbox, limit_per_page=10), tmp_path)
+    assert run.returncode == 0
+    assert run.stderr.count("Beginning sync of 'email_history'") == 1
+    assert run.stderr.count("Stream is assumed to be unsorted") <= 2  # once per stream
