@@ -5,10 +5,13 @@ sees more than the rate allows. The rate starts at the configured ``rps`` and ad
 when the server answers 429, so nobody has to know their plan's number:
 
 - on a 429 the limiter measures what the server really let through since the last
-  one (requests sent and not refused / (time elapsed + the wait it asked for)) and
-  settles just under that;
+  one (requests sent and not refused / (time elapsed + the wait it asked for)). Far
+  under the current rate, that is the plan's limit: it settles just under it. Right
+  after a probe upward, the probe overshot: it steps back and probes less often.
+  Otherwise the 429 was a one-off: everyone pauses, the rate stays;
 - after every quiet stretch it probes upward by a few percent, never above ``rps``;
-- every caller waits out the pause the server asked for, not only the one that got it.
+- every caller waits out the pause the server asked for, not only the one that got
+  it, including callers already waiting for a slot.
 """
 
 from __future__ import annotations
@@ -29,8 +32,15 @@ SETTLE_FACTOR = 0.95
 # A 429 after fewer accepted requests than this says too little to re-measure.
 MIN_SAMPLE = 5
 PROBE_INTERVAL = 10.0
-PROBE_STEP = 1.02
+MAX_PROBE_INTERVAL = 160.0
+PROBE_STEP = 1.02  # the first step after a change; each quiet probe doubles it
+MAX_PROBE_STEP = 1.25
 MIN_RATE = 0.05
+# A 429 whose measurement is under this share of the current rate reveals the plan;
+# a one-off 429 after a long quiet stretch measures close to the rate and changes nothing.
+PLAN_EVIDENCE = 0.75
+# Two such measurements in a row, this close to each other, are a plan, not bad luck.
+CONSISTENT = 0.35
 
 
 class LimiterClosed(Exception):
@@ -51,8 +61,13 @@ class RateLimiter:
         self._sleep = sleep or self._interruptible_sleep
         self._lock = threading.Lock()
         self._next_slot = clock()
+        self._pauses = 0  # how many pauses began; a caller booked before one books again
         self._cycle_start: float | None = None  # set by the first request
         self._last_change = clock()
+        self._probe_interval = PROBE_INTERVAL
+        self._rate_before_probe: float | None = None
+        self._probe_step = PROBE_STEP
+        self._suspected: float | None = None  # a low measurement waiting for a second one
         self._sent = 0  # requests sent since the cycle began...
         self._booked: deque[float] = deque()  # ...and slots granted, maybe not yet reached
         self._refused = 0
@@ -62,33 +77,39 @@ class RateLimiter:
 
     def acquire(self) -> None:
         """Block until this caller may send one request."""
-        with self._lock:
-            now = self._clock()
-            if self._cycle_start is None:
-                self._cycle_start = self._last_change = now
-            slot = max(now, self._next_slot)
-            self._next_slot = slot + self._interval()
-            self.granted += 1
-            self._booked.append(slot)
-            self._count_sent(now)
-        delay = slot - now
-        if delay > 0:
-            self.waited += delay
-            self._sleep(delay)
-        if self._closed.is_set():
-            raise LimiterClosed
+        while True:
+            with self._lock:
+                now = self._clock()
+                if self._cycle_start is None:
+                    self._cycle_start = self._last_change = now
+                slot = max(now, self._next_slot)
+                self._next_slot = slot + self._interval()
+                self._booked.append(slot)
+                pauses, delay = self._pauses, slot - now
+                self.waited += max(0.0, delay)
+            if delay > 0:
+                self._sleep(delay)
+            if self._closed.is_set():
+                raise LimiterClosed
+            with self._lock:
+                if self._pauses == pauses:
+                    self.granted += 1
+                    return
 
     def pause_until(self, deadline: float) -> None:
-        """No slot is granted before ``deadline`` (a ``clock`` reading)."""
+        """No slot is granted before ``deadline`` (a ``clock`` reading), even to waiting callers."""
         with self._lock:
-            self._next_slot = max(self._next_slot, deadline)
+            self._pause(deadline)
 
     def record_accepted(self) -> None:
         """The server took a request (any answer but 429); probe upward after a quiet stretch."""
         with self._lock:
             now = self._clock()
-            if self.rate < self.max_rate and now - self._last_change >= PROBE_INTERVAL:
-                self._set_rate(min(self.max_rate, self.rate * PROBE_STEP), now)
+            if self.rate < self.max_rate and now - self._last_change >= self._probe_interval:
+                if self._rate_before_probe is not None:  # the last probe held: be bolder
+                    self._probe_step = min(MAX_PROBE_STEP, 1 + 2 * (self._probe_step - 1))
+                self._rate_before_probe = self.rate
+                self._set_rate(min(self.max_rate, self.rate * self._probe_step), now)
 
     def record_rate_limited(self, wait: float) -> None:
         """The server answered 429 and asked for ``wait`` seconds: pause everyone, re-measure."""
@@ -100,17 +121,37 @@ class RateLimiter:
             self._count_sent(now)
             allowed = self._sent - self._refused
             if allowed >= MIN_SAMPLE and self._cycle_start is not None:
-                measured = allowed / (now - self._cycle_start + wait)
-                if measured * SETTLE_FACTOR < self.rate:
-                    self._set_rate(max(MIN_RATE, measured * SETTLE_FACTOR), now)
+                self._adapt(allowed / (now - self._cycle_start + wait), now)
             self._sent = self._refused = 0
             self._booked.clear()
-            self._cycle_start = self._last_change = now + wait
-            self._next_slot = max(self._next_slot, now + wait)
+            self._cycle_start = now + wait
+            self._last_change = max(self._last_change, now + wait)
+            self._pause(now + wait)
 
     def close(self) -> None:
         """Wake every waiting caller and refuse new requests."""
         self._closed.set()
+
+    def _adapt(self, measured: float, now: float) -> None:
+        suspected, self._suspected = self._suspected, None
+        if self._rate_before_probe is not None and now - self._last_change < self._probe_interval:
+            # The last probe went over the line: step back under it, and probe less often.
+            self._settle(min(self._rate_before_probe, measured * SETTLE_FACTOR), now)
+            self._probe_interval = min(MAX_PROBE_INTERVAL, self._probe_interval * 2)
+        elif measured < self.rate * PLAN_EVIDENCE:
+            if suspected is not None and abs(measured - suspected) <= CONSISTENT * suspected:
+                self._settle(min(measured, suspected) * SETTLE_FACTOR, now)
+            else:
+                self._suspected = measured
+        self._rate_before_probe = None
+
+    def _settle(self, rate: float, now: float) -> None:
+        self._probe_step = PROBE_STEP
+        self._set_rate(max(MIN_RATE, rate), now)
+
+    def _pause(self, until: float) -> None:
+        self._pauses += 1
+        self._next_slot = max(self._next_slot, until)
 
     def _count_sent(self, now: float) -> None:
         while self._booked and self._booked[0] <= now:

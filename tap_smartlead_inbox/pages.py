@@ -19,7 +19,7 @@ from typing import Any
 from tap_smartlead_inbox.limiter import SAFETY_MARGIN
 from tap_smartlead_inbox.normalize import page_rows
 from tap_smartlead_inbox.timeutil import iso, utc_now
-from tap_smartlead_inbox.transport import Transport
+from tap_smartlead_inbox.transport import Aborted, Transport
 
 # Before any latency is observed, this many requests go out: at most three are
 # wasted on a one-page inbox, and an API as slow as 0.8 s is kept busy from the start.
@@ -51,7 +51,7 @@ class Page:
     fetched_at: str
 
 
-def fetch_page(transport: Transport, query: Query, offset: int, abort: threading.Event | None = None) -> Page:
+def fetch_page(transport: Transport, query: Query, offset: int, abort: Aborted | None = None) -> Page:
     """One page; a body of the wrong shape is retried like a cut-off one."""
     rows, total = transport.post(query.path, query.params, query.body(offset), page_rows, abort)
     return Page(offset, rows, total, iso(utc_now()))
@@ -71,16 +71,50 @@ def speculation_window(transport: Transport, max_concurrency: int) -> int:
     return max(1, min(max_concurrency, wanted))
 
 
+class _End:
+    """The first offset known to hold nothing, shared with the workers so that a
+    request past it is dropped as soon as any worker sees the end."""
+
+    def __init__(self) -> None:
+        self.offset: float = math.inf
+        self._lock = threading.Lock()
+
+    def learn(self, page: Page, limit: int) -> None:
+        end = page.offset + len(page.rows) if len(page.rows) < limit else page.total_count
+        if end is not None:
+            with self._lock:
+                self.offset = min(self.offset, end)
+
+    def known(self) -> bool:
+        return self.offset != math.inf
+
+
+class _Unwanted:
+    """Set once the run has stopped or the request lies past the known end."""
+
+    def __init__(self, end: _End, offset: int, stop: threading.Event) -> None:
+        self._end, self._offset, self._stop = end, offset, stop
+
+    def is_set(self) -> bool:
+        return self._stop.is_set() or self._offset >= self._end.offset
+
+
+def _fetch_within(transport: Transport, query: Query, offset: int, end: _End, stop: threading.Event) -> Page:
+    page = fetch_page(transport, query, offset, _Unwanted(end, offset, stop))
+    end.learn(page, query.limit)
+    return page
+
+
 def iter_pages(transport: Transport, query: Query, max_concurrency: int = 1) -> Iterator[Page]:
     """Every page of ``query``, in offset order."""
-    abort = threading.Event()
+    stop, end = threading.Event(), _End()
     in_flight: deque[Future[Page]] = deque()
-    next_offset, end = 0, None  # end: first offset known to hold nothing
+    next_offset = 0
     try:
         while True:
-            window = max_concurrency if end is not None else speculation_window(transport, max_concurrency)
-            while len(in_flight) < window and (end is None or next_offset < end):
-                in_flight.append(_in_background(fetch_page, transport, query, next_offset, abort))
+            window = max_concurrency if end.known() else speculation_window(transport, max_concurrency)
+            while len(in_flight) < window and next_offset < end.offset:
+                in_flight.append(_in_background(_fetch_within, transport, query, next_offset, end, stop))
                 next_offset += query.limit
             if not in_flight:
                 return
@@ -88,11 +122,9 @@ def iter_pages(transport: Transport, query: Query, max_concurrency: int = 1) -> 
             yield page
             if is_last_page(page, query.limit):
                 return
-            if page.total_count is not None:
-                end = page.total_count
     finally:
         # Requests not yet sent are dropped; ones already sent are not waited for.
-        abort.set()
+        stop.set()
 
 
 def _in_background(fn: Callable[..., Page], *args: Any) -> Future[Page]:

@@ -60,11 +60,13 @@ class InboxRepliesStream(_InboxStream):
         tap.announce_filters()
         query = self.build_query(context)
         seen: set[str] = set()
-        for page in iter_pages(tap.transport, query, tap.settings.max_concurrency):
-            yield from self._page_records(query, page, seen)
-        if self.skipped_rows:
-            self.logger.warning("Skipped %d rows that had no lead id to key them by.", self.skipped_rows)
-        tap.progress.finish(dry_run=tap.settings.dry_run)
+        try:
+            for page in iter_pages(tap.transport, query, tap.settings.max_concurrency):
+                yield from self._page_records(query, page, seen)
+        finally:  # a failed run ends its progress bar and says what it did, too
+            if self.skipped_rows:
+                self.logger.warning("Skipped %d rows that had no lead id to key them by.", self.skipped_rows)
+            tap.progress.finish(dry_run=tap.settings.dry_run)
 
     def _page_records(self, query: Query, page: Page, seen: set[str]) -> Iterator[Record]:
         info = _page_info(query, page)

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import requests
@@ -33,6 +33,12 @@ from tap_smartlead_inbox.redaction import redact
 from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, server_wait
 
 T = TypeVar("T")
+
+
+class Aborted(Protocol):
+    """Anything that says whether a request is still wanted, like a threading.Event."""
+
+    def is_set(self) -> bool: ...
 
 
 class RequestAborted(Exception):
@@ -98,7 +104,7 @@ class Transport:
         params: Mapping[str, str],
         body: Mapping[str, Any],
         read: Callable[[Any], T],
-        abort: threading.Event | None = None,
+        abort: Aborted | None = None,
     ) -> T:
         """POST ``body`` to ``path`` and return ``read(parsed JSON)``.
 
@@ -124,7 +130,7 @@ class Transport:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _attempt(
-        self, path: str, params: Mapping[str, str], body: Mapping[str, Any], abort: threading.Event | None
+        self, path: str, params: Mapping[str, str], body: Mapping[str, Any], abort: Aborted | None
     ) -> Any:
         self.limiter.acquire()
         if abort is not None and abort.is_set():

@@ -137,7 +137,7 @@ def test_a_short_sample_does_not_change_the_rate():
 
 
 def test_settling_is_below_what_was_measured():
-    limiter, _, _ = simulate_plan(limit=10, window=5.0, requests=12)
+    limiter, _, _ = simulate_plan(limit=10, window=5.0, requests=25)  # two 429s: a plan, not luck
     assert limiter.rate <= 2.0 * SETTLE_FACTOR + 1e-9
 
 
@@ -171,3 +171,41 @@ def test_dry_run_summary_names_both_streams(caplog):
     with caplog.at_level(logging.INFO):
         progress.finish(dry_run=True)
     assert "inbox_replies would get 3 records and email_history 9" in caplog.text
+
+
+def test_callers_already_waiting_for_a_slot_also_wait_out_a_pause():
+    import threading
+    import time
+
+    limiter = RateLimiter(5.0)
+    started = time.monotonic()
+    grants: list[float] = []
+
+    def worker() -> None:
+        limiter.acquire()
+        grants.append(time.monotonic() - started)
+
+    threads = [threading.Thread(target=worker) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.05)
+    limiter.record_rate_limited(1.0)  # five callers hold slots inside the pause
+    for thread in threads:
+        thread.join(timeout=10)
+    assert sorted(grants)[0] < 0.05
+    assert all(at >= 1.0 for at in sorted(grants)[1:])
+
+
+def test_one_off_429s_do_not_drag_the_rate_to_nothing():
+    import random
+
+    clock = FakeClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
+    rng = random.Random(1)
+    for _ in range(1000):
+        limiter.acquire()
+        if rng.random() < 0.05:
+            limiter.record_rate_limited(1.0)
+        else:
+            limiter.record_accepted()
+    assert limiter.rate >= 1.5

@@ -193,10 +193,13 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(raw or b"{}")
         except ValueError:
             body = None
-        status = self._handle(parts.path, params, body)
-        params.pop("api_key", None)
-        with self.sandbox._lock:
-            self.sandbox.log.append(LoggedRequest(arrived, parts.path, params, body, status))
+        status = -1  # no answer could be written: the client had gone
+        try:
+            status = self._handle(parts.path, params, body)
+        finally:
+            params.pop("api_key", None)
+            with self.sandbox._lock:
+                self.sandbox.log.append(LoggedRequest(arrived, parts.path, params, body, status))
 
     def _handle(self, path: str, params: dict[str, str], body: Any) -> int:
         # Like an API gateway: routing, the key and the rate limit are checked on
