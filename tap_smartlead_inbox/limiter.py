@@ -43,10 +43,6 @@ PLAN_EVIDENCE = 0.75
 CONSISTENT = 0.35
 
 
-class LimiterClosed(Exception):
-    """The run is ending; no more requests may start."""
-
-
 class RateLimiter:
     def __init__(
         self,
@@ -57,8 +53,7 @@ class RateLimiter:
     ) -> None:
         self.max_rate = self.rate = rps
         self._clock = clock
-        self._closed = threading.Event()
-        self._sleep = sleep or self._interruptible_sleep
+        self._sleep = sleep or time.sleep
         self._lock = threading.Lock()
         self._next_slot = clock()
         self._pauses = 0  # how many pauses began; a caller booked before one books again
@@ -89,17 +84,10 @@ class RateLimiter:
                 self.waited += max(0.0, delay)
             if delay > 0:
                 self._sleep(delay)
-            if self._closed.is_set():
-                raise LimiterClosed
             with self._lock:
                 if self._pauses == pauses:
                     self.granted += 1
                     return
-
-    def pause_until(self, deadline: float) -> None:
-        """No slot is granted before ``deadline`` (a ``clock`` reading), even to waiting callers."""
-        with self._lock:
-            self._pause(deadline)
 
     def record_accepted(self) -> None:
         """The server took a request (any answer but 429); probe upward after a quiet stretch."""
@@ -127,10 +115,6 @@ class RateLimiter:
             self._cycle_start = now + wait
             self._last_change = max(self._last_change, now + wait)
             self._pause(now + wait)
-
-    def close(self) -> None:
-        """Wake every waiting caller and refuse new requests."""
-        self._closed.set()
 
     def _adapt(self, measured: float, now: float) -> None:
         suspected, self._suspected = self._suspected, None
@@ -169,6 +153,3 @@ class RateLimiter:
         self.rate = rate
         self._last_change = now
         self.adjustments.append(rate)
-
-    def _interruptible_sleep(self, seconds: float) -> None:
-        self._closed.wait(seconds)

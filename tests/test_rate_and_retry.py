@@ -40,7 +40,7 @@ def test_a_pause_holds_every_caller_until_its_deadline():
     clock = FakeClock()
     limiter = RateLimiter(5, clock=clock, sleep=clock.sleep)
     limiter.acquire()
-    limiter.pause_until(clock.now + 30)
+    limiter.record_rate_limited(30.0)
     limiter.acquire()
     assert clock.now == pytest.approx(1030.0)
     assert limiter.waited == pytest.approx(30.0)
