@@ -85,9 +85,14 @@ class RateLimiter:
             if delay > 0:
                 self._sleep(delay)
             with self._lock:
-                if self._pauses == pauses:
-                    self.granted += 1
-                    return
+                if self._pauses != pauses:
+                    continue  # a pause began while this caller waited: book again
+                # A caller woken late must not leave less than one interval to the next
+                # send, or a sliding window could see two requests too close together.
+                now = self._clock()
+                self._next_slot = max(self._next_slot, now + self._interval())
+                self.granted += 1
+                return
 
     def record_accepted(self) -> None:
         """The server took a request (any answer but 429); probe upward after a quiet stretch."""

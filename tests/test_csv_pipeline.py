@@ -118,10 +118,11 @@ def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 def test_one_timestamped_file_per_stream(export):
     _, out, _ = export
-    names = sorted(p.name for p in out.iterdir())
+    names = [p.name for p in out.iterdir()]
     assert len(names) == 2
-    for name, stream in zip(names, ["email_history", "inbox_replies"], strict=True):
-        assert re.fullmatch(rf"smartlead_inbox_export_\d{{8}}_\d{{6}}_{stream}\.csv", name)
+    for stream in ("email_history", "inbox_replies"):
+        # target-csv stamps each stream's file when it opens it, so the seconds may differ.
+        assert any(re.fullmatch(rf"smartlead_inbox_export_\d{{8}}_\d{{6}}_{stream}\.csv", n) for n in names)
 
 
 def test_one_row_per_email_with_the_seed_columns_first(export):

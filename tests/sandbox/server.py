@@ -232,9 +232,8 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "truncate":
             data = json.dumps(payload).encode()
             return self._send_bytes(200, data[: max(1, len(data) // 2)])
-        status = self._send(200, payload)
-        self.sandbox.after_page(path)
-        return status
+        self.sandbox.after_page(path)  # before answering, so the next request sees the change
+        return self._send(200, payload)
 
     def _fail(self, fault: str) -> int:
         if fault == "500":
