@@ -57,12 +57,6 @@ def fetch_page(transport: Transport, query: Query, offset: int, abort: Aborted |
     return Page(offset, rows, total, iso(utc_now()))
 
 
-def is_last_page(page: Page, limit: int) -> bool:
-    if len(page.rows) < limit:
-        return True
-    return page.total_count is not None and page.offset + len(page.rows) >= page.total_count
-
-
 def speculation_window(transport: Transport, max_concurrency: int) -> int:
     """Requests worth keeping in flight when the end of the data is unknown."""
     latency = transport.stats.latency
@@ -120,7 +114,7 @@ def iter_pages(transport: Transport, query: Query, max_concurrency: int = 1) -> 
                 return
             page = in_flight.popleft().result()
             yield page
-            if is_last_page(page, query.limit):
+            if page.offset + query.limit >= end.offset:  # the worker has already learned the end
                 return
     finally:
         # Requests not yet sent are dropped; ones already sent are not waited for.

@@ -177,9 +177,11 @@ def check_settings(config: Mapping[str, Any]) -> Settings:
     return _check(config)[0]
 
 
-def typed_config(config: Mapping[str, Any]) -> dict[str, Any]:
-    """``config`` with text values (as Meltano and env vars give them) turned into their types."""
-    return {**config, **{k: v for k, v in _check(config)[1].items() if k in config}}
+def check_config(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
+    """Typed settings, and ``config`` with text values (as Meltano and env vars give
+    them) turned into their types, from one check."""
+    settings, typed = _check(config)
+    return settings, {**config, **{k: v for k, v in typed.items() if k in config}}
 
 
 def _check(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:

@@ -15,7 +15,7 @@ from tap_smartlead_inbox.errors import SettingsError
 from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.progress import RunProgress
-from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_settings, typed_config
+from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_settings
 from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream
 from tap_smartlead_inbox.transport import Transport
 
@@ -32,9 +32,9 @@ class TapSmartleadInbox(Tap):
         if not self._config.get("api_key") and os.environ.get("SMARTLEAD_API_KEY"):
             # Outside Meltano the key may come from the variable the README names.
             self._config["api_key"] = os.environ["SMARTLEAD_API_KEY"]
-        self.__dict__["settings"] = check_settings(self._config)
         # Meltano and env vars give text; the SDK's schema check wants the types.
-        self._config.update(typed_config(self._config))
+        self.__dict__["settings"], typed = check_config(self._config)
+        self._config.update(typed)
         try:
             return super()._validate_config(raise_errors=raise_errors)
         except ConfigValidationError as exc:

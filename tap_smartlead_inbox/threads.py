@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from tap_smartlead_inbox.body_text import html_to_text
@@ -23,7 +24,9 @@ class PageInfo:
     offset: int
     limit: int
 
+    @cached_property
     def columns(self) -> dict[str, Any]:
+        """The derived columns, built once per page rather than once per lead."""
         return {
             "api_fetched_at": self.fetched_at,
             "source_endpoint": self.endpoint,
@@ -55,7 +58,7 @@ def email_rows(lead: Lead, page: PageInfo) -> Iterator[dict[str, Any]]:
     thread = lead.thread
     shared = {
         **lead_fields(lead),
-        **page.columns(),
+        **page.columns,
         "thread_key": lead.key,
         "thread_lead_id": lead.fields.get("email_lead_id"),
         "history_count": len(thread),
