@@ -54,8 +54,13 @@ class FilterSet:
         """The filters to send for one reply-time window (None: no time filter)."""
         filters: dict[str, Any] = json.loads(json.dumps(self.base))
         if window:
-            filters["replyTimeBetween"] = [iso(window[0]), iso(window[1])]
+            filters["replyTimeBetween"] = reply_between(*window)
         return filters
+
+
+def reply_between(start: datetime, end: datetime) -> list[str]:
+    """The `replyTimeBetween` value for a reply-time window, both ends included."""
+    return [iso(start), iso(end)]
 
 
 def build_filter_set(

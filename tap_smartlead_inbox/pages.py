@@ -13,9 +13,11 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
+from tap_smartlead_inbox.filters import reply_between
 from tap_smartlead_inbox.limiter import SAFETY_MARGIN
 from tap_smartlead_inbox.normalize import page_rows
 from tap_smartlead_inbox.timeutil import iso, utc_now
@@ -41,6 +43,10 @@ class Query:
 
     def body(self, offset: int) -> dict[str, Any]:
         return {"offset": offset, "limit": self.limit, "filters": self.filters, "sortBy": self.sort_by}
+
+    def within(self, start: datetime, end: datetime) -> Query:
+        """The same query for the leads whose last reply is in [start, end]."""
+        return replace(self, filters={**self.filters, "replyTimeBetween": reply_between(start, end)})
 
 
 @dataclass(frozen=True)
@@ -99,17 +105,36 @@ def _fetch_within(transport: Transport, query: Query, offset: int, end: _End, st
     return page
 
 
-def iter_pages(transport: Transport, query: Query, max_concurrency: int = 1) -> Iterator[Page]:
-    """Every page of ``query``, in offset order."""
+def iter_pages(
+    transport: Transport,
+    query: Query,
+    max_concurrency: int = 1,
+    *,
+    stride: int | None = None,
+    first: Page | None = None,
+    expected_rows: int | None = None,
+) -> Iterator[Page]:
+    """Every page of ``query``, in offset order.
+
+    ``stride`` (default: the page size) is the step between offsets; a smaller one
+    makes neighbouring pages overlap. ``first`` is a page at offset 0 already read.
+    Past ``expected_rows`` (a size the caller has measured) requests go out one at a
+    time, so a good estimate wastes no request past the end.
+    """
+    step = stride or query.limit
     stop, end = threading.Event(), _End()
     in_flight: deque[Future[Page]] = deque()
     next_offset = 0
+    if first is not None:
+        end.learn(first, query.limit)
+        in_flight.append(_done(first))
+        next_offset = step
     try:
         while True:
-            window = max_concurrency if end.known() else speculation_window(transport, max_concurrency)
+            window = _window(transport, end, max_concurrency, next_offset, expected_rows)
             while len(in_flight) < window and next_offset < end.offset:
                 in_flight.append(_in_background(_fetch_within, transport, query, next_offset, end, stop))
-                next_offset += query.limit
+                next_offset += step
             if not in_flight:
                 return
             page = in_flight.popleft().result()
@@ -119,6 +144,20 @@ def iter_pages(transport: Transport, query: Query, max_concurrency: int = 1) -> 
     finally:
         # Requests not yet sent are dropped; ones already sent are not waited for.
         stop.set()
+
+
+def _window(transport: Transport, end: _End, max_concurrency: int, offset: int, expected: int | None) -> int:
+    if end.known():
+        return max_concurrency
+    if expected is not None and offset >= expected:
+        return 1
+    return speculation_window(transport, max_concurrency)
+
+
+def _done(page: Page) -> Future[Page]:
+    future: Future[Page] = Future()
+    future.set_result(page)
+    return future
 
 
 def _in_background(fn: Callable[..., Page], *args: Any) -> Future[Page]:

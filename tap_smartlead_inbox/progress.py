@@ -38,8 +38,8 @@ class RunProgress:
     _bar: Any = None
     _task: Any = None
 
-    def set_total(self, total_count: int, limit: int) -> None:
-        self.total_pages = max(1, math.ceil(total_count / limit))
+    def set_total(self, total_count: int, stride: int) -> None:
+        self.total_pages = max(1, math.ceil(max(total_count - 1, 1) / stride))
         if self._bar is not None:
             self._bar.update(self._task, total=self.total_pages)
 

@@ -11,17 +11,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
+from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride
+from tap_smartlead_inbox.fetch_plan import OPEN_END, Span, Window, plan_windows
 from tap_smartlead_inbox.log_noise import quiet_repeats
-from tap_smartlead_inbox.normalize import Lead, normalize_lead
-from tap_smartlead_inbox.pages import Page, Query, iter_pages
+from tap_smartlead_inbox.normalize import Lead
+from tap_smartlead_inbox.pages import Page, Query, fetch_page
 from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA
 from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record
-from tap_smartlead_inbox.timeutil import parse_time, utc_now
+from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 
 if TYPE_CHECKING:
     from singer_sdk.helpers.types import Context, Record
@@ -37,6 +39,11 @@ class _InboxStream(Stream):
     # SDK's per-field conforming, a third of the tap's CPU, is skipped.
     TYPE_CONFORMANCE_LEVEL = TypeConformanceLevel.NONE
 
+    def _increment_stream_state(self, latest_record: Record, *, context: Context | None = None) -> None:
+        # The bookmark is the sync start, written per completed window by the parent,
+        # never the newest reply seen: a lead that changed during the run comes again.
+        return
+
 
 class InboxRepliesStream(_InboxStream):
     """One record per lead thread that has a reply."""
@@ -44,7 +51,7 @@ class InboxRepliesStream(_InboxStream):
     name = "inbox_replies"
     primary_keys = ("email_lead_map_id",)
     replication_key = "last_reply_time"
-    is_sorted = False  # the API sorts newest first; the bookmark is the max seen
+    is_sorted = False  # newest first within a window; bookmarks are set per window
     schema = INBOX_REPLIES_SCHEMA
 
     def __init__(self, tap: TapSmartleadInbox) -> None:
@@ -58,23 +65,56 @@ class InboxRepliesStream(_InboxStream):
     def get_records(self, context: Context | None) -> Iterator[Record]:
         tap = self._inbox_tap
         tap.announce_filters()
-        query = self.build_query(context)
+        span = self._span(context)
         seen: set[str] = set()
         try:
-            for page in iter_pages(tap.transport, query, tap.settings.max_concurrency):
-                yield from self._page_records(query, page, seen)
+            if span.start <= span.end:
+                yield from self._read_span(span, seen)
+            else:
+                self.logger.info("Nothing to read: the bookmark is past end_date (%s).", iso(span.end))
         finally:  # a failed run ends its progress bar and says what it did, too
             if self.skipped_rows:
                 self.logger.warning("Skipped %d rows that had no lead id to key them by.", self.skipped_rows)
             tap.progress.finish(dry_run=tap.settings.dry_run)
 
-    def _page_records(self, query: Query, page: Page, seen: set[str]) -> Iterator[Record]:
-        info = _page_info(query, page)
-        leads = self._new_leads(page.rows, seen)
-        progress = self._inbox_tap.progress
-        if page.total_count is not None and progress.total_pages is None:
-            progress.set_total(page.total_count, query.limit)
-        progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
+    def _read_span(self, span: Span, seen: set[str]) -> Iterator[Record]:
+        """Windows oldest first, a checkpoint after each (see fetch_plan and consistent_read)."""
+        tap = self._inbox_tap
+        query, first, windows = self._plan(span)
+        reader = WindowReader(tap.transport, tap.settings.max_concurrency)
+        for window in windows:
+            if len(windows) == 1:  # the first page already read is this window's
+                pages = reader.read(query, window, first)
+            else:
+                pages = reader.read(query.within(window.start, window.end), window)
+            for lead_page in pages:
+                yield from self._page_records(lead_page, seen)
+            if not reader.stats.unconfirmed:
+                self._checkpoint(min(window.end, span.sync_start))
+        if reader.stats.rereads:
+            self.logger.info("Re-read %d stretches where leads moved between pages.", reader.stats.rereads)
+
+    def _plan(self, span: Span) -> tuple[Query, Page, list[Window]]:
+        tap = self._inbox_tap
+        query = self.build_query(span.start, span.end)
+        first = fetch_page(tap.transport, query, 0)
+        stride = overlap_stride(query.limit)
+        if first.total_count is not None:
+            tap.progress.set_total(first.total_count, stride)
+        windows = plan_windows(
+            tap.transport,
+            tap.settings.max_concurrency,
+            query,
+            first,
+            span,
+            tap.settings.window_pages * stride,
+        )
+        return query, first, windows
+
+    def _page_records(self, lead_page: LeadPage, seen: set[str]) -> Iterator[Record]:
+        info = _page_info(lead_page.query, lead_page.page)
+        leads = self._new_leads(lead_page.leads, seen)
+        self._inbox_tap.progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
         if self._inbox_tap.settings.dry_run:
             return
         records = [inbox_record(lead, info) for lead in leads]
@@ -87,29 +127,41 @@ class InboxRepliesStream(_InboxStream):
         self._pages_read += 1
         yield from records
 
-    def build_query(self, context: Context | None) -> Query:
+    def build_query(self, start: datetime, end: datetime) -> Query:
         settings = self._inbox_tap.settings
         return Query(
             path=INBOX_REPLIES_PATH,
             params={"fetch_message_history": str(settings.fetch_message_history).lower()},
-            filters=settings.filter_set.for_window(self._reply_window(context)),
+            filters=settings.filter_set.for_window((start, end)),
             sort_by=settings.sort_by,
             limit=settings.limit_per_page,
         )
 
-    def _reply_window(self, context: Context | None) -> tuple[datetime, datetime] | None:
-        """replyTimeBetween: from the bookmark or start_date, up to end_date or now."""
-        filter_set = self._inbox_tap.settings.filter_set
+    def _span(self, context: Context | None) -> Span:
+        """From the bookmark less the lookback (or start_date), to end_date or past now."""
+        settings = self._inbox_tap.settings
+        sync_start = utc_now()
         bookmark = parse_time(self.get_starting_replication_key_value(context))
-        start = max(filter(None, (filter_set.reply_from, bookmark)), default=None)
-        if start is None and filter_set.reply_to is None:
-            return None
-        return (start or EPOCH, filter_set.reply_to or utc_now())
+        starts = (settings.filter_set.reply_from, bookmark - settings.lookback if bookmark else None)
+        start = max(filter(None, starts), default=EPOCH)
+        end = min(filter(None, (settings.filter_set.reply_to, sync_start + OPEN_END)))
+        return Span(start, end, sync_start)
 
-    def _new_leads(self, rows: Iterable[Any], seen: set[str]) -> list[Lead]:
+    def _checkpoint(self, bookmark: datetime) -> None:
+        """STATE after a completed window: every lead up to ``bookmark`` is out."""
+        if self._inbox_tap.settings.dry_run:
+            return
+        for stream in (self, *self.child_streams):
+            if stream is self or stream.selected:
+                state = stream.stream_state
+                state["replication_key"] = stream.replication_key
+                state["replication_key_value"] = iso(bookmark)
+                stream.state_manager.is_flushed = False
+        self._write_state_message()
+
+    def _new_leads(self, rows: Iterable[Lead | None], seen: set[str]) -> list[Lead]:
         leads: list[Lead] = []
-        for row in rows:
-            lead = normalize_lead(row)
+        for lead in rows:
             if lead is None or lead.key is None:
                 self.skipped_rows += 1
                 continue

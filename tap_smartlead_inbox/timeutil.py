@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pendulum
 
@@ -32,6 +32,17 @@ def parse_time(value: object, *, strict: bool = False) -> datetime | None:
         return _as_utc(parsed)
     except (ValueError, TypeError, OverflowError):
         return None
+
+
+def parse_duration(value: object) -> timedelta | None:
+    """An ISO 8601 duration such as PT15M or P1D; None for anything else."""
+    if not isinstance(value, str) or not value.strip().upper().startswith("P"):
+        return None
+    try:
+        parsed = pendulum.parse(value.strip().upper())
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return timedelta(seconds=parsed.total_seconds()) if isinstance(parsed, pendulum.Duration) else None
 
 
 def _naive_as_utc(value: datetime) -> datetime:

@@ -167,4 +167,5 @@ def test_settings_from_environment_variables_are_typed(sandbox, tmp_path):
         env={**os.environ, **env},
     )
     assert process.returncode == 0, process.stderr[-500:]
-    assert {r.body["limit"] for r in sandbox.log} == {10}
+    pages = [r for r in sandbox.log if r.body["limit"] != 1]  # one-row requests probe the window plan
+    assert pages and {r.body["limit"] for r in pages} == {10}

@@ -52,21 +52,23 @@ def test_lead_fields_repeat_on_every_email_row(sandbox, tmp_path):
             assert row[name] == lead[name]
 
 
-def test_one_at_a_time_makes_one_request_per_page_and_one_more_to_see_the_end(sandbox, tmp_path):
+def test_one_at_a_time_pages_overlap_by_one_lead_and_one_probe_sizes_the_window(sandbox, tmp_path):
     run = run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
     assert run.returncode == 0
-    pages = -(-len(sandbox.expected()) // 20)
-    short_last_page = len(sandbox.expected()) % 20 != 0
-    assert len(sandbox.log) == pages + (0 if short_last_page else 1)
-    assert [r.body["offset"] for r in sandbox.log] == [20 * i for i in range(len(sandbox.log))]
+    leads = len(sandbox.expected())
+    pages = [r.body["offset"] for r in sandbox.log if r.body["limit"] == 20]
+    # Each page after the first adds 19 new leads; a short page ends the window.
+    assert pages == [19 * i for i in range((leads - 1) // 19 + 1)]
+    probes = [r.body for r in sandbox.log if r.body["limit"] == 1]
+    assert [(p["offset"], p["sortBy"]) for p in probes] == [(200 * 19, "REPLY_TIME_DESC")]
 
 
-def test_total_count_saves_the_request_past_a_full_last_page(make_sandbox, tmp_path):
-    sandbox = make_sandbox(shape="documented", leads=40)
+def test_total_count_saves_the_probe_and_the_request_past_a_full_last_page(make_sandbox, tmp_path):
+    sandbox = make_sandbox(shape="documented", leads=39)
     run = run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
     assert run.returncode == 0
-    assert len(run.records("inbox_replies")) == 40
-    assert len(sandbox.log) == 2
+    assert len(run.records("inbox_replies")) == 39
+    assert [r.body["offset"] for r in sandbox.log] == [0, 19]
 
 
 def test_both_shapes_give_the_same_leads_threads_and_bodies(make_sandbox, tmp_path):

@@ -1,0 +1,141 @@
+"""Reading one window so that no lead slips through while the inbox changes.
+
+Offset pages over a sorted list shift when a lead leaves it. A lead that gets a new
+reply leaves its (older) window; every lead below it moves up a place, and the lead
+at the next page boundary would be skipped. So neighbouring pages overlap by one row
+(offsets step by limit - 1): when a page's first lead is not among the previous
+page's leads, something may have slipped between them, and that stretch is read
+again. Sorted by reply time the stretch is the reply-time span between the two
+leads, usually one small request; sorted by sent time it is the whole window. A
+bounded window that ends with fewer distinct leads than the API's total_count is
+read again too. Leads seen twice are dropped by key downstream.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tap_smartlead_inbox.fetch_plan import PROBE_SORT, Window
+from tap_smartlead_inbox.normalize import Lead, normalize_lead
+from tap_smartlead_inbox.pages import Page, Query, iter_pages
+from tap_smartlead_inbox.timeutil import iso, parse_time
+from tap_smartlead_inbox.transport import Transport
+
+# Re-reads of re-reads: enough for churn every other request; past it the window is
+# reported unconfirmed and the bookmark stays before it.
+MAX_REREAD_DEPTH = 4
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LeadPage:
+    """A page with its rows read as leads (None for a row that is not an object)."""
+
+    query: Query
+    page: Page
+    leads: list[Lead | None]
+
+
+@dataclass
+class ReadStats:
+    rereads: int = 0
+    unconfirmed: list[Window] = field(default_factory=list)
+
+
+def overlap_stride(limit: int) -> int:
+    """Offsets step one short of the page size, so neighbouring pages share a row.
+    A page of one row cannot overlap; such pages are not checked."""
+    return max(1, limit - 1)
+
+
+class WindowReader:
+    """Reads windows through the shared transport, re-reading stretches that came up short."""
+
+    def __init__(self, transport: Transport, max_concurrency: int) -> None:
+        self._transport = transport
+        self._max_concurrency = max_concurrency
+        self.stats = ReadStats()
+
+    def read(
+        self, query: Query, window: Window, first: Page | None = None, depth: int = 0
+    ) -> Iterator[LeadPage]:
+        """Every page of ``query`` (already limited to ``window``), then any re-reads."""
+        gaps: list[Window] = []
+        keys: set[str] = set()
+        previous: LeadPage | None = None
+        last_total: int | None = None
+        for page in iter_pages(
+            self._transport,
+            query,
+            self._max_concurrency,
+            stride=overlap_stride(query.limit),
+            first=first,
+            expected_rows=window.expected_leads,
+        ):
+            current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])
+            if previous is not None and query.limit > 1 and (gap := _gap(previous, current, window)):
+                gaps.append(gap)
+            keys.update(_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
+            last_total = page.total_count
+            previous = current
+            yield current
+        if not window.open and last_total is not None and len(keys) < last_total:
+            gaps = [window]  # fewer leads than the API counts: read the window again
+        yield from self._reread(query, window, gaps, depth)
+
+    def _reread(self, query: Query, window: Window, gaps: list[Window], depth: int) -> Iterator[LeadPage]:
+        for gap in _merged(gaps):
+            if depth >= MAX_REREAD_DEPTH:
+                logger.warning(
+                    "Leads kept moving while %s..%s was read; it could not be confirmed complete, so "
+                    "the bookmark stays before it and the next run reads it again.",
+                    iso(window.start),
+                    iso(window.end),
+                )
+                self.stats.unconfirmed.append(window)
+                return
+            self.stats.rereads += 1
+            yield from self.read(query.within(gap.start, gap.end), gap, depth=depth + 1)
+
+
+def _gap(previous: LeadPage, current: LeadPage, window: Window) -> Window | None:
+    """The stretch to read again between two neighbouring pages, or None when they overlap."""
+    last = len(previous.page.rows) - 1
+    shared = _identity(previous.page.rows[last], previous.leads[last])
+    if any(
+        _identity(row, lead) == shared for row, lead in zip(current.page.rows, current.leads, strict=True)
+    ):
+        return None
+    if current.query.sort_by != PROBE_SORT:
+        return window  # sorted by sent time, a skipped lead could have any reply time
+    high = _reply_time(previous.leads[last])
+    low = _reply_time(current.leads[0]) if current.leads else window.start
+    if high is None or low is None:
+        return window
+    return Window(min(low, high), max(low, high))
+
+
+def _identity(row: object, lead: Lead | None) -> str:
+    """The lead key, or the whole row for a row without one."""
+    if lead is not None and lead.key is not None:
+        return lead.key
+    return json.dumps(row, sort_keys=True, default=str)
+
+
+def _reply_time(lead: Lead | None) -> datetime | None:
+    return parse_time(lead.fields.get("last_reply_time")) if lead else None
+
+
+def _merged(gaps: list[Window]) -> list[Window]:
+    merged: list[Window] = []
+    for gap in sorted(gaps, key=lambda g: g.start):
+        if merged and gap.start <= merged[-1].end:
+            merged[-1] = Window(merged[-1].start, max(merged[-1].end, gap.end))
+        else:
+            merged.append(gap)
+    return merged

@@ -1,0 +1,105 @@
+"""The fetch plan of a run: the span of reply times to read and its windows, oldest first.
+
+A window is a `replyTimeBetween` slice. Windows are read oldest first, so a completed
+window is a checkpoint: every lead whose last reply is up to its end has been
+emitted. The newest window is read last and reaches past the sync start: a lead that
+gets a new reply during the run moves into it, so it is also the run's catch-up pass.
+
+Windows are sized by rank, not by guessing: one-row probes into the span, sorted
+newest reply first, at offsets M, 2M, ... return the reply times that cut it into
+windows of about M leads. With total_count the probes are planned exactly; without
+it they stop at the first empty one. A span that fits one window costs no probe when
+its first page is short or carries total_count, and one probe otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+from tap_smartlead_inbox.normalize import normalize_lead
+from tap_smartlead_inbox.pages import Page, Query, iter_pages
+from tap_smartlead_inbox.timeutil import iso, parse_time
+from tap_smartlead_inbox.transport import Transport
+
+# The newest window asks up to this far past the sync start, so that leads replying
+# during the run stay in it (and move to its top) instead of leaving it.
+OPEN_END = timedelta(days=1)
+PROBE_SORT = "REPLY_TIME_DESC"  # windows cut reply times, whatever order pages come in
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The reply times one run reads, and the moment it started."""
+
+    start: datetime
+    end: datetime
+    sync_start: datetime
+
+    @property
+    def bookmark(self) -> datetime:
+        """Where the next run starts once this one completes."""
+        return min(self.end, self.sync_start)
+
+
+@dataclass(frozen=True)
+class Window:
+    """One reply-time slice, both ends included."""
+
+    start: datetime
+    end: datetime
+    expected_leads: int | None = None  # measured by the probes; None when unknown
+    open: bool = False  # the newest window, reaching past the sync start
+
+    def contains(self, moment: datetime) -> bool:
+        return self.start <= moment <= self.end
+
+
+def plan_windows(
+    transport: Transport,
+    max_concurrency: int,
+    query: Query,
+    first: Page,
+    span: Span,
+    leads_per_window: int,
+) -> list[Window]:
+    """Windows oldest first for ``query`` over ``span``; ``first`` is its page at offset 0."""
+    is_open = span.end > span.sync_start
+    total = first.total_count
+    if len(first.rows) < query.limit or (total is not None and total <= leads_per_window):
+        return [Window(span.start, span.end, total if total is not None else len(first.rows), is_open)]
+    cuts = _probe_cuts(transport, max_concurrency, query, first, leads_per_window)
+    edges = [span.start, *sorted({c for c in cuts if span.start < c < span.end}), span.end]
+    # The oldest window holds what is left below the last cut: its size is unknown.
+    windows = [Window(low, high, leads_per_window) for low, high in pairwise(edges)]
+    windows[0] = replace(windows[0], expected_leads=None)
+    windows[-1] = replace(windows[-1], open=is_open)
+    logger.info(
+        "Reading %s in %d reply-time windows of about %d leads each, oldest first, from %s to %s.",
+        f"{total} leads" if total is not None else "the inbox",
+        len(windows),
+        leads_per_window,
+        iso(span.start),
+        iso(span.bookmark),
+    )
+    return windows
+
+
+def _probe_cuts(
+    transport: Transport, max_concurrency: int, query: Query, first: Page, every: int
+) -> list[datetime]:
+    """The reply times at ranks every, 2 x every, ... of the span."""
+    probe = replace(query, sort_by=PROBE_SORT, limit=1)
+    # The first page stands in for the probe at rank 0, which cuts nothing.
+    top = Page(0, first.rows[:1], first.total_count, first.fetched_at)
+    cuts = []
+    for page in iter_pages(transport, probe, max_concurrency, stride=every, first=top):
+        lead = normalize_lead(page.rows[0]) if page.rows and page.offset else None
+        moment = parse_time(lead.fields.get("last_reply_time")) if lead else None
+        if moment is not None:
+            cuts.append(moment)
+    return cuts
