@@ -9,6 +9,10 @@ again. Sorted by reply time the stretch is the reply-time span between the two
 leads, usually one small request; sorted by sent time it is the whole window. A
 bounded window that ends with fewer distinct leads than the API's total_count is
 read again too. Leads seen twice are dropped by key downstream.
+
+A lead that gets a new reply moves to the top of the list, possibly over pages
+already read, so the run ends with a catch-up pass over the leads whose last reply
+came after the sync start.
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ from datetime import datetime
 from tap_smartlead_inbox.fetch_plan import PROBE_SORT, Window
 from tap_smartlead_inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.pages import Page, Query, iter_pages
-from tap_smartlead_inbox.timeutil import iso, parse_time
+from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 from tap_smartlead_inbox.transport import Transport
 
 # Re-reads of re-reads: enough for churn every other request; past it the window is
 # reported unconfirmed and the bookmark stays before it.
 MAX_REREAD_DEPTH = 4
+# Catch-up passes repeat until one is a single page, read at one moment.
+MAX_CATCH_UP_PASSES = 5
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +93,26 @@ class WindowReader:
         if not window.open and last_total is not None and len(keys) < last_total:
             gaps = [window]  # fewer leads than the API counts: read the window again
         yield from self._reread(query, window, gaps, depth)
+
+    def catch_up(self, query: Query, since: datetime, end: datetime) -> Iterator[LeadPage]:
+        """Leads whose last reply is after ``since``: those that moved during the run.
+
+        A lead can also move while a pass reads, so passes repeat, each from when the
+        one before began, until one fits in a single page: a page is read at one moment
+        and nothing can slip past it.
+        """
+        for _ in range(MAX_CATCH_UP_PASSES):
+            started = utc_now()
+            pages = list(self.read(query.within(since, end), Window(since, end, open=True)))
+            yield from pages
+            if len(pages) == 1 and len(pages[0].page.rows) < query.limit:
+                return
+            since = started
+        logger.warning(
+            "Leads kept getting replies during the catch-up pass; those that moved after %s come "
+            "with the next run.",
+            iso(since),
+        )
 
     def _reread(self, query: Query, window: Window, gaps: list[Window], depth: int) -> Iterator[LeadPage]:
         for gap in _merged(gaps):

@@ -89,8 +89,14 @@ class InboxRepliesStream(_InboxStream):
                 pages = reader.read(query.within(window.start, window.end), window)
             for lead_page in pages:
                 yield from self._page_records(lead_page, seen)
-            if not reader.stats.unconfirmed:
-                self._checkpoint(min(window.end, span.sync_start))
+            if window is not windows[-1] and not reader.stats.unconfirmed:
+                self._checkpoint(window.end)
+        # One short page was read at one moment: no lead can have moved past it.
+        if windows[-1].open and not (len(windows) == 1 and len(first.rows) < query.limit):
+            for lead_page in reader.catch_up(query, span.sync_start, span.end):
+                yield from self._page_records(lead_page, seen)
+        if not reader.stats.unconfirmed:
+            self._checkpoint(span.bookmark)
         if reader.stats.rereads:
             self.logger.info("Re-read %d stretches where leads moved between pages.", reader.stats.rereads)
 

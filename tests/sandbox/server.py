@@ -47,6 +47,10 @@ class SandboxConfig:
     p_429: float = 0.0
     fault_seed: int = 1
     churn_every: int = 0  # after every N inbox pages served, one lead replies again
+    # Who replies: "lower-half" (an older lead, anywhere), or "behind": the lead just before
+    # the page served, in its own query, so every later offset of that query shifts.
+    churn_pick: str = "lower-half"
+    churn_burst: int = 1  # how many leads reply at each churn
     forced_error: tuple[int, dict[str, Any]] | None = None  # answer every request with this
 
 
@@ -158,17 +162,26 @@ class Sandbox:
             return out
         return {"ok": True, "data": rows, "offset": offset, "limit": limit}
 
-    def after_page(self, path: str) -> None:
+    def after_page(self, path: str, body: Any) -> None:
         if not self.config.churn_every or not ENDPOINTS.get(path):
             return
         with self._lock:
             self._pages_served += 1
             due = self._pages_served % self.config.churn_every == 0
         if due:
-            replied = api.select(self.inbox.leads, {}, replied_only=True)
-            # Someone from the lower half of the list replies and jumps to the top.
-            lead = replied[len(replied) // 2 + (self._pages_served * 7) % max(1, len(replied) // 2)]
-            self.inbox.add_reply(lead["email_lead_map_id"])
+            for lead in self._churn_picks(body):
+                self.inbox.add_reply(lead["email_lead_map_id"])
+
+    def _churn_picks(self, body: dict[str, Any]) -> list[dict[str, Any]]:
+        offset, burst = body.get("offset", 0), self.config.churn_burst
+        if self.config.churn_pick == "behind" and offset >= burst:
+            chosen = api.select(self.inbox.leads, body, replied_only=True)
+            if offset <= len(chosen):
+                return chosen[offset - burst : offset]
+        replied = api.select(self.inbox.leads, {}, replied_only=True)
+        # Someone from the lower half of the list replies and jumps to the top.
+        half = max(1, len(replied) // 2)
+        return [replied[len(replied) // 2 + (self._pages_served * 7 + i) % half] for i in range(burst)]
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -232,7 +245,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "truncate":
             data = json.dumps(payload).encode()
             return self._send_bytes(200, data[: max(1, len(data) // 2)])
-        self.sandbox.after_page(path)  # before answering, so the next request sees the change
+        self.sandbox.after_page(path, body)  # before answering, so the next request sees the change
         return self._send(200, payload)
 
     def _fail(self, fault: str) -> int:
