@@ -20,7 +20,7 @@ EPOCH = "1970-01-01T00:00:00.000Z"
 
 
 def bookmark(state: dict) -> str:
-    return state["bookmarks"]["inbox_replies"]["replication_key_value"]
+    return str(state["bookmarks"]["inbox_replies"]["replication_key_value"])
 
 
 def bookmarks(run) -> list[str]:
