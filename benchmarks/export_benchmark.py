@@ -36,6 +36,7 @@ class Run:
     wall: float
     export_wall: float  # first request to the end of the run, without Python start-up
     cpu: float
+    stderr: str
 
     @property
     def log(self) -> list[Any]:
@@ -67,7 +68,7 @@ def run_tap(sandbox_config: SandboxConfig, tap_settings: dict[str, Any]) -> Run:
     first_request = sandbox.log[0].at if sandbox.log else started_epoch
     export_wall = started_epoch + wall - first_request
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(sandbox, rows, wall, export_wall, cpu)
+    return Run(sandbox, rows, wall, export_wall, cpu, process.stderr)
 
 
 def startup_cpu() -> float:
@@ -81,7 +82,7 @@ def report_limit_run(name: str, run: Run, rps: float, latency: float, limit: int
     pages = math.ceil(leads / limit)
     physical = pages / rps + latency
     # Every request that reached the server counts, answered or abandoned when the tap finished.
-    past_end = sum(1 for r in run.log if r.body["offset"] >= leads)
+    past_end = sum(1 for r in run.log if r.body["offset"] >= leads and r.body["limit"] > 1)
     print(f"\n{name}")
     print(f"  {leads} leads, {run.rows} email rows, {pages} pages")
     print(

@@ -2,17 +2,18 @@
 
 Offset pages over a sorted list shift when a lead leaves it. A lead that gets a new
 reply leaves its (older) window; every lead below it moves up a place, and the lead
-at the next page boundary would be skipped. So neighbouring pages overlap by one row
-(offsets step by limit - 1): when a page's first lead is not among the previous
+at the next page boundary would be skipped. So in a bounded window neighbouring
+pages overlap by one row (offsets step by limit - 1): when a page's first lead is not among the previous
 page's leads, something may have slipped between them, and that stretch is read
 again. Sorted by reply time the stretch is the reply-time span between the two
 leads, usually one small request; sorted by sent time it is the whole window. A
 bounded window that ends with fewer distinct leads than the API's total_count is
 read again too. Leads seen twice are dropped by key downstream.
 
-A lead that gets a new reply moves to the top of the list, possibly over pages
-already read, so the run ends with a catch-up pass over the leads whose last reply
-came after the sync start.
+The newest window is open-ended: a lead that gets a new reply stays in it and moves
+to its top, which shifts later pages down (repeats, no skips), so it needs no
+overlap. But that lead may move over pages already read, so the run ends with a
+catch-up pass over the leads whose last reply came after the sync start.
 """
 
 from __future__ import annotations
@@ -75,16 +76,19 @@ class WindowReader:
         keys: set[str] = set()
         previous: LeadPage | None = None
         last_total: int | None = None
+        # A lead that moves leaves a bounded window, shifting later pages up; in the open
+        # window it moves to the top, shifting pages down (repeats only), so no overlap.
+        checked = not window.open and query.limit > 1
         for page in iter_pages(
             self._transport,
             query,
             self._max_concurrency,
-            stride=overlap_stride(query.limit),
+            stride=overlap_stride(query.limit) if checked else query.limit,
             first=first,
             expected_rows=window.expected_leads,
         ):
             current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])
-            if previous is not None and query.limit > 1 and (gap := _gap(previous, current, window)):
+            if previous is not None and checked and (gap := _gap(previous, current, window)):
                 gaps.append(gap)
             keys.update(_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
             last_total = page.total_count
@@ -103,7 +107,9 @@ class WindowReader:
         """
         for _ in range(MAX_CATCH_UP_PASSES):
             started = utc_now()
-            pages = list(self.read(query.within(since, end), Window(since, end, open=True)))
+            # Expected empty or nearly: requests go one at a time, none past the end.
+            window = Window(since, end, expected_leads=0, open=True)
+            pages = list(self.read(query.within(since, end), window))
             yield from pages
             if len(pages) == 1 and len(pages[0].page.rows) < query.limit:
                 return
@@ -143,7 +149,7 @@ def _gap(previous: LeadPage, current: LeadPage, window: Window) -> Window | None
     low = _reply_time(current.leads[0]) if current.leads else window.start
     if high is None or low is None:
         return window
-    return Window(min(low, high), max(low, high))
+    return Window(min(low, high), max(low, high), expected_leads=0)  # a lead or two: no speculation
 
 
 def _identity(row: object, lead: Lead | None) -> str:
@@ -161,7 +167,10 @@ def _merged(gaps: list[Window]) -> list[Window]:
     merged: list[Window] = []
     for gap in sorted(gaps, key=lambda g: g.start):
         if merged and gap.start <= merged[-1].end:
-            merged[-1] = Window(merged[-1].start, max(merged[-1].end, gap.end))
+            last = merged[-1]
+            sizes = (last.expected_leads, gap.expected_leads)
+            expected = None if None in sizes else max(sizes)  # type: ignore[type-var]
+            merged[-1] = Window(last.start, max(last.end, gap.end), expected)
         else:
             merged.append(gap)
     return merged

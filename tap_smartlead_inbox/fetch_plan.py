@@ -70,9 +70,13 @@ def plan_windows(
     """Windows oldest first for ``query`` over ``span``; ``first`` is its page at offset 0."""
     is_open = span.end > span.sync_start
     total = first.total_count
-    if len(first.rows) < query.limit or (total is not None and total <= leads_per_window):
-        return [Window(span.start, span.end, total if total is not None else len(first.rows), is_open)]
+    if len(first.rows) < query.limit:
+        return [Window(span.start, span.end, len(first.rows), is_open)]
+    if total is not None and total <= leads_per_window:
+        return [Window(span.start, span.end, total, is_open)]
     cuts = _probe_cuts(transport, max_concurrency, query, first, leads_per_window)
+    if not cuts:
+        return [Window(span.start, span.end, None, is_open)]
     edges = [span.start, *sorted({c for c in cuts if span.start < c < span.end}), span.end]
     # The oldest window holds what is left below the last cut: its size is unknown.
     windows = [Window(low, high, leads_per_window) for low, high in pairwise(edges)]
@@ -97,7 +101,8 @@ def _probe_cuts(
     # The first page stands in for the probe at rank 0, which cuts nothing.
     top = Page(0, first.rows[:1], first.total_count, first.fetched_at)
     cuts = []
-    for page in iter_pages(transport, probe, max_concurrency, stride=every, first=top):
+    # Without total_count, probes go one at a time: most spans need one or two.
+    for page in iter_pages(transport, probe, max_concurrency, stride=every, first=top, expected_rows=0):
         lead = normalize_lead(page.rows[0]) if page.rows and page.offset else None
         moment = parse_time(lead.fields.get("last_reply_time")) if lead else None
         if moment is not None:
