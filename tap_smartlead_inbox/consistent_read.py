@@ -11,9 +11,11 @@ bounded window that ends with fewer distinct leads than the API's total_count is
 read again too. Leads seen twice are dropped by key downstream.
 
 The newest window is open-ended: a lead that gets a new reply stays in it and moves
-to its top, which shifts later pages down (repeats, no skips), so it needs no
-overlap. But that lead may move over pages already read, so the run ends with a
-catch-up pass over the leads whose last reply came after the sync start.
+to its top, possibly over pages already read. Every later page then shifts down, and
+the overlap shows it (a page no longer starts with the previous page's last lead).
+When that happened, the run ends with a catch-up pass over the leads whose last reply
+came after the sync start. Pages fetched concurrently can be served out of order, so
+a shift down can skip a lead too; the overlap catches that the same way.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class LeadPage:
 @dataclass
 class ReadStats:
     rereads: int = 0
+    moved: bool = False  # a page of the open window did not meet the one before exactly
     unconfirmed: list[Window] = field(default_factory=list)
 
 
@@ -76,9 +79,7 @@ class WindowReader:
         keys: set[str] = set()
         previous: LeadPage | None = None
         last_total: int | None = None
-        # A lead that moves leaves a bounded window, shifting later pages up; in the open
-        # window it moves to the top, shifting pages down (repeats only), so no overlap.
-        checked = not window.open and query.limit > 1
+        checked = query.limit > 1
         for page in iter_pages(
             self._transport,
             query,
@@ -88,8 +89,10 @@ class WindowReader:
             expected_rows=window.expected_leads,
         ):
             current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])
-            if previous is not None and checked and (gap := _gap(previous, current, window)):
-                gaps.append(gap)
+            if previous is not None:
+                meets, gap = _boundary(previous, current, window) if checked else (False, None)
+                self.stats.moved |= window.open and not meets
+                gaps.extend([gap] if gap else [])
             keys.update(_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
             last_total = page.total_count
             previous = current
@@ -102,16 +105,13 @@ class WindowReader:
         """Leads whose last reply is after ``since``: those that moved during the run.
 
         A lead can also move while a pass reads, so passes repeat, each from when the
-        one before began, until one fits in a single page: a page is read at one moment
-        and nothing can slip past it.
+        one before began, until one sees nothing move.
         """
         for _ in range(MAX_CATCH_UP_PASSES):
-            started = utc_now()
+            started, self.stats.moved = utc_now(), False
             # Expected empty or nearly: requests go one at a time, none past the end.
-            window = Window(since, end, expected_leads=0, open=True)
-            pages = list(self.read(query.within(since, end), window))
-            yield from pages
-            if len(pages) == 1 and len(pages[0].page.rows) < query.limit:
+            yield from self.read(query.within(since, end), Window(since, end, expected_leads=0, open=True))
+            if not self.stats.moved:
                 return
             since = started
         logger.warning(
@@ -135,21 +135,23 @@ class WindowReader:
             yield from self.read(query.within(gap.start, gap.end), gap, depth=depth + 1)
 
 
-def _gap(previous: LeadPage, current: LeadPage, window: Window) -> Window | None:
-    """The stretch to read again between two neighbouring pages, or None when they overlap."""
+def _boundary(previous: LeadPage, current: LeadPage, window: Window) -> tuple[bool, Window | None]:
+    """Whether two neighbouring pages meet exactly on their shared lead, and the stretch
+    to read again when a lead may have slipped between them."""
     last = len(previous.page.rows) - 1
     shared = _identity(previous.page.rows[last], previous.leads[last])
-    if any(
-        _identity(row, lead) == shared for row, lead in zip(current.page.rows, current.leads, strict=True)
-    ):
-        return None
+    ids = [_identity(row, lead) for row, lead in zip(current.page.rows, current.leads, strict=True)]
+    if ids[:1] == [shared]:
+        return True, None
+    if shared in ids:
+        return False, None  # shifted down: leads repeat, none is skipped
     if current.query.sort_by != PROBE_SORT:
-        return window  # sorted by sent time, a skipped lead could have any reply time
+        return False, window  # sorted by sent time, a skipped lead could have any reply time
     high = _reply_time(previous.leads[last])
     low = _reply_time(current.leads[0]) if current.leads else window.start
     if high is None or low is None:
-        return window
-    return Window(min(low, high), max(low, high), expected_leads=0)  # a lead or two: no speculation
+        return False, window
+    return False, Window(min(low, high), max(low, high), expected_leads=0)  # a lead or two
 
 
 def _identity(row: object, lead: Lead | None) -> str:

@@ -91,8 +91,8 @@ class InboxRepliesStream(_InboxStream):
                 yield from self._page_records(lead_page, seen)
             if window is not windows[-1] and not reader.stats.unconfirmed:
                 self._checkpoint(window.end)
-        # One short page was read at one moment: no lead can have moved past it.
-        if windows[-1].open and not (len(windows) == 1 and len(first.rows) < query.limit):
+        # A lead that moved over pages already read shifted the pages after it.
+        if windows[-1].open and reader.stats.moved:
             for lead_page in reader.catch_up(query, span.sync_start, span.end):
                 yield from self._page_records(lead_page, seen)
         if not reader.stats.unconfirmed:
