@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -73,7 +73,7 @@ class WindowReader:
 
     def read(
         self, query: Query, window: Window, first: Page | None = None, depth: int = 0
-    ) -> Iterator[LeadPage]:
+    ) -> Generator[LeadPage, None, None]:
         """Every page of ``query`` (already limited to ``window``), then any re-reads."""
         gaps: list[Window] = []
         keys: set[str] = set()

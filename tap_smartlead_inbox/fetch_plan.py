@@ -70,10 +70,9 @@ def plan_windows(
     """Windows oldest first for ``query`` over ``span``; ``first`` is its page at offset 0."""
     is_open = span.end > span.sync_start
     total = first.total_count
-    if len(first.rows) < query.limit:
-        return [Window(span.start, span.end, len(first.rows), is_open)]
-    if total is not None and total <= leads_per_window:
-        return [Window(span.start, span.end, total, is_open)]
+    if not needs_probes(query, first, leads_per_window):
+        size = len(first.rows) if len(first.rows) < query.limit else total
+        return [Window(span.start, span.end, size, is_open)]
     cuts = _probe_cuts(transport, max_concurrency, query, first, leads_per_window)
     if not cuts:
         return [Window(span.start, span.end, None, is_open)]
@@ -91,6 +90,13 @@ def plan_windows(
         iso(span.bookmark),
     )
     return windows
+
+
+def needs_probes(query: Query, first: Page, leads_per_window: int) -> bool:
+    """Whether the span's size is unknown after its first page."""
+    if len(first.rows) < query.limit:
+        return False
+    return first.total_count is None or first.total_count > leads_per_window
 
 
 def _probe_cuts(

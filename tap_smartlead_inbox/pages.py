@@ -15,13 +15,15 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from tap_smartlead_inbox.filters import reply_between
 from tap_smartlead_inbox.limiter import SAFETY_MARGIN
 from tap_smartlead_inbox.normalize import page_rows
 from tap_smartlead_inbox.timeutil import iso, utc_now
 from tap_smartlead_inbox.transport import Aborted, Transport
+
+T = TypeVar("T")
 
 # Before any latency is observed, this many requests go out: at most three are
 # wasted on a one-page inbox, and an API as slow as 0.8 s is kept busy from the start.
@@ -133,7 +135,7 @@ def iter_pages(
         while True:
             window = _window(transport, end, max_concurrency, next_offset, expected_rows)
             while len(in_flight) < window and next_offset < end.offset:
-                in_flight.append(_in_background(_fetch_within, transport, query, next_offset, end, stop))
+                in_flight.append(in_background(_fetch_within, transport, query, next_offset, end, stop))
                 next_offset += step
             if not in_flight:
                 return
@@ -160,10 +162,10 @@ def _done(page: Page) -> Future[Page]:
     return future
 
 
-def _in_background(fn: Callable[..., Page], *args: Any) -> Future[Page]:
+def in_background(fn: Callable[..., T], *args: Any) -> Future[T]:
     """Run ``fn`` in a daemon thread: a speculative request past the end must not
     hold up the end of the run."""
-    future: Future[Page] = Future()
+    future: Future[T] = Future()
 
     def run() -> None:
         future.set_running_or_notify_cancel()

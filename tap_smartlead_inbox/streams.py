@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
 from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride
-from tap_smartlead_inbox.fetch_plan import OPEN_END, Span, Window, plan_windows
+from tap_smartlead_inbox.fetch_plan import OPEN_END, Span, Window, needs_probes, plan_windows
 from tap_smartlead_inbox.log_noise import quiet_repeats
 from tap_smartlead_inbox.normalize import Lead
-from tap_smartlead_inbox.pages import Page, Query, fetch_page
+from tap_smartlead_inbox.pages import Page, Query, fetch_page, in_background
 from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA
 from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
@@ -80,19 +82,20 @@ class InboxRepliesStream(_InboxStream):
     def _read_span(self, span: Span, seen: set[str]) -> Iterator[Record]:
         """Windows oldest first, a checkpoint after each (see fetch_plan and consistent_read)."""
         tap = self._inbox_tap
-        query, first, windows = self._plan(span)
+        query = self.build_query(span.start, span.end)
+        first = fetch_page(tap.transport, query, 0)
+        if first.total_count is not None:
+            tap.progress.set_total(first.total_count, overlap_stride(query.limit))
         reader = WindowReader(tap.transport, tap.settings.max_concurrency)
-        for window in windows:
-            if len(windows) == 1:  # the first page already read is this window's
-                pages = reader.read(query, window, first)
-            else:
-                pages = reader.read(query.within(window.start, window.end), window)
+        last: Window | None = None
+        for window, pages in self._window_reads(reader, query, first, span):
+            if last is not None and not reader.stats.unconfirmed:
+                self._checkpoint(last.end)
             for lead_page in pages:
                 yield from self._page_records(lead_page, seen)
-            if window is not windows[-1] and not reader.stats.unconfirmed:
-                self._checkpoint(window.end)
+            last = window
         # A lead that moved over pages already read shifted the pages after it.
-        if windows[-1].open and reader.stats.moved:
+        if span.end > span.sync_start and reader.stats.moved:
             for lead_page in reader.catch_up(query, span.sync_start, span.end):
                 yield from self._page_records(lead_page, seen)
         if not reader.stats.unconfirmed:
@@ -100,22 +103,30 @@ class InboxRepliesStream(_InboxStream):
         if reader.stats.rereads:
             self.logger.info("Re-read %d stretches where leads moved between pages.", reader.stats.rereads)
 
-    def _plan(self, span: Span) -> tuple[Query, Page, list[Window]]:
+    def _window_reads(
+        self, reader: WindowReader, query: Query, first: Page, span: Span
+    ) -> Iterator[tuple[Window, Iterator[LeadPage]]]:
+        """Each window with its pages. While probes size the windows, the span is read as
+        one window on the chance that it is one (it mostly is): the probes cost no time."""
         tap = self._inbox_tap
-        query = self.build_query(span.start, span.end)
-        first = fetch_page(tap.transport, query, 0)
-        stride = overlap_stride(query.limit)
-        if first.total_count is not None:
-            tap.progress.set_total(first.total_count, stride)
-        windows = plan_windows(
-            tap.transport,
-            tap.settings.max_concurrency,
-            query,
-            first,
-            span,
-            tap.settings.window_pages * stride,
+        per_window = tap.settings.window_pages * overlap_stride(query.limit)
+        plan = partial(
+            plan_windows, tap.transport, tap.settings.max_concurrency, query, first, span, per_window
         )
-        return query, first, windows
+        if not needs_probes(query, first, per_window):
+            (window,) = plan()
+            yield window, reader.read(query, window, first)
+            return
+        planning = in_background(plan)
+        optimistic = reader.read(query, Window(span.start, span.end, None, span.end > span.sync_start), first)
+        head = next(optimistic)  # sends the requests for the next pages
+        windows = planning.result()
+        if len(windows) == 1:
+            yield windows[0], chain([head], optimistic)
+            return
+        optimistic.close()  # drops the requests not yet sent
+        for window in windows:
+            yield window, reader.read(query.within(window.start, window.end), window)
 
     def _page_records(self, lead_page: LeadPage, seen: set[str]) -> Iterator[Record]:
         info = _page_info(lead_page.query, lead_page.page)
