@@ -81,29 +81,34 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def meltano_run(sandbox, out: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`meltano run tap-smartlead-inbox target-csv` against ``sandbox``, writing into ``out``."""
+    return subprocess.run(
+        [str(MELTANO), "run", "tap-smartlead-inbox", "target-csv", *args],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "SMARTLEAD_API_KEY": SANDBOX_KEY,
+            "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
+            "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
+            "TARGET_CSV_OUTPUT_PATH": str(out),
+            "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 @pytest.fixture(scope="module")
 def export(tmp_path_factory):
     from tests.sandbox import Sandbox, SandboxConfig
 
     out = tmp_path_factory.mktemp("exports")
     sandbox = Sandbox(SandboxConfig(leads=80, rate_limit=(10, 2.0))).start()
-    env = {
-        **os.environ,
-        "SMARTLEAD_API_KEY": SANDBOX_KEY,
-        "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
-        "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
-        "TARGET_CSV_OUTPUT_PATH": str(out),
-        "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
     try:
-        process = subprocess.run(
-            [str(MELTANO), "run", "tap-smartlead-inbox", "target-csv", "--full-refresh"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        process = meltano_run(sandbox, out, "--full-refresh")
     finally:
         sandbox.stop()
     assert process.returncode == 0, process.stderr[-3000:]
@@ -177,3 +182,25 @@ def test_the_inbox_file_has_one_row_per_lead(export):
         str(lead["email_lead_map_id"]) for lead in sandbox.expected()
     ]
     assert "email_body_html" not in header
+
+
+def test_meltano_keeps_the_bookmark_and_a_second_run_exports_only_what_changed(tmp_path):
+    from tests.sandbox import Sandbox, SandboxConfig
+
+    system_db = {
+        "MELTANO_DATABASE_URI": f"sqlite:///{tmp_path / 'meltano.db'}"
+    }  # state apart from the demo's
+    with Sandbox(SandboxConfig(leads=60, rate_limit=None)) as sandbox:
+        first = meltano_run(sandbox, tmp_path / "first", **system_db)
+        assert first.returncode == 0, first.stderr[-3000:]
+        changed = sorted(lead["email_lead_map_id"] for lead in sandbox.expected()[20:22])
+        for map_id in changed:
+            sandbox.inbox.add_reply(map_id)
+        second = meltano_run(sandbox, tmp_path / "second", **system_db)
+        assert second.returncode == 0, second.stderr[-3000:]
+
+    _, first_rows = read(next((tmp_path / "first").glob("*_email_history.csv")))
+    _, second_rows = read(next((tmp_path / "second").glob("*_email_history.csv")))
+    assert len(first_rows) == emails_of(sandbox.expected()) - len(changed)
+    assert sorted({r["email_lead_map_id"] for r in second_rows}) == changed
+    assert len(second_rows) == emails_of([sandbox.inbox.by_map_id(m) for m in changed]), "whole threads"

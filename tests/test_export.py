@@ -133,6 +133,7 @@ def test_dry_run_counts_but_writes_no_records(sandbox, tmp_path):
     run = run_tap(tap_config(sandbox, dry_run=True), tmp_path)
     assert run.returncode == 0
     assert run.records("inbox_replies") == [] and run.records("email_history") == []
+    assert "replication_key_value" not in json.dumps(run.states()), "no bookmark moves"
     expected = sandbox.expected()
     assert (
         f"inbox_replies would get {len(expected)} records and email_history {emails_of(expected)}"
