@@ -71,9 +71,7 @@ class WindowReader:
         self._max_concurrency = max_concurrency
         self.stats = ReadStats()
 
-    def read(
-        self, query: Query, window: Window, first: Page | None = None, depth: int = 0
-    ) -> Generator[LeadPage, None, None]:
+    def read(self, query: Query, window: Window, depth: int = 0) -> Generator[LeadPage, None, None]:
         """Every page of ``query`` (already limited to ``window``), then any re-reads."""
         gaps: list[Window] = []
         keys: set[str] = set()
@@ -85,7 +83,6 @@ class WindowReader:
             query,
             self._max_concurrency,
             stride=overlap_stride(query.limit) if checked else query.limit,
-            first=first,
             expected_rows=window.expected_leads,
         ):
             current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])

@@ -8,8 +8,7 @@ gets a new reply during the run moves into it, so it is also the run's catch-up 
 Windows are sized by rank, not by guessing: one-row probes into the span, sorted
 newest reply first, at offsets M, 2M, ... return the reply times that cut it into
 windows of about M leads. With total_count the probes are planned exactly; without
-it they stop at the first empty one. A span that fits one window costs no probe when
-its first page is short or carries total_count, and one probe otherwise.
+it they stop at the first empty one.
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ class Span:
     start: datetime
     end: datetime
     sync_start: datetime
+    incremental: bool = False  # starts from a bookmark: little is expected
 
     @property
     def bookmark(self) -> datetime:
@@ -60,35 +60,23 @@ class Window:
 
 
 def plan_windows(
-    transport: Transport,
-    max_concurrency: int,
-    query: Query,
-    first: Page,
-    span: Span,
-    leads_per_window: int,
+    transport: Transport, max_concurrency: int, query: Query, span: Span, leads_per_window: int
 ) -> list[Window]:
-    """Windows oldest first for ``query`` over ``span``; ``first`` is its page at offset 0."""
-    is_open = span.end > span.sync_start
-    total = first.total_count
-    if not needs_probes(query, first, leads_per_window):
-        size = len(first.rows) if len(first.rows) < query.limit else total
-        return [Window(span.start, span.end, size, is_open)]
-    cuts = _probe_cuts(transport, max_concurrency, query, first, leads_per_window)
-    if not cuts:
-        return [Window(span.start, span.end, None, is_open)]
+    """Windows oldest first for ``query`` over ``span``, cut by probes."""
+    cuts = _probe_cuts(transport, max_concurrency, query, leads_per_window)
     edges = [span.start, *sorted({c for c in cuts if span.start < c < span.end}), span.end]
     # The oldest window holds what is left below the last cut: its size is unknown.
     windows = [Window(low, high, leads_per_window) for low, high in pairwise(edges)]
     windows[0] = replace(windows[0], expected_leads=None)
-    windows[-1] = replace(windows[-1], open=is_open)
-    logger.info(
-        "Reading %s in %d reply-time windows of about %d leads each, oldest first, from %s to %s.",
-        f"{total} leads" if total is not None else "the inbox",
-        len(windows),
-        leads_per_window,
-        iso(span.start),
-        iso(span.bookmark),
-    )
+    windows[-1] = replace(windows[-1], open=span.end > span.sync_start)
+    if len(windows) > 1:
+        logger.info(
+            "Reading the inbox in %d reply-time windows of about %d leads each, oldest first, from %s to %s.",
+            len(windows),
+            leads_per_window,
+            iso(span.start),
+            iso(span.bookmark),
+        )
     return windows
 
 
@@ -99,17 +87,13 @@ def needs_probes(query: Query, first: Page, leads_per_window: int) -> bool:
     return first.total_count is None or first.total_count > leads_per_window
 
 
-def _probe_cuts(
-    transport: Transport, max_concurrency: int, query: Query, first: Page, every: int
-) -> list[datetime]:
+def _probe_cuts(transport: Transport, max_concurrency: int, query: Query, every: int) -> list[datetime]:
     """The reply times at ranks every, 2 x every, ... of the span."""
     probe = replace(query, sort_by=PROBE_SORT, limit=1)
-    # The first page stands in for the probe at rank 0, which cuts nothing.
-    top = Page(0, first.rows[:1], first.total_count, first.fetched_at)
     cuts = []
-    # Without total_count, probes go one at a time: most spans need one or two.
-    for page in iter_pages(transport, probe, max_concurrency, stride=every, first=top, expected_rows=0):
-        lead = normalize_lead(page.rows[0]) if page.rows and page.offset else None
+    # The first probe goes alone: most inboxes fit one window.
+    for page in iter_pages(transport, probe, max_concurrency, stride=every, start=every, expected_rows=every):
+        lead = normalize_lead(page.rows[0]) if page.rows else None
         moment = parse_time(lead.fields.get("last_reply_time")) if lead else None
         if moment is not None:
             cuts.append(moment)

@@ -113,24 +113,21 @@ def iter_pages(
     max_concurrency: int = 1,
     *,
     stride: int | None = None,
-    first: Page | None = None,
+    start: int = 0,
     expected_rows: int | None = None,
 ) -> Iterator[Page]:
-    """Every page of ``query``, in offset order.
+    """Every page of ``query`` from offset ``start``, in offset order.
 
     ``stride`` (default: the page size) is the step between offsets; a smaller one
-    makes neighbouring pages overlap. ``first`` is a page at offset 0 already read.
-    Past ``expected_rows`` (a size the caller has measured) requests go out one at a
-    time, so a good estimate wastes no request past the end.
+    makes neighbouring pages overlap. Past ``expected_rows`` (a size the caller has
+    measured or guessed) requests go out one at a time, so a good estimate wastes no
+    request past the end; a full page past it shows the guess was wrong, and
+    speculation resumes.
     """
     step = stride or query.limit
     stop, end = threading.Event(), _End()
     in_flight: deque[Future[Page]] = deque()
-    next_offset = 0
-    if first is not None:
-        end.learn(first, query.limit)
-        in_flight.append(_done(first))
-        next_offset = step
+    next_offset = start
     try:
         while True:
             window = _window(transport, end, max_concurrency, next_offset, expected_rows)
@@ -143,6 +140,8 @@ def iter_pages(
             yield page
             if page.offset + query.limit >= end.offset:  # the worker has already learned the end
                 return
+            if expected_rows is not None and page.offset >= expected_rows:
+                expected_rows = None  # a full page past the estimate
     finally:
         # Requests not yet sent are dropped; ones already sent are not waited for.
         stop.set()
@@ -154,12 +153,6 @@ def _window(transport: Transport, end: _End, max_concurrency: int, offset: int, 
     if expected is not None and offset >= expected:
         return 1
     return speculation_window(transport, max_concurrency)
-
-
-def _done(page: Page) -> Future[Page]:
-    future: Future[Page] = Future()
-    future.set_result(page)
-    return future
 
 
 def in_background(fn: Callable[..., T], *args: Any) -> Future[T]:

@@ -22,7 +22,7 @@ from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span, Window, needs_probes, plan_windows
 from tap_smartlead_inbox.log_noise import quiet_repeats
 from tap_smartlead_inbox.normalize import Lead
-from tap_smartlead_inbox.pages import Page, Query, fetch_page, in_background
+from tap_smartlead_inbox.pages import Page, Query, in_background
 from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA
 from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
@@ -83,12 +83,9 @@ class InboxRepliesStream(_InboxStream):
         """Windows oldest first, a checkpoint after each (see fetch_plan and consistent_read)."""
         tap = self._inbox_tap
         query = self.build_query(span.start, span.end)
-        first = fetch_page(tap.transport, query, 0)
-        if first.total_count is not None:
-            tap.progress.set_total(first.total_count, overlap_stride(query.limit))
         reader = WindowReader(tap.transport, tap.settings.max_concurrency)
         last: Window | None = None
-        for window, pages in self._window_reads(reader, query, first, span):
+        for window, pages in self._window_reads(reader, query, span):
             if last is not None and not reader.stats.unconfirmed:
                 self._checkpoint(last.end)
             for lead_page in pages:
@@ -104,29 +101,29 @@ class InboxRepliesStream(_InboxStream):
             self.logger.info("Re-read %d stretches where leads moved between pages.", reader.stats.rereads)
 
     def _window_reads(
-        self, reader: WindowReader, query: Query, first: Page, span: Span
+        self, reader: WindowReader, query: Query, span: Span
     ) -> Iterator[tuple[Window, Iterator[LeadPage]]]:
-        """Each window with its pages. While probes size the windows, the span is read as
-        one window on the chance that it is one (it mostly is): the probes cost no time."""
+        """Each window with its pages. The span is read as one window on the chance that
+        it is one (it mostly is) while probes size the windows, so they cost no time. A
+        full export probes from the start; an incremental run, which expects little,
+        sends its first request alone and probes only if that page is full."""
         tap = self._inbox_tap
         per_window = tap.settings.window_pages * overlap_stride(query.limit)
-        plan = partial(
-            plan_windows, tap.transport, tap.settings.max_concurrency, query, first, span, per_window
-        )
-        if not needs_probes(query, first, per_window):
-            (window,) = plan()
-            yield window, reader.read(query, window, first)
-            return
-        planning = in_background(plan)
-        optimistic = reader.read(query, Window(span.start, span.end, None, span.end > span.sync_start), first)
-        head = next(optimistic)  # sends the requests for the next pages
-        windows = planning.result()
-        if len(windows) == 1:
-            yield windows[0], chain([head], optimistic)
-            return
-        optimistic.close()  # drops the requests not yet sent
-        for window in windows:
-            yield window, reader.read(query.within(window.start, window.end), window)
+        plan = partial(plan_windows, tap.transport, tap.settings.max_concurrency, query, span, per_window)
+        whole = Window(span.start, span.end, 0 if span.incremental else None, span.end > span.sync_start)
+        optimistic = reader.read(query, whole)
+        planning = None if span.incremental else in_background(plan)
+        head = next(optimistic)
+        if head.page.total_count is not None:
+            tap.progress.set_total(head.page.total_count, overlap_stride(query.limit))
+        if needs_probes(query, head.page, per_window):
+            windows = (planning or in_background(plan)).result()
+            if len(windows) > 1:
+                optimistic.close()  # drops the requests not yet sent
+                for window in windows:
+                    yield window, reader.read(query.within(window.start, window.end), window)
+                return
+        yield whole, chain([head], optimistic)
 
     def _page_records(self, lead_page: LeadPage, seen: set[str]) -> Iterator[Record]:
         info = _page_info(lead_page.query, lead_page.page)
@@ -162,7 +159,7 @@ class InboxRepliesStream(_InboxStream):
         starts = (settings.filter_set.reply_from, bookmark - settings.lookback if bookmark else None)
         start = max(filter(None, starts), default=EPOCH)
         end = min(filter(None, (settings.filter_set.reply_to, sync_start + OPEN_END)))
-        return Span(start, end, sync_start)
+        return Span(start, end, sync_start, incremental=bookmark is not None)
 
     def _checkpoint(self, bookmark: datetime) -> None:
         """STATE after a completed window: every lead up to ``bookmark`` is out."""
