@@ -1,21 +1,21 @@
 """Reading one window so that no lead slips through while the inbox changes.
 
-Offset pages over a sorted list shift when a lead leaves it. A lead that gets a new
-reply leaves its (older) window; every lead below it moves up a place, and the lead
-at the next page boundary would be skipped. So in a bounded window neighbouring
-pages overlap by one row (offsets step by limit - 1): when a page's first lead is not among the previous
-page's leads, something may have slipped between them, and that stretch is read
-again. Sorted by reply time the stretch is the reply-time span between the two
-leads, usually one small request; sorted by sent time it is the whole window. A
-bounded window that ends with fewer distinct leads than the API's total_count is
-read again too. Leads seen twice are dropped by key downstream.
+Offset pages over a sorted list shift when the list changes. A lead that gets a new
+reply leaves its (older) window, and every lead below it moves up a place: the lead
+at the next page boundary would be skipped. In the newest window, which reaches past
+the sync start, such a lead moves to the top instead, and pages served out of order
+can skip a lead the other way. So neighbouring pages overlap by one lead (offsets
+step by limit - 1): when a page does not contain the previous page's last lead,
+something may have slipped between them, and that stretch is read again. Sorted by
+reply time the stretch is the reply-time span between the two leads, usually one
+small request; sorted by sent time it is the whole window. A bounded window that ends
+with fewer distinct leads than the API's total_count is read again too. Leads seen
+twice are dropped by key downstream.
 
-The newest window is open-ended: a lead that gets a new reply stays in it and moves
-to its top, possibly over pages already read. Every later page then shifts down, and
-the overlap shows it (a page no longer starts with the previous page's last lead).
-When that happened, the run ends with a catch-up pass over the leads whose last reply
-came after the sync start. Pages fetched concurrently can be served out of order, so
-a shift down can skip a lead too; the overlap catches that the same way.
+A lead that moved to the top of the newest window may have passed over pages already
+read. The overlap shows that something moved (a page does not start with the
+previous page's last lead), and then the run ends with a catch-up pass over the
+leads whose last reply came after the sync start.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from tap_smartlead_inbox.transport import Transport
 # Re-reads of re-reads: enough for churn every other request; past it the window is
 # reported unconfirmed and the bookmark stays before it.
 MAX_REREAD_DEPTH = 4
-# Catch-up passes repeat until one is a single page, read at one moment.
+# Catch-up passes repeat until one sees nothing move.
 MAX_CATCH_UP_PASSES = 5
 
 logger = logging.getLogger(__name__)

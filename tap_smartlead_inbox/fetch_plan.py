@@ -3,7 +3,7 @@
 A window is a `replyTimeBetween` slice. Windows are read oldest first, so a completed
 window is a checkpoint: every lead whose last reply is up to its end has been
 emitted. The newest window is read last and reaches past the sync start: a lead that
-gets a new reply during the run moves into it, so it is also the run's catch-up pass.
+gets a new reply during the run moves into it rather than out of reach.
 
 Windows are sized by rank, not by guessing: one-row probes into the span, sorted
 newest reply first, at offsets M, 2M, ... return the reply times that cut it into
@@ -55,15 +55,10 @@ class Window:
     expected_leads: int | None = None  # measured by the probes; None when unknown
     open: bool = False  # the newest window, reaching past the sync start
 
-    def contains(self, moment: datetime) -> bool:
-        return self.start <= moment <= self.end
 
-
-def plan_windows(
-    transport: Transport, max_concurrency: int, query: Query, span: Span, leads_per_window: int
-) -> list[Window]:
+def plan_windows(transport: Transport, query: Query, span: Span, leads_per_window: int) -> list[Window]:
     """Windows oldest first for ``query`` over ``span``, cut by probes."""
-    cuts = _probe_cuts(transport, max_concurrency, query, leads_per_window)
+    cuts = _probe_cuts(transport, query, leads_per_window)
     edges = [span.start, *sorted({c for c in cuts if span.start < c < span.end}), span.end]
     # The oldest window holds what is left below the last cut: its size is unknown.
     windows = [Window(low, high, leads_per_window) for low, high in pairwise(edges)]
@@ -87,12 +82,12 @@ def needs_probes(query: Query, first: Page, leads_per_window: int) -> bool:
     return first.total_count is None or first.total_count > leads_per_window
 
 
-def _probe_cuts(transport: Transport, max_concurrency: int, query: Query, every: int) -> list[datetime]:
+def _probe_cuts(transport: Transport, query: Query, every: int) -> list[datetime]:
     """The reply times at ranks every, 2 x every, ... of the span."""
     probe = replace(query, sort_by=PROBE_SORT, limit=1)
     cuts = []
-    # The first probe goes alone: most inboxes fit one window.
-    for page in iter_pages(transport, probe, max_concurrency, stride=every, start=every, expected_rows=every):
+    # One at a time: most inboxes fit one window, and the probe past the last is wasted.
+    for page in iter_pages(transport, probe, 1, stride=every, start=every):
         lead = normalize_lead(page.rows[0]) if page.rows else None
         moment = parse_time(lead.fields.get("last_reply_time")) if lead else None
         if moment is not None:

@@ -109,7 +109,7 @@ class InboxRepliesStream(_InboxStream):
         sends its first request alone and probes only if that page is full."""
         tap = self._inbox_tap
         per_window = tap.settings.window_pages * overlap_stride(query.limit)
-        plan = partial(plan_windows, tap.transport, tap.settings.max_concurrency, query, span, per_window)
+        plan = partial(plan_windows, tap.transport, query, span, per_window)
         whole = Window(span.start, span.end, 0 if span.incremental else None, span.end > span.sync_start)
         optimistic = reader.read(query, whole)
         planning = None if span.incremental else in_background(plan)
