@@ -67,7 +67,7 @@ class InboxRepliesStream(_InboxStream):
     def get_records(self, context: Context | None) -> Iterator[Record]:
         tap = self._inbox_tap
         tap.announce_filters()
-        span = self._span(context)
+        span = self._span()
         seen: set[str] = set()
         try:
             if span.start <= span.end:
@@ -151,15 +151,22 @@ class InboxRepliesStream(_InboxStream):
             limit=settings.limit_per_page,
         )
 
-    def _span(self, context: Context | None) -> Span:
+    def _span(self) -> Span:
         """From the bookmark less the lookback (or start_date), to end_date or past now."""
         settings = self._inbox_tap.settings
         sync_start = utc_now()
-        bookmark = parse_time(self.get_starting_replication_key_value(context))
+        bookmark = self._bookmark()
         starts = (settings.filter_set.reply_from, bookmark - settings.lookback if bookmark else None)
         start = max(filter(None, starts), default=EPOCH)
         end = min(filter(None, (settings.filter_set.reply_to, sync_start + OPEN_END)))
         return Span(start, end, sync_start, incremental=bookmark is not None)
+
+    def _bookmark(self) -> datetime | None:
+        """The bookmark from the state given, if any (start_date is not one)."""
+        state = self.stream_state
+        if state.get("replication_key") != self.replication_key:
+            return None
+        return parse_time(state.get("replication_key_value"))
 
     def _checkpoint(self, bookmark: datetime) -> None:
         """STATE after a completed window: every lead up to ``bookmark`` is out."""
