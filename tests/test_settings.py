@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tap_smartlead_inbox.errors import SettingsError
@@ -39,6 +41,10 @@ INVALID = [
     ({"campaign_ids": ["abc"]}, "'campaign_ids'", "whole-number IDs"),
     ({"default_filters": "maybe"}, "'default_filters'", "true or false"),
     ({"api_key": ""}, "'api_key'", "SMARTLEAD_API_KEY"),
+    ({"lookback": "15m"}, "'lookback'", "ISO 8601 duration from PT0S to P30D"),
+    ({"lookback": "P90D"}, "'lookback'", "ISO 8601 duration from PT0S to P30D"),
+    ({"lookback": 15}, "'lookback'", "such as PT15M"),
+    ({"window_pages": 0}, "'window_pages'", "1 or more"),
 ]
 
 
@@ -77,6 +83,15 @@ def test_defaults_match_the_replaced_exporter():
         6,
         60.0,
     )
+    assert (settings.lookback, settings.window_pages) == (timedelta(minutes=15), 200)
+
+
+def test_lookback_reads_iso_8601_durations():
+    assert check_settings({"api_key": "k" * 10, "lookback": "PT2H30M"}).lookback == timedelta(
+        hours=2, minutes=30
+    )
+    assert check_settings({"api_key": "k" * 10, "lookback": "p1d"}).lookback == timedelta(days=1)
+    assert check_settings({"api_key": "k" * 10, "lookback": "PT0S"}).lookback == timedelta(0)
 
 
 def test_meltano_style_text_values_are_read():
