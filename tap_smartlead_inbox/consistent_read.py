@@ -167,8 +167,8 @@ def _merged(gaps: list[Window]) -> list[Window]:
     for gap in sorted(gaps, key=lambda g: g.start):
         if merged and gap.start <= merged[-1].end:
             last = merged[-1]
-            sizes = (last.expected_leads, gap.expected_leads)
-            expected = None if None in sizes else max(sizes)  # type: ignore[type-var]
+            known = last.expected_leads is not None and gap.expected_leads is not None
+            expected = max(last.expected_leads or 0, gap.expected_leads or 0) if known else None
             merged[-1] = Window(last.start, max(last.end, gap.end), expected)
         else:
             merged.append(gap)
