@@ -183,7 +183,7 @@ def test_a_bookmark_past_end_date_reads_nothing(make_sandbox, tmp_path):
 
 
 def test_a_killed_backfill_resumes_from_its_last_window_and_loses_nothing(make_sandbox, tmp_path):
-    sandbox = make_sandbox(leads=400, latency=0.02)
+    sandbox = make_sandbox(leads=400, latency=0.05)
     config_file = tmp_path / "config.json"
     config_file.write_text(json.dumps(tap_config(sandbox, window_pages=2, rps=20)))
     killed = _run_until_states(config_file, states=3)
