@@ -8,6 +8,7 @@ lead, and no email body ever goes into a context (the SDK logs contexts).
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING
 
+import singer_sdk.singerlib as singer
 from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
@@ -62,6 +64,7 @@ class InboxRepliesStream(_InboxStream):
         self._pending: list[tuple[Lead, PageInfo]] = []
         self._hand_over_after: Record | None = None
         self._pages_read = 0
+        self._checkpointed = False
         self.skipped_rows = 0
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
@@ -74,6 +77,12 @@ class InboxRepliesStream(_InboxStream):
                 yield from self._read_span(span, seen)
             else:
                 self.logger.info("Nothing to read: the bookmark is past end_date (%s).", iso(span.end))
+        except Exception:
+            # A failed run ends on its last checkpoint, so whatever reads the output last
+            # sees where to resume, not records of a window cut short.
+            if self._checkpointed:  # the SDK's state writer skips a repeat; this must not be
+                self._tap.write_message(singer.StateMessage(value=copy.deepcopy(self.tap_state)))
+            raise
         finally:  # a failed run ends its progress bar and says what it did, too
             if self.skipped_rows:
                 self.logger.warning("Skipped %d rows that had no lead id to key them by.", self.skipped_rows)
@@ -179,6 +188,7 @@ class InboxRepliesStream(_InboxStream):
                 state["replication_key_value"] = iso(bookmark)
                 stream.state_manager.is_flushed = False
         self._write_state_message()
+        self._checkpointed = True
 
     def _new_leads(self, rows: Iterable[Lead | None], seen: set[str]) -> list[Lead]:
         leads: list[Lead] = []

@@ -52,6 +52,7 @@ class SandboxConfig:
     churn_pick: str = "lower-half"
     churn_burst: int = 1  # how many leads reply at each churn
     forced_error: tuple[int, dict[str, Any]] | None = None  # answer every request with this
+    outage_after: int = 0  # from this many requests on, answer 503 (0: never)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Sandbox:
         self._window: deque[float] = deque()
         self._faults = random.Random(self.config.fault_seed)
         self._pages_served = 0
+        self._arrivals = 0
         self._server: ThreadingHTTPServer | None = None
 
     # --- lifecycle ---
@@ -129,6 +131,13 @@ class Sandbox:
                 return limit, self._window[0] + window - now
             self._window.append(now)
         return None
+
+    def outage(self) -> tuple[int, dict[str, Any]] | None:
+        """A 503 once ``outage_after`` requests have arrived."""
+        with self._lock:
+            self._arrivals += 1
+            down = 0 < self.config.outage_after < self._arrivals
+        return (503, {"message": "Service Unavailable"}) if down else None
 
     def draw_fault(self) -> str | None:
         config = self.config
@@ -222,8 +231,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, {"message": "Not Found"})
         if params.get("api_key") != config.api_key:
             return self._send(401, {"message": "Invalid API Key"})
-        if config.forced_error:
-            return self._send(*config.forced_error)
+        refusal = config.forced_error or self.sandbox.outage()
+        if refusal:
+            return self._send(*refusal)
         limited = self.sandbox.admit()
         if limited:
             return self._rate_limited(*limited)

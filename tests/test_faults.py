@@ -1,0 +1,69 @@
+"""Under faults nothing is lost: a faulty API is survived, and a run that gives up leaves
+a checkpoint from which the next run completes the export."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import emails_of, run_tap, tap_config
+
+
+def write_state(tmp_path, state: dict) -> str:
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps(state))
+    return str(path)
+
+
+def checkpoints(run) -> list[dict]:
+    return [s for s in run.states() if "replication_key_value" in s["bookmarks"].get("inbox_replies", {})]
+
+
+def test_with_every_kind_of_fault_each_lead_and_email_is_exported_exactly_once(make_sandbox, tmp_path):
+    # The issue's mix, from a fixed seed so that a failure can be replayed.
+    sandbox = make_sandbox(
+        leads=300,
+        p_500=0.10,
+        p_drop=0.03,
+        p_truncate=0.05,
+        p_429=0.05,
+        fault_seed=2026,
+        rate_limit_hint="body",
+    )
+    run = run_tap(tap_config(sandbox, window_pages=3, max_retries=8), tmp_path, timeout=300)
+    assert run.returncode == 0, run.last_stderr_line
+
+    statuses = {r.status for r in sandbox.log}
+    assert {500, 429, 0}.issubset(statuses) or {500, 429, -1}.issubset(statuses), statuses
+    ids = [r["email_lead_map_id"] for r in run.records("inbox_replies")]
+    assert sorted(ids) == sorted(lead["email_lead_map_id"] for lead in sandbox.expected())
+    keys = [(r["email_lead_map_id"], r["email_key"]) for r in run.records("email_history")]
+    assert len(keys) == len(set(keys)) == emails_of(sandbox.expected())
+
+
+def test_exhausted_retries_end_the_run_after_its_last_checkpoint_and_a_rerun_completes(
+    make_sandbox, tmp_path
+):
+    sandbox = make_sandbox(leads=300, outage_after=18)
+    config = tap_config(sandbox, window_pages=2, max_retries=1, max_concurrency=2)
+    failed = run_tap(config, tmp_path)
+
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stderr
+    line = failed.last_stderr_line
+    assert line.startswith("tap-smartlead-inbox: error: ")
+    assert "HTTP 503" in line and "/master-inbox/inbox-replies" in line and "after 2 attempts" in line
+    assert checkpoints(failed), "windows completed before the outage left a checkpoint"
+    last_message = json.loads(failed.stdout.strip().splitlines()[-1])
+    assert last_message["type"] == "STATE", "the last checkpoint is the last thing written"
+
+    sandbox.config.outage_after = 0  # the API is back
+    rerun = run_tap(config, tmp_path, "--state", write_state(tmp_path, checkpoints(failed)[-1]))
+    assert rerun.returncode == 0, rerun.last_stderr_line
+    union = {r["email_lead_map_id"] for run in (failed, rerun) for r in run.records("inbox_replies")}
+    assert union == {lead["email_lead_map_id"] for lead in sandbox.expected()}
+    emails = {
+        (r["email_lead_map_id"], r["email_key"])
+        for run in (failed, rerun)
+        for r in run.records("email_history")
+    }
+    assert len(emails) == emails_of(sandbox.expected())
