@@ -90,7 +90,7 @@ class WindowReader:
                 meets, gap = _boundary(previous, current, window) if checked else (False, None)
                 self.stats.moved |= window.open and not meets
                 gaps.extend([gap] if gap else [])
-            keys.update(_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
+            keys.update(row_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
             last_total = page.total_count
             previous = current
             yield current
@@ -136,8 +136,8 @@ def _boundary(previous: LeadPage, current: LeadPage, window: Window) -> tuple[bo
     """Whether two neighbouring pages meet exactly on their shared lead, and the stretch
     to read again when a lead may have slipped between them."""
     last = len(previous.page.rows) - 1
-    shared = _identity(previous.page.rows[last], previous.leads[last])
-    ids = [_identity(row, lead) for row, lead in zip(current.page.rows, current.leads, strict=True)]
+    shared = row_identity(previous.page.rows[last], previous.leads[last])
+    ids = [row_identity(row, lead) for row, lead in zip(current.page.rows, current.leads, strict=True)]
     if ids[:1] == [shared]:
         return True, None
     if shared in ids:
@@ -151,7 +151,7 @@ def _boundary(previous: LeadPage, current: LeadPage, window: Window) -> tuple[bo
     return False, Window(min(low, high), max(low, high), expected_leads=0)  # a lead or two
 
 
-def _identity(row: object, lead: Lead | None) -> str:
+def row_identity(row: object, lead: Lead | None) -> str:
     """The lead key, or the whole row for a row without one."""
     if lead is not None and lead.key is not None:
         return lead.key

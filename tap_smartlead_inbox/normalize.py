@@ -68,10 +68,14 @@ def normalize_lead(row: object) -> Lead | None:
     """A lead from a row of either shape; None when the row is not an object."""
     if not isinstance(row, Mapping):
         return None
-    documented = isinstance(row.get("lead"), Mapping) or "campaign_lead_map_id" in row
-    lead = _documented_lead(row) if documented else _flat_lead(row)
+    lead = _documented_lead(row) if is_documented(row) else _flat_lead(row)
     _derive_lead_fields(lead)
     return lead
+
+
+def is_documented(row: Mapping[str, Any]) -> bool:
+    """Whether a row has the documented shape (nested objects) rather than the flat one."""
+    return isinstance(row.get("lead"), Mapping) or "campaign_lead_map_id" in row
 
 
 # --- the flat shape ---------------------------------------------------------------
@@ -80,7 +84,7 @@ _FLAT_IDS = (
     "email_lead_id",
     "email_lead_map_id",
 )
-_FLAT_INTS = (
+FLAT_INTS = (
     "lead_category_id",
     "email_account_id",
     "current_sequence_number",
@@ -90,8 +94,8 @@ _FLAT_INTS = (
     "email_campaign_id",
     "client_id",
 )
-_FLAT_TIMES = ("last_sent_time", "last_reply_time", "lead_next_timestamp_to_send")
-_FLAT_BOOLS = (
+FLAT_TIMES = ("last_sent_time", "last_reply_time", "lead_next_timestamp_to_send")
+FLAT_BOOLS = (
     "has_new_unread_email",
     "is_pushed_to_sub_sequence",
     "is_important",
@@ -110,9 +114,9 @@ _FLAT_TEXTS = (
 )
 _FLAT_KNOWN = {
     *_FLAT_IDS,
-    *_FLAT_INTS,
-    *_FLAT_TIMES,
-    *_FLAT_BOOLS,
+    *FLAT_INTS,
+    *FLAT_TIMES,
+    *FLAT_BOOLS,
     *_FLAT_TEXTS,
     "old_replaced_lead_data",
     "campaign_sending_schedule",
@@ -122,9 +126,9 @@ _FLAT_KNOWN = {
 
 def _flat_lead(row: Mapping[str, Any]) -> Lead:
     fields: dict[str, Any] = {name: as_id(row.get(name)) for name in _FLAT_IDS}
-    fields.update({name: as_int(row.get(name)) for name in _FLAT_INTS})
-    fields.update({name: iso_or_none(row.get(name)) for name in _FLAT_TIMES})
-    fields.update({name: as_bool(row.get(name)) for name in _FLAT_BOOLS})
+    fields.update({name: as_int(row.get(name)) for name in FLAT_INTS})
+    fields.update({name: iso_or_none(row.get(name)) for name in FLAT_TIMES})
+    fields.update({name: as_bool(row.get(name)) for name in FLAT_BOOLS})
     fields.update({name: as_str(row.get(name)) for name in _FLAT_TEXTS})
     fields["old_replaced_lead_data"] = json_or_none(row.get("old_replaced_lead_data"))
     fields.update(_schedule(as_obj(row.get("campaign_sending_schedule"))))

@@ -20,7 +20,8 @@ import singer_sdk.singerlib as singer
 from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
-from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride
+from tap_smartlead_inbox.anomalies import BAD_UTF8, REPEATED, Anomalies
+from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride, row_identity
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span, Window, needs_probes, plan_windows
 from tap_smartlead_inbox.log_noise import quiet_repeats
 from tap_smartlead_inbox.normalize import Lead
@@ -65,7 +66,8 @@ class InboxRepliesStream(_InboxStream):
         self._hand_over_after: Record | None = None
         self._pages_read = 0
         self._checkpointed = False
-        self.skipped_rows = 0
+        self.anomalies = Anomalies()
+        self._odd_rows: set[str] = set()  # rows without a key, counted once however often read
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         tap = self._inbox_tap
@@ -84,8 +86,8 @@ class InboxRepliesStream(_InboxStream):
                 self._tap.write_message(singer.StateMessage(value=copy.deepcopy(self.tap_state)))
             raise
         finally:  # a failed run ends its progress bar and says what it did, too
-            if self.skipped_rows:
-                self.logger.warning("Skipped %d rows that had no lead id to key them by.", self.skipped_rows)
+            self.anomalies.note(BAD_UTF8, tap.transport.stats.bad_utf8)
+            self.anomalies.report(self.logger)
             tap.progress.finish(dry_run=tap.settings.dry_run)
 
     def _read_span(self, span: Span, seen: set[str]) -> Iterator[Record]:
@@ -136,7 +138,7 @@ class InboxRepliesStream(_InboxStream):
 
     def _page_records(self, lead_page: LeadPage, seen: set[str]) -> Iterator[Record]:
         info = _page_info(lead_page.query, lead_page.page)
-        leads = self._new_leads(lead_page.leads, seen)
+        leads = self._new_leads(lead_page, seen)
         self._inbox_tap.progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
         if self._inbox_tap.settings.dry_run:
             return
@@ -190,16 +192,25 @@ class InboxRepliesStream(_InboxStream):
         self._write_state_message()
         self._checkpointed = True
 
-    def _new_leads(self, rows: Iterable[Lead | None], seen: set[str]) -> list[Lead]:
+    def _new_leads(self, lead_page: LeadPage, seen: set[str]) -> list[Lead]:
+        """The page's leads not emitted yet in this run; odd rows are counted once."""
         leads: list[Lead] = []
-        for lead in rows:
+        on_page: set[str] = set()
+        for row, lead in zip(lead_page.page.rows, lead_page.leads, strict=True):
             if lead is None or lead.key is None:
-                self.skipped_rows += 1
+                identity = row_identity(row, lead)
+                if identity not in self._odd_rows:
+                    self._odd_rows.add(identity)
+                    self.anomalies.check_row(row)
                 continue
-            if lead.key in seen:
+            if lead.key in on_page:
+                self.anomalies.note(REPEATED)
                 continue
-            seen.add(lead.key)
-            leads.append(lead)
+            on_page.add(lead.key)
+            if lead.key not in seen:
+                seen.add(lead.key)
+                self.anomalies.check_row(row)
+                leads.append(lead)
         return leads
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:

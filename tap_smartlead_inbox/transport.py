@@ -55,6 +55,7 @@ class TransportStats:
     requests: int = 0
     retries: int = 0
     rate_limited: int = 0
+    bad_utf8: int = 0  # responses whose invalid bytes were replaced
     latency: float | None = None  # moving average of answered requests, seconds
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -149,13 +150,20 @@ class Transport:
             return _Failure(_connection_problem(exc, self.api_url))
         return self._read(path, response)
 
+    def _text(self, content: bytes) -> str:
+        try:
+            return content.decode("utf-8")
+        except UnicodeDecodeError:
+            self.stats.count("bad_utf8")
+            return content.decode("utf-8", errors="replace")
+
     def _read(self, path: str, response: requests.Response) -> Any:
         status = response.status_code
         if status != 429:
             self.limiter.record_accepted()
             self.stats.observe_latency(response.elapsed.total_seconds())
         try:
-            payload = json.loads(response.content.decode("utf-8", errors="replace"))
+            payload = json.loads(self._text(response.content))
         except (ValueError, requests.RequestException):
             payload = None
         if status == 200:

@@ -152,7 +152,7 @@ def test_rows_without_an_id_are_skipped_with_one_warning(sandbox, tmp_path):
     assert run.returncode == 0
     missing = [lead for lead in sandbox.expected() if lead["email_lead_map_id"] is None]
     assert len(run.records("inbox_replies")) == len(sandbox.expected()) - len(missing)
-    assert run.stderr.count(f"Skipped {len(missing)} rows that had no lead id") == 1
+    assert run.stderr.count(f"{len(missing)} rows without a lead id (skipped)") == 1
 
 
 def test_lines_the_sdk_would_repeat_for_every_page_are_logged_once(make_sandbox, tmp_path):

@@ -178,7 +178,10 @@ FLAT_HIDDEN = {"lead_company", "lead_phone", "email_account_email", "campaign_ta
 def render_flat(lead: dict[str, Any], history: bool) -> dict[str, Any]:
     row = {k: v for k, v in lead.items() if k not in FLAT_HIDDEN and k != "email_history"}
     if history:
-        row["email_history"] = [dict(item) for item in lead["email_history"]]
+        items = lead["email_history"]  # hostile leads may hold anything here
+        row["email_history"] = (
+            [dict(i) if isinstance(i, dict) else i for i in items] if isinstance(items, list) else items
+        )
     return row
 
 

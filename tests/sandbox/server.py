@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.sandbox import api
+from tests.sandbox import api, hostile
 from tests.sandbox.inbox import Inbox, generate_inbox
 
 API_PREFIX = "/api/v1"
@@ -53,6 +53,7 @@ class SandboxConfig:
     churn_burst: int = 1  # how many leads reply at each churn
     forced_error: tuple[int, dict[str, Any]] | None = None  # answer every request with this
     outage_after: int = 0  # from this many requests on, answer 503 (0: never)
+    hostile: bool = False  # flat shape: spoil a few leads, repeat a lead, bad bytes (see hostile.py)
 
 
 @dataclass
@@ -72,6 +73,8 @@ class Sandbox:
 
     def __post_init__(self) -> None:
         self.inbox = generate_inbox(self.config.leads, self.config.seed)
+        if self.config.hostile:
+            hostile.make_hostile(self.inbox.leads)
         self._lock = threading.Lock()
         self._window: deque[float] = deque()
         self._faults = random.Random(self.config.fault_seed)
@@ -164,6 +167,8 @@ class Sandbox:
             page = chosen[offset : offset + limit]
             render = api.render_documented if self.config.shape == "documented" else api.render_flat
             rows = [render(lead, history) for lead in page]
+            if self.config.hostile:
+                rows = hostile.last_page_extras(rows, limit)
         if self.config.shape == "documented":
             out: dict[str, Any] = {"messages": rows, "offset": offset, "limit": limit}
             if self.config.total_count:
@@ -282,7 +287,10 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(429, body, headers)
 
     def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> int:
-        return self._send_bytes(status, json.dumps(payload).encode(), headers)
+        data = json.dumps(payload).encode()
+        if self.sandbox.config.hostile:
+            data = hostile.spoil_bytes(data)
+        return self._send_bytes(status, data, headers)
 
     def _send_bytes(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> int:
         self.send_response(status)
