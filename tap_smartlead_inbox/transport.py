@@ -146,6 +146,14 @@ class Transport:
             )
         except requests.Timeout:
             return _Failure(f"no answer within {self.timeout:g} s")
+        except requests.exceptions.SSLError:
+            # Not retried and never switched off: the key would go to whoever answers.
+            host = urlsplit(self.api_url).netloc
+            raise ApiError(
+                f"the TLS certificate of {host} could not be verified, so no request was sent; "
+                "check api_url (certificate checks cannot be turned off)",
+                path=path,
+            ) from None
         except requests.RequestException as exc:
             return _Failure(_connection_problem(exc, self.api_url))
         return self._read(path, response)

@@ -204,3 +204,13 @@ def test_meltano_keeps_the_bookmark_and_a_second_run_exports_only_what_changed(t
     assert len(first_rows) == emails_of(sandbox.expected()) - len(changed)
     assert sorted({r["email_lead_map_id"] for r in second_rows}) == changed
     assert len(second_rows) == emails_of([sandbox.inbox.by_map_id(m) for m in changed]), "whole threads"
+
+
+def test_the_key_is_in_no_csv_no_meltano_log_and_no_file_meltano_keeps(export):
+    _, out, process = export
+    assert SANDBOX_KEY not in process.stdout + process.stderr
+    assert "Run completed" in process.stderr, "Meltano's own log is there to check"
+    kept = [*out.iterdir(), *(ROOT / ".meltano" / "run").rglob("*"), ROOT / ".meltano" / "meltano.db"]
+    for path in kept:
+        if path.is_file():
+            assert SANDBOX_KEY.encode() not in path.read_bytes(), path

@@ -12,12 +12,14 @@ import json
 import math
 import random
 import socket
+import ssl
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -27,6 +29,7 @@ from tests.sandbox.inbox import Inbox, generate_inbox
 API_PREFIX = "/api/v1"
 ENDPOINTS = {f"{API_PREFIX}/master-inbox/inbox-replies": True, f"{API_PREFIX}/master-inbox/sent": False}
 SANDBOX_KEY = "sandbox-key-0123456789"
+TLS_DIR = Path(__file__).parent / "tls"  # a throwaway self-signed certificate for 127.0.0.1
 
 
 @dataclass
@@ -53,6 +56,7 @@ class SandboxConfig:
     churn_burst: int = 1  # how many leads reply at each churn
     forced_error: tuple[int, dict[str, Any]] | None = None  # answer every request with this
     outage_after: int = 0  # from this many requests on, answer 503 (0: never)
+    tls: bool = False  # HTTPS with a self-signed certificate (tests/sandbox/tls), which nobody trusts
     hostile: bool = False  # flat shape: spoil a few leads, repeat a lead, bad bytes (see hostile.py)
 
 
@@ -86,6 +90,10 @@ class Sandbox:
     def start(self, port: int = 0) -> Sandbox:
         handler = type("Handler", (_Handler,), {"sandbox": self})
         self._server = _QuietServer(("127.0.0.1", port), handler)
+        if self.config.tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(TLS_DIR / "cert.pem", TLS_DIR / "key.pem")
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
@@ -108,7 +116,8 @@ class Sandbox:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}{API_PREFIX}"
+        scheme = "https" if self.config.tls else "http"
+        return f"{scheme}://127.0.0.1:{self.port}{API_PREFIX}"
 
     # --- what the tests compare against ---
     def expected(
