@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tap_smartlead_inbox.anomalies import NOT_AN_OBJECT, Anomalies
 from tap_smartlead_inbox.errors import MalformedResponse
 from tap_smartlead_inbox.normalize import Lead, normalize_lead, page_rows
 from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record
@@ -181,6 +182,11 @@ history_items = st.dictionaries(
     )
 )
 def test_any_row_normalizes_without_crashing_into_typed_records(row):
+    anomalies = Anomalies()
+    anomalies.check_row(row)  # counting what is odd never fails either
+    assert all(count > 0 for count in anomalies.counts.values())
+    if not isinstance(row, dict):
+        assert anomalies.counts == {NOT_AN_OBJECT: 1}
     lead = normalize_lead(row)
     if lead is None:
         assert not isinstance(row, dict)
