@@ -72,6 +72,13 @@ def run_tap(
     return TapRun(process.returncode, process.stdout, process.stderr, messages)
 
 
+def write_state(tmp_path: Path, state: dict[str, Any]) -> str:
+    """A STATE message's value as a file for --state."""
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps(state))
+    return str(path)
+
+
 def tap_config(sandbox: Sandbox, **overrides: Any) -> dict[str, Any]:
     config: dict[str, Any] = {
         "api_key": SANDBOX_KEY,

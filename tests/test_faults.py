@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import emails_of, run_tap, tap_config
-
-
-def write_state(tmp_path, state: dict) -> str:
-    path = tmp_path / "state.json"
-    path.write_text(json.dumps(state))
-    return str(path)
+from tests.conftest import emails_of, run_tap, tap_config, write_state
 
 
 def checkpoints(run) -> list[dict]:

@@ -14,7 +14,7 @@ from itertools import pairwise
 import pytest
 
 from tap_smartlead_inbox.timeutil import iso
-from tests.conftest import ROOT, emails_of, run_tap, tap_config
+from tests.conftest import ROOT, emails_of, run_tap, tap_config, write_state
 
 EPOCH = "1970-01-01T00:00:00.000Z"
 
@@ -36,12 +36,6 @@ def windows_read(sandbox) -> list[list[str]]:
         if request.body["limit"] > 1 and between not in seen:
             seen.append(between)
     return seen
-
-
-def write_state(tmp_path, state: dict) -> str:
-    path = tmp_path / "state.json"
-    path.write_text(json.dumps(state))
-    return str(path)
 
 
 def lead_ids(run) -> list[str]:
