@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -62,15 +63,20 @@ def test_a_name_that_does_not_resolve_is_named(tmp_path):
     resolv = tmp_path / "resolv.conf"
     resolv.write_text("nameserver 127.0.0.1\n")
     config_file = tmp_path / "config.json"
-    config_file.write_text(
-        '{"api_key": "kkkkkkkkkkkk", "api_url": "http://smartlead-sandbox.invalid/api/v1", "max_retries": 0}'
-    )
+    secret = "sk-dns-SECRET-77e1"
+    config = {"api_key": secret, "api_url": "http://smartlead-sandbox.invalid/api/v1", "max_retries": 0}
+    config_file.write_text(json.dumps(config))
     script = (
         f"mount --bind {resolv} /etc/resolv.conf && "
         f"exec {sys.executable} -m tap_smartlead_inbox --config {config_file}"
     )
     process = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60
+        ["unshare", "-m", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "LOGLEVEL": "DEBUG"},
     )
     if "mount" in process.stderr and process.returncode != 0 and "error:" not in process.stderr:
         pytest.skip("mount namespaces are not available here")
@@ -78,6 +84,7 @@ def test_a_name_that_does_not_resolve_is_named(tmp_path):
     assert process.returncode != 0
     assert "Traceback" not in process.stderr
     assert "the host name smartlead-sandbox.invalid does not resolve" in last
+    assert secret not in process.stdout + process.stderr
 
 
 def test_timeouts_are_retried_then_reported(make_sandbox, tmp_path):
