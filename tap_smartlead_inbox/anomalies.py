@@ -1,19 +1,18 @@
 """Odd data, counted: each kind of anomaly in the API's rows, reported in one line at the end.
 
 The normalizer keeps whatever can be read from a row and never fails on it; this
-module says what it had to make do with, so a silently partial export is visible.
+module compares a row with what the normalizer read from it and says what it had to
+make do with, so a silently partial export is visible.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from tap_smartlead_inbox.coerce import as_bool, as_id, as_int
-from tap_smartlead_inbox.normalize import FLAT_BOOLS, FLAT_INTS, FLAT_TIMES, is_documented
-from tap_smartlead_inbox.timeutil import parse_time
+from tap_smartlead_inbox.normalize import FLAT_BOOLS, FLAT_INTS, FLAT_TIMES, Lead, is_documented
 
 LARGE_BODY = 1_000_000  # characters
 
@@ -40,52 +39,42 @@ class Anomalies:
         if count:
             self.counts[kind] += count
 
-    def check_row(self, row: object) -> None:
-        """Count what is odd in one row of either shape."""
-        if not isinstance(row, Mapping):
+    def check_row(self, row: object, lead: Lead | None) -> None:
+        """Count what is odd in one row of either shape, given what normalizing read from it.
+
+        A value counts as odd when the row has it but the normalized lead does not, so
+        nothing is parsed twice.
+        """
+        if not isinstance(row, Mapping) or lead is None:
             self.note(NOT_AN_OBJECT)
             return
-        documented = is_documented(row)
-        if as_id(row.get("campaign_lead_map_id" if documented else "email_lead_map_id")) is None:
+        if lead.key is None:
             self.note(NO_ID)
+        documented = is_documented(row)
         if not documented:
-            self._check_flat_fields(row)
-        key = "message_history" if documented else "email_history"
-        if key in row:
-            history = row[key]
-            if isinstance(history, list):
-                self._check_history(history, documented)
-            else:
-                self.note(BAD_HISTORY)
+            self._check_flat_fields(row, lead.fields)
+        history = row.get("message_history" if documented else "email_history", [])
+        if not isinstance(history, list):
+            self.note(BAD_HISTORY)
+            return
+        self.note(BAD_EMAIL, sum(not isinstance(item, Mapping) for item in history))
+        for item in lead.history:
+            self.note(NO_TIME, item["time"] is None)
+            self.note(NO_BODY, item["body"] is None)
+            self.note(LARGE, len(item["body"] or "") > LARGE_BODY)
 
     def report(self, logger: logging.Logger) -> None:
         if self.counts:
             parts = ", ".join(f"{count} {kind}" for kind, count in self.counts.most_common())
             logger.warning("Data anomalies, read as far as possible: %s.", parts)
 
-    def _check_flat_fields(self, row: Mapping[str, Any]) -> None:
-        for name in FLAT_INTS:
-            self.note(WRONG_TYPE, _wrong(row.get(name), as_int))
-        for name in FLAT_BOOLS:
-            self.note(WRONG_TYPE, _wrong(row.get(name), as_bool))
+    def _check_flat_fields(self, row: Mapping[str, Any], fields: Mapping[str, Any]) -> None:
+        for name in (*FLAT_INTS, *FLAT_BOOLS):
+            self.note(WRONG_TYPE, _lost(row, fields, name))
         for name in FLAT_TIMES:
-            value = row.get(name)
-            self.note(BAD_DATE, int(value not in (None, "") and parse_time(value) is None))
-
-    def _check_history(self, history: Iterable[Any], documented: bool) -> None:
-        for item in history:
-            if not isinstance(item, Mapping):
-                self.note(BAD_EMAIL)
-                continue
-            times = ("sent_at", "received_at", "time") if documented else ("time",)
-            if not any(parse_time(item.get(name)) for name in times):
-                self.note(NO_TIME)
-            body = item.get("body", item.get("email_body")) if documented else item.get("email_body")
-            if not isinstance(body, str):
-                self.note(NO_BODY)
-            elif len(body) > LARGE_BODY:
-                self.note(LARGE)
+            self.note(BAD_DATE, _lost(row, fields, name))
 
 
-def _wrong(value: object, read: Any) -> int:
-    return int(value not in (None, "") and read(value) is None)
+def _lost(row: Mapping[str, Any], fields: Mapping[str, Any], name: str) -> bool:
+    """The row has a value that normalizing could not read."""
+    return row.get(name) not in (None, "") and fields.get(name) is None

@@ -201,7 +201,7 @@ class InboxRepliesStream(_InboxStream):
                 identity = row_identity(row, lead)
                 if identity not in self._odd_rows:
                     self._odd_rows.add(identity)
-                    self.anomalies.check_row(row)
+                    self.anomalies.check_row(row, lead)
                 continue
             if lead.key in on_page:
                 self.anomalies.note(REPEATED)
@@ -209,7 +209,7 @@ class InboxRepliesStream(_InboxStream):
             on_page.add(lead.key)
             if lead.key not in seen:
                 seen.add(lead.key)
-                self.anomalies.check_row(row)
+                self.anomalies.check_row(row, lead)
                 leads.append(lead)
         return leads
 
