@@ -41,6 +41,11 @@ class Span:
     incremental: bool = False  # starts from a bookmark: little is expected
 
     @property
+    def open(self) -> bool:
+        """Whether it reaches past the sync start, so leads replying during the run stay in it."""
+        return self.end > self.sync_start
+
+    @property
     def bookmark(self) -> datetime:
         """Where the next run starts once this one completes."""
         return min(self.end, self.sync_start)
@@ -63,7 +68,7 @@ def plan_windows(transport: Transport, query: Query, span: Span, leads_per_windo
     # The oldest window holds what is left below the last cut: its size is unknown.
     windows = [Window(low, high, leads_per_window) for low, high in pairwise(edges)]
     windows[0] = replace(windows[0], expected_leads=None)
-    windows[-1] = replace(windows[-1], open=span.end > span.sync_start)
+    windows[-1] = replace(windows[-1], open=span.open)
     if len(windows) > 1:
         logger.info(
             "Reading the inbox in %d reply-time windows of about %d leads each, oldest first, from %s to %s.",

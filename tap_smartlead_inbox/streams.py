@@ -103,7 +103,7 @@ class InboxRepliesStream(_InboxStream):
                 yield from self._page_records(lead_page, seen)
             last = window
         # A lead that moved over pages already read shifted the pages after it.
-        if span.end > span.sync_start and reader.stats.moved:
+        if span.open and reader.stats.moved:
             for lead_page in reader.catch_up(query, span.sync_start, span.end):
                 yield from self._page_records(lead_page, seen)
         if not reader.stats.unconfirmed:
@@ -119,14 +119,15 @@ class InboxRepliesStream(_InboxStream):
         full export probes from the start; an incremental run, which expects little,
         sends its first request alone and probes only if that page is full."""
         tap = self._inbox_tap
-        per_window = tap.settings.window_pages * overlap_stride(query.limit)
+        stride = overlap_stride(query.limit)
+        per_window = tap.settings.window_pages * stride
         plan = partial(plan_windows, tap.transport, query, span, per_window)
-        whole = Window(span.start, span.end, 0 if span.incremental else None, span.end > span.sync_start)
+        whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
         optimistic = reader.read(query, whole)
         planning = None if span.incremental else in_background(plan)
         head = next(optimistic)
         if head.page.total_count is not None:
-            tap.progress.set_total(head.page.total_count, overlap_stride(query.limit))
+            tap.progress.set_total(head.page.total_count, stride)
         if needs_probes(query, head.page, per_window):
             windows = (planning or in_background(plan)).result()
             if len(windows) > 1:
