@@ -44,6 +44,12 @@ class TapRun:
     def states(self) -> list[dict[str, Any]]:
         return [m["value"] for m in self.messages if m["type"] == "STATE"]
 
+    def checkpoints(self) -> list[dict[str, Any]]:
+        """The STATE messages that carry a bookmark (the SDK writes one before the first window)."""
+        return [
+            s for s in self.states() if "replication_key_value" in s["bookmarks"].get("inbox_replies", {})
+        ]
+
     @property
     def last_stderr_line(self) -> str:
         lines = self.stderr.strip().splitlines()

@@ -8,10 +8,6 @@ import json
 from tests.conftest import emails_of, run_tap, tap_config, write_state
 
 
-def checkpoints(run) -> list[dict]:
-    return [s for s in run.states() if "replication_key_value" in s["bookmarks"].get("inbox_replies", {})]
-
-
 def test_with_every_kind_of_fault_each_lead_and_email_is_exported_exactly_once(make_sandbox, tmp_path):
     # The mix, from a fixed seed so that a failure can be replayed.
     sandbox = make_sandbox(
@@ -46,12 +42,12 @@ def test_exhausted_retries_end_the_run_after_its_last_checkpoint_and_a_rerun_com
     line = failed.last_stderr_line
     assert line.startswith("tap-smartlead-inbox: error: ")
     assert "HTTP 503" in line and "/master-inbox/inbox-replies" in line and "after 2 attempts" in line
-    assert checkpoints(failed), "windows completed before the outage left a checkpoint"
+    assert failed.checkpoints(), "windows completed before the outage left a checkpoint"
     last_message = json.loads(failed.stdout.strip().splitlines()[-1])
     assert last_message["type"] == "STATE", "the last checkpoint is the last thing written"
 
     sandbox.config.outage_after = 0  # the API is back
-    rerun = run_tap(config, tmp_path, "--state", write_state(tmp_path, checkpoints(failed)[-1]))
+    rerun = run_tap(config, tmp_path, "--state", write_state(tmp_path, failed.checkpoints()[-1]))
     assert rerun.returncode == 0, rerun.last_stderr_line
     union = {r["email_lead_map_id"] for run in (failed, rerun) for r in run.records("inbox_replies")}
     assert union == {lead["email_lead_map_id"] for lead in sandbox.expected()}

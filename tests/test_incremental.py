@@ -23,11 +23,6 @@ def bookmark(state: dict) -> str:
     return str(state["bookmarks"]["inbox_replies"]["replication_key_value"])
 
 
-def bookmarks(run) -> list[str]:
-    """The bookmark of each STATE message (the SDK writes one before the first window)."""
-    return [bookmark(s) for s in run.states() if "replication_key_value" in s["bookmarks"]["inbox_replies"]]
-
-
 def windows_read(sandbox) -> list[list[str]]:
     """The reply-time windows of the page requests, in the order first asked."""
     seen: list[list[str]] = []
@@ -61,7 +56,7 @@ def test_a_full_export_walks_windows_oldest_first_with_a_state_after_each(make_s
     assert [w[0] for w in windows] == sorted(w[0] for w in windows), "oldest window first"
     assert all(a[1] == b[0] for a, b in pairwise(windows)), "windows meet end to end"
 
-    written = bookmarks(run)
+    written = [bookmark(s) for s in run.checkpoints()]
     assert written == sorted(written)
     assert sorted(set(written)) == [w[1] for w in windows[:-1]] + [written[-1]], "a checkpoint per window"
     assert iso(before) <= written[-1] <= iso(after), "the final bookmark is the sync start"
