@@ -124,7 +124,9 @@ class InboxRepliesStream(_InboxStream):
         plan = partial(plan_windows, tap.transport, query, span, per_window)
         whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
         optimistic = reader.read(query, whole)
-        planning = None if span.incremental else in_background(plan)
+        # One request in flight means the probe waits for the first page.
+        alongside = not span.incremental and tap.settings.max_concurrency > 1
+        planning = in_background(plan) if alongside else None
         head = next(optimistic)
         if head.page.total_count is not None:
             tap.progress.set_total(head.page.total_count, stride)

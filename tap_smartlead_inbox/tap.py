@@ -60,7 +60,7 @@ class TapSmartleadInbox(Tap):
             limiter=self.limiter,
             max_retries=settings.max_retries,
             timeout=settings.request_timeout,
-            pool_size=settings.max_concurrency,
+            max_in_flight=settings.max_concurrency,
         )
 
     def discover_streams(self) -> list[Stream]:

@@ -88,14 +88,15 @@ class Transport:
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
     stats: TransportStats = field(default_factory=TransportStats)
-    pool_size: int = 10
+    max_in_flight: int = 10  # requests out at once, whoever sends them (pages, probes, re-reads)
 
     def __post_init__(self) -> None:
         self.session.headers.update(
             {"User-Agent": f"tap-smartlead-inbox/{__version__}", "Accept": "application/json"}
         )
-        # One kept-alive connection per worker; urllib3 would otherwise drop extras.
-        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=self.pool_size)
+        self._slots = threading.BoundedSemaphore(self.max_in_flight)
+        # One kept-alive connection per slot; urllib3 would otherwise drop extras.
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=self.max_in_flight)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
@@ -133,10 +134,15 @@ class Transport:
     def _attempt(
         self, path: str, params: Mapping[str, str], body: Mapping[str, Any], abort: Aborted | None
     ) -> Any:
-        self.limiter.acquire()
-        if abort is not None and abort.is_set():
-            raise RequestAborted(path)
-        self.stats.count("requests")
+        # The slot comes before the limiter, so no rate is spent on a request that must wait.
+        with self._slots:
+            self.limiter.acquire()
+            if abort is not None and abort.is_set():
+                raise RequestAborted(path)
+            self.stats.count("requests")
+            return self._send(path, params, body)
+
+    def _send(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
         try:
             response = self.session.post(
                 f"{self.api_url}{path}",

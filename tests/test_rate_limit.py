@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from tap_smartlead_inbox.limiter import SETTLE_FACTOR, RateLimiter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.transport import TransportStats
@@ -39,6 +41,18 @@ def test_records_stay_in_page_order_under_concurrency(make_sandbox, tmp_path):
     assert len(emails) == emails_of(sandbox.expected())
     first_seen = list(dict.fromkeys(r["email_lead_map_id"] for r in emails))
     assert first_seen == expected
+
+
+@pytest.mark.parametrize("max_concurrency", [1, 2])
+def test_no_more_requests_are_out_at_once_than_max_concurrency(make_sandbox, tmp_path, max_concurrency):
+    # Pages, the window probes, re-reads and the catch-up pass all share the slots.
+    sandbox = make_sandbox(leads=400, latency=0.05, jitter=0.05, churn_every=2, churn_pick="behind")
+    config = tap_config(sandbox, max_concurrency=max_concurrency, window_pages=3)
+    run = run_tap(config, tmp_path)
+    assert run.returncode == 0, run.last_stderr_line
+    assert {r.body["limit"] for r in sandbox.log} == {1, 20}, "probes and pages were both sent"
+    assert len(sandbox.log) > 20
+    assert 1 <= sandbox.most_in_flight <= max_concurrency
 
 
 def test_speculation_stops_within_three_requests_of_the_end(make_sandbox, tmp_path):

@@ -84,6 +84,8 @@ class Sandbox:
         self._faults = random.Random(self.config.fault_seed)
         self._pages_served = 0
         self._arrivals = 0
+        self._in_flight = 0
+        self.most_in_flight = 0  # the most requests the client had out at once
         self._server: ThreadingHTTPServer | None = None
 
     # --- lifecycle ---
@@ -130,6 +132,15 @@ class Sandbox:
         return [r for r in self.log if r.path.endswith(suffix)]
 
     # --- request handling, called by the handler ---
+    def arrive(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self._in_flight)
+
+    def depart(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
     def admit(self) -> tuple[int, float] | None:
         """Rate limit: None to go ahead, or (count, seconds until a slot frees)."""
         if not self.config.rate_limit:
@@ -216,6 +227,7 @@ class _QuietServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     sandbox: Sandbox
     protocol_version = "HTTP/1.1"
+    _answered = False
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the request log is kept as data instead
@@ -230,9 +242,12 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = None
         status = -1  # no answer could be written: the client had gone
+        self.sandbox.arrive()
+        self._answered = False
         try:
             status = self._handle(parts.path, params, body)
         finally:
+            self._depart()
             params.pop("api_key", None)
             with self.sandbox._lock:
                 self.sandbox.log.append(LoggedRequest(arrived, parts.path, params, body, status))
@@ -278,6 +293,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "429":
             return self._rate_limited(10, 1.0)
         self.close_connection = True  # a dropped connection: no answer at all
+        self._depart()
         self.connection.shutdown(socket.SHUT_RDWR)
         return 0
 
@@ -302,6 +318,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send_bytes(status, data, headers)
 
     def _send_bytes(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> int:
+        self._depart()
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -310,3 +327,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
         return status
+
+    def _depart(self) -> None:
+        # Before the first byte of the answer: a client that waits for it must not
+        # be seen with two requests out.
+        if not self._answered:
+            self._answered = True
+            self.sandbox.depart()
