@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import product
 from typing import Any
 
 from tap_smartlead_inbox.errors import SettingsError
@@ -37,6 +38,13 @@ ID_CAPS = {
     "campaignClientId": 10,
 }
 CATEGORY_CAPS = {"categoryIdsIn": 10, "categoryIdsNotIn": 10}
+# Inclusion lists: a lead has one value of each, so a longer list splits into chunks
+# that share no lead, and every combination of chunks is one request series.
+# categoryIdsNotIn cannot split: each chunk would let the others' categories in.
+SPLIT_CAPS: dict[tuple[str, ...], int] = {
+    **{(key,): cap for key, cap in ID_CAPS.items()},
+    ("leadCategories", "categoryIdsIn"): CATEGORY_CAPS["categoryIdsIn"],
+}
 CATEGORY_FLAGS = ("unassigned", "isAssigned")
 FILTER_KEYS = ("search", "leadCategories", "emailStatus", *ID_CAPS, "replyTimeBetween")
 
@@ -49,13 +57,41 @@ class FilterSet:
     reply_from: datetime | None = None
     reply_to: datetime | None = None
     default_applied: bool = False
+    series: list[dict[str, Any]] = field(default_factory=list)  # base split within the caps
+    # filters.replyTimeBetween as given: the sent list, which holds leads that never
+    # replied, is bounded by it only when asked, never by start_date/end_date.
+    sent_between: tuple[datetime, datetime] | None = None
 
-    def for_window(self, window: tuple[datetime, datetime] | None) -> dict[str, Any]:
-        """The filters to send for one reply-time window (None: no time filter)."""
-        filters: dict[str, Any] = json.loads(json.dumps(self.base))
+    def for_window(self, window: tuple[datetime, datetime] | None, series: int = 0) -> dict[str, Any]:
+        """The filters one series sends for one reply-time window (None: no time filter)."""
+        filters: dict[str, Any] = json.loads(json.dumps(self.series[series]))
         if window:
             filters["replyTimeBetween"] = reply_between(*window)
         return filters
+
+
+def split_series(filters: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The filter sets to send, each within the API's caps, whose results together are
+    exactly what ``filters`` asks for."""
+    choices = []
+    for path, cap in SPLIT_CAPS.items():
+        given = _parent(filters, path).get(path[-1])
+        if isinstance(given, list):  # a repeated id counts against the cap too
+            values = list(dict.fromkeys(given))
+            choices.append([(path, values[i : i + cap]) for i in range(0, len(values), cap)])
+    series = []
+    for combination in product(*choices):
+        one: dict[str, Any] = json.loads(json.dumps(filters))
+        for path, chunk in combination:
+            _parent(one, path)[path[-1]] = chunk
+        series.append(one)
+    return series
+
+
+def _parent(filters: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path[:-1]:
+        filters = filters.get(key) or {}
+    return filters
 
 
 def reply_between(start: datetime, end: datetime) -> list[str]:
@@ -79,8 +115,17 @@ def build_filter_set(
     _merge_ids(base, "campaignId", campaign_ids)
     _merge_ids(base, "emailAccountId", email_account_ids)
     check_filters(base)
-    reply_from, reply_to = _reply_bounds(base.pop("replyTimeBetween", None), start, end)
-    return FilterSet(base, reply_from, reply_to, default_applied)
+    between = base.pop("replyTimeBetween", None)
+    reply_from, reply_to = _reply_bounds(between, start, end)
+    sent_between = _given_between(between)
+    return FilterSet(base, reply_from, reply_to, default_applied, split_series(base), sent_between)
+
+
+def _given_between(between: object) -> tuple[datetime, datetime] | None:
+    if not isinstance(between, list):
+        return None
+    low, high = (parse_time(v, strict=True) for v in between)
+    return (low, high) if low and high else None
 
 
 def _merge_ids(filters: dict[str, Any], key: str, ids: list[int]) -> None:
@@ -126,13 +171,19 @@ def _check_status(name: str, _key: str, value: object) -> None:
         raise SettingsError(name, f"has {json.dumps(bad or value)}: allowed are {', '.join(EMAIL_STATUSES)}")
 
 
-def _check_ids(name: str, key: str, value: object, cap: int | None = None) -> None:
-    cap = cap or ID_CAPS[key]
+def _check_ids(name: str, _key: str, value: object, cap: int | None = None) -> None:
+    """IDs; ``cap`` only for a list that cannot be split across requests."""
     values = value if isinstance(value, list) else [value]
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         raise SettingsError(name, "must be a whole-number ID or a list of them")
-    if len(values) > cap:
-        raise SettingsError(name, f"has {len(values)} IDs: the API allows at most {cap} per request")
+    if not values:
+        raise SettingsError(name, "is an empty list: give at least one ID, or leave the filter out")
+    if cap is not None and len(values) > cap:
+        raise SettingsError(
+            name,
+            f"has {len(values)} IDs: the API allows at most {cap} per request, and an exclusion "
+            "list cannot be split across requests",
+        )
 
 
 def _check_categories(name: str, _key: str, value: object) -> None:
@@ -146,7 +197,7 @@ def _check_categories(name: str, _key: str, value: object) -> None:
         elif key in CATEGORY_CAPS:
             if not isinstance(item, list):
                 raise SettingsError(f"{name}.{key}", "must be a list of category IDs")
-            _check_ids(f"{name}.{key}", key, item, CATEGORY_CAPS[key])
+            _check_ids(f"{name}.{key}", key, item, None if key == "categoryIdsIn" else CATEGORY_CAPS[key])
         else:
             raise SettingsError(f"{name}.{key}", f"is not allowed: use {', '.join(allowed)}")
 

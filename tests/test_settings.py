@@ -25,10 +25,9 @@ INVALID = [
     (
         {"filters": {"leadCategories": {"categoryIdsNotIn": list(range(11))}}},
         "'filters.leadCategories.categoryIdsNotIn'",
-        "at most 10",
+        "at most 10 per request, and an exclusion list cannot be split",
     ),
-    ({"campaign_ids": [1, 2, 3, 4, 5, 6]}, "'filters.campaignId'", "at most 5"),
-    ({"email_account_ids": list(range(21))}, "'filters.emailAccountId'", "at most 20"),
+    ({"filters": {"campaignId": []}}, "'filters.campaignId'", "at least one ID"),
     ({"filters": {"emailStatus": "Maybe"}}, "'filters.emailStatus'", "Opened, Clicked"),
     ({"filters": {"search": "x" * 31}}, "'filters.search'", "at most 30"),
     ({"api_url": "ftp://example.com/api"}, "'api_url'", "http(s) URL"),

@@ -1,0 +1,127 @@
+"""Reading a run's whole plan: every request series, each in its windows, with checkpoints.
+
+A series is one filter set within the API's caps (see filters.split_series). Series
+share no lead, and each is read in reply-time windows oldest first. The series
+furthest behind always reads its next window, so all advance through time together
+and a checkpoint can move up to the point every series has passed: a resumed run
+reads every series from there and loses nothing.
+
+Lists with no time order to cut (the sent list, which holds leads that never
+replied) are read whole, one series after another, and have no checkpoints.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from itertools import chain
+
+from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride
+from tap_smartlead_inbox.fetch_plan import Span, Window, needs_probes, plan_windows
+from tap_smartlead_inbox.pages import Query, in_background
+from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.timeutil import utc_now
+from tap_smartlead_inbox.transport import Transport
+
+logger = logging.getLogger(__name__)
+
+_WindowReads = Iterator[tuple[Window, Iterator[LeadPage]]]
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Every lead whose last reply is up to ``bookmark`` has been read, in every series."""
+
+    bookmark: datetime
+
+
+class SpanReader:
+    """Reads the pages of every series, in an order that lets checkpoints advance."""
+
+    def __init__(
+        self, transport: Transport, progress: RunProgress, max_concurrency: int, window_pages: int
+    ) -> None:
+        self._transport = transport
+        self._progress = progress
+        self._max_concurrency = max_concurrency
+        self._window_pages = window_pages
+        self.readers: list[WindowReader] = []
+
+    @property
+    def rereads(self) -> int:
+        return sum(reader.stats.rereads for reader in self.readers)
+
+    @property
+    def unconfirmed(self) -> bool:
+        return any(reader.stats.unconfirmed for reader in self.readers)
+
+    def read(self, queries: list[Query], span: Span) -> Iterator[LeadPage | Checkpoint]:
+        """The pages of every series over ``span``, with a Checkpoint whenever the point
+        every series has passed moves on (the last one at ``span.bookmark``)."""
+        series = [self._series(query, span) for query in queries]
+        through = [span.start] * len(series)
+        active, passed = list(range(len(series))), span.start
+        while active:
+            behind = min(active, key=through.__getitem__)
+            step = next(series[behind], None)
+            if step is None:
+                active.remove(behind)
+                through[behind] = span.end
+            else:
+                yield from step[1]
+                through[behind] = step[0]
+            if min(through) > passed and not self.unconfirmed:
+                passed = min(through)
+                yield Checkpoint(min(passed, span.bookmark))
+
+    def read_whole(self, queries: list[Query]) -> Iterator[LeadPage]:
+        """Every page of lists with no time order to cut, one series after another."""
+        for query in queries:
+            reader = self._reader(timed=False)
+            started = utc_now()
+            yield from reader.read(query, Window(started, started, open=True))
+            if reader.stats.moved:
+                yield from reader.catch_up_head(query, started)
+
+    def _reader(self, *, timed: bool = True) -> WindowReader:
+        reader = WindowReader(self._transport, self._max_concurrency, timed=timed)
+        self.readers.append(reader)
+        return reader
+
+    def _series(self, query: Query, span: Span) -> Iterator[tuple[datetime, Iterator[LeadPage]]]:
+        """(the reply time read up to, its pages) for each window of one series, then the
+        catch-up pass when leads moved in the open window."""
+        reader = self._reader()
+        for window, pages in self._window_reads(reader, query, span):
+            yield window.end, pages
+        # A lead that moved over pages already read shifted the pages after it.
+        if span.open and reader.stats.moved:
+            yield span.end, reader.catch_up(query, span.sync_start, span.end)
+
+    def _window_reads(self, reader: WindowReader, query: Query, span: Span) -> _WindowReads:
+        """Each window with its pages. The span is read as one window on the chance that
+        it is one (it mostly is) while probes size the windows, so they cost no time. A
+        full export probes from the start; an incremental run, which expects little,
+        sends its first request alone and probes only if that page is full."""
+        stride = overlap_stride(query.limit)
+        per_window = self._window_pages * stride
+        plan = partial(plan_windows, self._transport, query, span, per_window)
+        whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
+        optimistic = reader.read(query, whole)
+        # One request in flight means the probe waits for the first page.
+        alongside = not span.incremental and self._max_concurrency > 1
+        planning = in_background(plan) if alongside else None
+        head = next(optimistic)
+        if head.page.total_count is not None:
+            self._progress.add_total(head.page.total_count, stride)
+        if needs_probes(query, head.page, per_window):
+            windows = (planning or in_background(plan)).result()
+            if len(windows) > 1:
+                optimistic.close()  # drops the requests not yet sent
+                for window in windows:
+                    yield window, reader.read(query.within(window.start, window.end), window)
+                return
+        yield whole, chain([head], optimistic)
