@@ -26,7 +26,7 @@ def html_to_text(html: str | None) -> str:
     """Return the readable text of an HTML (or plain-text) email body; "" for none."""
     if not html or not html.strip():
         return ""
-    if not _looks_like_html(html):
+    if not looks_like_html(html):
         return _plain_text(html)
     # lxml refuses control characters and lone surrogates, so they go before parsing.
     clean = html.translate(_CONTROLS).encode("utf-8", "replace").decode("utf-8")
@@ -42,7 +42,8 @@ _HTML_MARKERS = re.compile(
 )
 
 
-def _looks_like_html(body: str) -> bool:
+def looks_like_html(body: str) -> bool:
+    """Whether a body is HTML rather than plain text that may hold "<" or "&"."""
     return _HTML_MARKERS.search(body) is not None
 
 

@@ -37,6 +37,7 @@ from tap_smartlead_inbox.transport import Transport
 MAX_REREAD_DEPTH = 4
 # Catch-up passes repeat until one sees nothing move.
 MAX_CATCH_UP_PASSES = 5
+SORT_FIELDS = {"REPLY_TIME_DESC": "last_reply_time", "SENT_TIME_DESC": "last_sent_time"}
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +67,11 @@ def overlap_stride(limit: int) -> int:
 class WindowReader:
     """Reads windows through the shared transport, re-reading stretches that came up short."""
 
-    def __init__(self, transport: Transport, max_concurrency: int) -> None:
+    def __init__(self, transport: Transport, max_concurrency: int, *, timed: bool = True) -> None:
         self._transport = transport
         self._max_concurrency = max_concurrency
+        # Untimed: a list read whole (no replyTimeBetween), so a stretch to re-read is all of it.
+        self._timed = timed
         self.stats = ReadStats()
 
     def read(self, query: Query, window: Window, depth: int = 0) -> Generator[LeadPage, None, None]:
@@ -87,7 +90,7 @@ class WindowReader:
         ):
             current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])
             if previous is not None:
-                meets, gap = _boundary(previous, current, window) if checked else (False, None)
+                meets, gap = _boundary(previous, current, window, self._timed) if checked else (False, None)
                 self.stats.moved |= window.open and not meets
                 gaps.extend([gap] if gap else [])
             keys.update(row_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
@@ -111,11 +114,21 @@ class WindowReader:
             if not self.stats.moved:
                 return
             since = started
-        logger.warning(
-            "Leads kept getting replies during the catch-up pass; those that moved after %s come "
-            "with the next run.",
-            iso(since),
-        )
+        _kept_moving(since)
+
+    def catch_up_head(self, query: Query, since: datetime) -> Iterator[LeadPage]:
+        """For a list read whole: leads that moved during the run went to its head, so it is
+        read from the top until a lead sorts before ``since``. Passes repeat like catch_up's."""
+        for _ in range(MAX_CATCH_UP_PASSES):
+            started, self.stats.moved = utc_now(), False
+            for lead_page in self.read(query, Window(since, since, expected_leads=0, open=True)):
+                yield lead_page
+                if _reaches_before(lead_page, since):
+                    break
+            if not self.stats.moved:
+                return
+            since = started
+        _kept_moving(since)
 
     def _reread(self, query: Query, window: Window, gaps: list[Window], depth: int) -> Iterator[LeadPage]:
         for gap in _merged(gaps):
@@ -129,10 +142,31 @@ class WindowReader:
                 self.stats.unconfirmed.append(window)
                 return
             self.stats.rereads += 1
-            yield from self.read(query.within(gap.start, gap.end), gap, depth=depth + 1)
+            narrowed = query.within(gap.start, gap.end) if self._timed else query
+            yield from self.read(narrowed, gap, depth=depth + 1)
 
 
-def _boundary(previous: LeadPage, current: LeadPage, window: Window) -> tuple[bool, Window | None]:
+def _kept_moving(since: datetime) -> None:
+    logger.warning(
+        "Leads kept changing during the catch-up pass; those that moved after %s come with the next run.",
+        iso(since),
+    )
+
+
+def _reaches_before(lead_page: LeadPage, since: datetime) -> bool:
+    """Whether a page of a list sorted newest first holds a lead older than ``since`` (or
+    is the last page): the leads above it are all that can have moved."""
+    if len(lead_page.page.rows) < lead_page.query.limit:
+        return True
+    field = SORT_FIELDS[lead_page.query.sort_by]
+    last = lead_page.leads[-1]
+    moment = parse_time(last.fields.get(field)) if last else None
+    return moment is None or moment < since
+
+
+def _boundary(
+    previous: LeadPage, current: LeadPage, window: Window, timed: bool
+) -> tuple[bool, Window | None]:
     """Whether two neighbouring pages meet exactly on their shared lead, and the stretch
     to read again when a lead may have slipped between them."""
     last = len(previous.page.rows) - 1
@@ -142,8 +176,8 @@ def _boundary(previous: LeadPage, current: LeadPage, window: Window) -> tuple[bo
         return True, None
     if shared in ids:
         return False, None  # shifted down: leads repeat, none is skipped
-    if current.query.sort_by != PROBE_SORT:
-        return False, window  # sorted by sent time, a skipped lead could have any reply time
+    if current.query.sort_by != PROBE_SORT or not timed:
+        return False, window  # a skipped lead could have any reply time
     high = _reply_time(previous.leads[last])
     low = _reply_time(current.leads[0]) if current.leads else window.start
     if high is None or low is None:

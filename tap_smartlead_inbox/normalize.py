@@ -105,6 +105,7 @@ FLAT_BOOLS = (
     "belongs_to_sub_sequence",
 )
 _FLAT_TEXTS = (
+    "email_status",  # the sent list's rows carry it
     "revenue",
     "lead_first_name",
     "lead_last_name",
@@ -225,12 +226,23 @@ def _documented_lead(row: Mapping[str, Any]) -> Lead:
         "extra_fields_json": _extra(row, _DOC_KNOWN),
         "sequence_count": None,  # this shape has no sequence numbers
     }
-    history = [_documented_item(item, fields) for item in as_list(row.get("message_history"))]
     last = as_obj(row.get("last_message"))
+    fields.update(_last_message(last))
+    history = [_documented_item(item, fields) for item in as_list(row.get("message_history"))]
     if not history and last:
         # Without fetch_message_history the list view carries only the latest email.
         history = [_documented_item(last, fields)]
     return Lead(fields, [item for item in history if item])
+
+
+def _last_message(last: Mapping[str, Any]) -> dict[str, Any]:
+    """The sent list's summary of the latest email to the lead."""
+    return {
+        "last_message_subject": as_str(last.get("subject")),
+        "last_message_sent_at": iso_or_none(last.get("sent_at")),
+        "last_message_opened_at": iso_or_none(last.get("opened_at")),
+        "last_message_replied_at": iso_or_none(last.get("replied_at") or last.get("received_at")),
+    }
 
 
 def _documented_item(item: object, lead: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -37,9 +37,23 @@ class RunProgress:
     _last_log: float = field(default_factory=time.monotonic)
     _bar: Any = None
     _task: Any = None
+    streams: tuple[str, ...] = ("inbox_replies", "email_history")
+    _counts_before: tuple[int, int, int] = (0, 0, 0)
 
-    def set_total(self, total_count: int, stride: int) -> None:
-        self.total_pages = max(1, math.ceil(max(total_count - 1, 1) / stride))
+    def __post_init__(self) -> None:
+        # A stream synced later reports its own requests, not the run's.
+        self._counts_before = self._counts()
+
+    def _counts(self) -> tuple[int, int, int]:
+        """Requests, retries and 429s since this progress began."""
+        now = (self.stats.requests, self.stats.retries, self.stats.rate_limited)
+        requests, retries, rate_limited = (n - b for n, b in zip(now, self._counts_before, strict=True))
+        return requests, retries, rate_limited
+
+    def add_total(self, total_count: int, stride: int) -> None:
+        """Count in the pages of a list the API gave a total for (one per series)."""
+        pages = max(1, math.ceil(max(total_count - 1, 1) / stride))
+        self.total_pages = (self.total_pages or 0) + pages
         if self._bar is not None:
             self._bar.update(self._task, total=self.total_pages)
 
@@ -55,9 +69,10 @@ class RunProgress:
 
     def line(self) -> str:
         elapsed = max(time.monotonic() - self.started, 1.0)  # no wild rate in the first second
+        requests, _, rate_limited = self._counts()
         text = (
             f"{self.pages} pages, {self.leads} leads, {self.emails} email rows, "
-            f"{self.stats.requests / elapsed:.1f} req/s, {self.stats.rate_limited} x 429"
+            f"{requests / elapsed:.1f} req/s, {rate_limited} x 429"
         )
         if self.total_pages:
             remaining = max(0, self.total_pages - self.pages) / self.limiter.rate
@@ -69,7 +84,7 @@ class RunProgress:
             self._bar.stop()
             _route_log_handlers(sys.__stderr__)
         elapsed = time.monotonic() - self.started
-        s = self.stats
+        requests, retries, rate_limited = self._counts()
         self.logger.info(
             "Summary: %d email rows, %d leads, %d pages in %.1f s; %d requests, %d retries, %d x 429, "
             "%.1f s waiting on the limiter (summed over workers).",
@@ -77,17 +92,15 @@ class RunProgress:
             self.leads,
             self.pages,
             elapsed,
-            s.requests,
-            s.retries,
-            s.rate_limited,
+            requests,
+            retries,
+            rate_limited,
             self.limiter.waited,
         )
         if dry_run:
-            self.logger.info(
-                "Dry run: inbox_replies would get %d records and email_history %d; none were written.",
-                self.leads,
-                self.emails,
-            )
+            counts = (self.leads, self.emails)
+            would = ", ".join(f"{name} {count}" for name, count in zip(self.streams, counts, strict=False))
+            self.logger.info("Dry run, records each stream would get: %s; none were written.", would)
 
     def _show(self) -> None:
         if self._bar is None:

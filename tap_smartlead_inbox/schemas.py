@@ -88,15 +88,20 @@ LEAD_EXTRA_COLUMNS: list[tuple[str, Any]] = [
     ("stats_json", S),
     ("extra_fields_json", S),
 ]
-EMAIL_EXTRA_COLUMNS: list[tuple[str, Any]] = [("email_key", S), ("history_opened_at", T)]
-INBOX_EXTRA_COLUMNS: list[tuple[str, Any]] = [
-    ("history_count", N),
-    ("reply_count", N),
-    ("api_fetched_at", T),
-    ("source_endpoint", S),
+EMAIL_EXTRA_COLUMNS: list[tuple[str, Any]] = [("email_key", S), ("history_opened_at", T), ("reply_text", S)]
+INBOX_EXTRA_COLUMNS: list[tuple[str, Any]] = [("history_count", N), ("reply_count", N)]
+
+# The sent list's summary of the latest email; the documented shape carries it.
+LAST_MESSAGE_COLUMNS: list[tuple[str, Any]] = [
+    ("last_message_subject", S),
+    ("last_message_sent_at", T),
+    ("last_message_opened_at", T),
+    ("last_message_replied_at", T),
 ]
+FETCH_COLUMNS: list[tuple[str, Any]] = [("api_fetched_at", T), ("source_endpoint", S)]
 
 LEAD_FIELD_NAMES = [name for name, _ in LEAD_COLUMNS + LEAD_EXTRA_COLUMNS]
+LAST_MESSAGE_FIELD_NAMES = [name for name, _ in LAST_MESSAGE_COLUMNS]
 
 
 def _schema(columns: list[tuple[str, Any]], required: tuple[str, ...]) -> dict[str, Any]:
@@ -110,5 +115,8 @@ EMAIL_HISTORY_SCHEMA = _schema(
     required=("email_lead_map_id", "email_key"),
 )
 INBOX_REPLIES_SCHEMA = _schema(
-    LEAD_COLUMNS + LEAD_EXTRA_COLUMNS + INBOX_EXTRA_COLUMNS, required=("email_lead_map_id",)
+    LEAD_COLUMNS + LEAD_EXTRA_COLUMNS + INBOX_EXTRA_COLUMNS + FETCH_COLUMNS, required=("email_lead_map_id",)
+)
+SENT_EMAILS_SCHEMA = _schema(
+    LEAD_COLUMNS + LEAD_EXTRA_COLUMNS + LAST_MESSAGE_COLUMNS + FETCH_COLUMNS, required=("email_lead_map_id",)
 )

@@ -12,8 +12,6 @@ import copy
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from functools import partial
-from itertools import chain
 from typing import TYPE_CHECKING
 
 import singer_sdk.singerlib as singer
@@ -21,13 +19,15 @@ from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
 from tap_smartlead_inbox.anomalies import BAD_UTF8, REPEATED, Anomalies
-from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride, row_identity
-from tap_smartlead_inbox.fetch_plan import OPEN_END, Span, Window, needs_probes, plan_windows
+from tap_smartlead_inbox.consistent_read import LeadPage, row_identity
+from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.log_noise import quiet_repeats
 from tap_smartlead_inbox.normalize import Lead
-from tap_smartlead_inbox.pages import Page, Query, in_background
-from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA
-from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record
+from tap_smartlead_inbox.pages import Page, Query
+from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA, SENT_EMAILS_SCHEMA
+from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
+from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record, sent_record
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from tap_smartlead_inbox.tap import TapSmartleadInbox
 
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
+SENT_PATH = "/master-inbox/sent"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -66,17 +67,15 @@ class InboxRepliesStream(_InboxStream):
         self._hand_over_after: Record | None = None
         self._pages_read = 0
         self._checkpointed = False
-        self.anomalies = Anomalies()
-        self._odd_rows: set[str] = set()  # rows without a key, counted once however often read
+        self._new = NewLeads()
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         tap = self._inbox_tap
         tap.announce_filters()
         span = self._span()
-        seen: set[str] = set()
         try:
             if span.start <= span.end:
-                yield from self._read_span(span, seen)
+                yield from self._read_span(span)
             else:
                 self.logger.info("Nothing to read: the bookmark is past end_date (%s).", iso(span.end))
         except Exception:
@@ -86,62 +85,26 @@ class InboxRepliesStream(_InboxStream):
                 self._tap.write_message(singer.StateMessage(value=copy.deepcopy(self.tap_state)))
             raise
         finally:  # a failed run ends its progress bar and says what it did, too
-            self.anomalies.note(BAD_UTF8, tap.transport.stats.bad_utf8)
-            self.anomalies.report(self.logger)
+            self._new.anomalies.note(BAD_UTF8, tap.transport.stats.bad_utf8)
+            self._new.anomalies.report(self.logger)
             tap.progress.finish(dry_run=tap.settings.dry_run)
 
-    def _read_span(self, span: Span, seen: set[str]) -> Iterator[Record]:
-        """Windows oldest first, a checkpoint after each (see fetch_plan and consistent_read)."""
+    def _read_span(self, span: Span) -> Iterator[Record]:
+        """Every series in windows oldest first, with checkpoints (see span_read)."""
         tap = self._inbox_tap
-        query = self.build_query(span.start, span.end)
-        reader = WindowReader(tap.transport, tap.settings.max_concurrency)
-        last: Window | None = None
-        for window, pages in self._window_reads(reader, query, span):
-            if last is not None and not reader.stats.unconfirmed:
-                self._checkpoint(last.end)
-            for lead_page in pages:
-                yield from self._page_records(lead_page, seen)
-            last = window
-        # A lead that moved over pages already read shifted the pages after it.
-        if span.open and reader.stats.moved:
-            for lead_page in reader.catch_up(query, span.sync_start, span.end):
-                yield from self._page_records(lead_page, seen)
-        if not reader.stats.unconfirmed:
-            self._checkpoint(span.bookmark)
-        if reader.stats.rereads:
-            self.logger.info("Re-read %d stretches where leads moved between pages.", reader.stats.rereads)
+        settings = tap.settings
+        reader = SpanReader(tap.transport, tap.progress, settings.max_concurrency, settings.window_pages)
+        for item in reader.read(self.build_queries(span.start, span.end), span):
+            if isinstance(item, Checkpoint):
+                self._checkpoint(item.bookmark)
+            else:
+                yield from self._page_records(item)
+        if reader.rereads:
+            self.logger.info("Re-read %d stretches where leads moved between pages.", reader.rereads)
 
-    def _window_reads(
-        self, reader: WindowReader, query: Query, span: Span
-    ) -> Iterator[tuple[Window, Iterator[LeadPage]]]:
-        """Each window with its pages. The span is read as one window on the chance that
-        it is one (it mostly is) while probes size the windows, so they cost no time. A
-        full export probes from the start; an incremental run, which expects little,
-        sends its first request alone and probes only if that page is full."""
-        tap = self._inbox_tap
-        stride = overlap_stride(query.limit)
-        per_window = tap.settings.window_pages * stride
-        plan = partial(plan_windows, tap.transport, query, span, per_window)
-        whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
-        optimistic = reader.read(query, whole)
-        # One request in flight means the probe waits for the first page.
-        alongside = not span.incremental and tap.settings.max_concurrency > 1
-        planning = in_background(plan) if alongside else None
-        head = next(optimistic)
-        if head.page.total_count is not None:
-            tap.progress.set_total(head.page.total_count, stride)
-        if needs_probes(query, head.page, per_window):
-            windows = (planning or in_background(plan)).result()
-            if len(windows) > 1:
-                optimistic.close()  # drops the requests not yet sent
-                for window in windows:
-                    yield window, reader.read(query.within(window.start, window.end), window)
-                return
-        yield whole, chain([head], optimistic)
-
-    def _page_records(self, lead_page: LeadPage, seen: set[str]) -> Iterator[Record]:
+    def _page_records(self, lead_page: LeadPage) -> Iterator[Record]:
         info = _page_info(lead_page.query, lead_page.page)
-        leads = self._new_leads(lead_page, seen)
+        leads = self._new.of(lead_page)
         self._inbox_tap.progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
         if self._inbox_tap.settings.dry_run:
             return
@@ -155,15 +118,19 @@ class InboxRepliesStream(_InboxStream):
         self._pages_read += 1
         yield from records
 
-    def build_query(self, start: datetime, end: datetime) -> Query:
+    def build_queries(self, start: datetime, end: datetime) -> list[Query]:
+        """One query per request series, each over the reply times [start, end]."""
         settings = self._inbox_tap.settings
-        return Query(
-            path=INBOX_REPLIES_PATH,
-            params={"fetch_message_history": str(settings.fetch_message_history).lower()},
-            filters=settings.filter_set.for_window((start, end)),
-            sort_by=settings.sort_by,
-            limit=settings.limit_per_page,
-        )
+        return [
+            Query(
+                path=INBOX_REPLIES_PATH,
+                params={"fetch_message_history": str(settings.fetch_message_history).lower()},
+                filters=settings.filter_set.for_window((start, end), series),
+                sort_by=settings.sort_by,
+                limit=settings.limit_per_page,
+            )
+            for series in range(len(settings.filter_set.series))
+        ]
 
     def _span(self) -> Span:
         """From the bookmark less the lookback (or start_date), to end_date or past now."""
@@ -194,27 +161,6 @@ class InboxRepliesStream(_InboxStream):
                 stream.state_manager.is_flushed = False
         self._write_state_message()
         self._checkpointed = True
-
-    def _new_leads(self, lead_page: LeadPage, seen: set[str]) -> list[Lead]:
-        """The page's leads not emitted yet in this run; odd rows are counted once."""
-        leads: list[Lead] = []
-        on_page: set[str] = set()
-        for row, lead in zip(lead_page.page.rows, lead_page.leads, strict=True):
-            if lead is None or lead.key is None:
-                identity = row_identity(row, lead)
-                if identity not in self._odd_rows:
-                    self._odd_rows.add(identity)
-                    self.anomalies.check_row(row, lead)
-                continue
-            if lead.key in on_page:
-                self.anomalies.note(REPEATED)
-                continue
-            on_page.add(lead.key)
-            if lead.key not in seen:
-                seen.add(lead.key)
-                self.anomalies.check_row(row, lead)
-                leads.append(lead)
-        return leads
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:
         if record is self._hand_over_after:
@@ -265,3 +211,78 @@ def _page_info(query: Query, page: Page) -> PageInfo:
         offset=page.offset,
         limit=query.limit,
     )
+
+
+class SentEmailsStream(_InboxStream):
+    """One record per lead row of the sent list, replied or not. Opt-in."""
+
+    name = "sent_emails"
+    primary_keys = ("email_lead_map_id",)
+    replication_key = None  # FULL_TABLE: the list cannot be cut by sent time (see README)
+    selected_by_default = False
+    schema = SENT_EMAILS_SCHEMA
+
+    def __init__(self, tap: TapSmartleadInbox) -> None:
+        super().__init__(tap)
+        self._inbox_tap = tap
+
+    def get_records(self, context: Context | None) -> Iterator[Record]:
+        tap, settings = self._inbox_tap, self._inbox_tap.settings
+        tap.announce_filters()
+        progress = RunProgress(tap.transport.stats, tap.limiter, self.logger, streams=(self.name,))
+        reader = SpanReader(tap.transport, progress, settings.max_concurrency, settings.window_pages)
+        new = NewLeads()
+        try:
+            for lead_page in reader.read_whole(self.build_queries()):
+                leads = new.of(lead_page)
+                progress.page_done(len(leads), 0)
+                if not settings.dry_run:
+                    info = _page_info(lead_page.query, lead_page.page)
+                    yield from (sent_record(lead, info) for lead in leads)
+        finally:
+            new.anomalies.report(self.logger)
+            progress.finish(dry_run=settings.dry_run)
+
+    def build_queries(self) -> list[Query]:
+        """One query per request series; reply-time bounds only if filters give them."""
+        settings = self._inbox_tap.settings
+        filter_set = settings.filter_set
+        return [
+            Query(
+                path=SENT_PATH,
+                params={},
+                filters=filter_set.for_window(filter_set.sent_between, series),
+                sort_by=settings.sort_by,
+                limit=settings.limit_per_page,
+            )
+            for series in range(len(filter_set.series))
+        ]
+
+
+class NewLeads:
+    """Picks a page's leads not emitted yet in this run and counts what is odd about them."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.anomalies = Anomalies()
+        self._odd_rows: set[str] = set()  # rows without a key, counted once however often read
+
+    def of(self, lead_page: LeadPage) -> list[Lead]:
+        leads: list[Lead] = []
+        on_page: set[str] = set()
+        for row, lead in zip(lead_page.page.rows, lead_page.leads, strict=True):
+            if lead is None or lead.key is None:
+                identity = row_identity(row, lead)
+                if identity not in self._odd_rows:
+                    self._odd_rows.add(identity)
+                    self.anomalies.check_row(row, lead)
+                continue
+            if lead.key in on_page:
+                self.anomalies.note(REPEATED)
+                continue
+            on_page.add(lead.key)
+            if lead.key not in self.seen:
+                self.seen.add(lead.key)
+                self.anomalies.check_row(row, lead)
+                leads.append(lead)
+        return leads

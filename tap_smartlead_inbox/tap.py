@@ -16,7 +16,7 @@ from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_settings
-from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream
+from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream, SentEmailsStream
 from tap_smartlead_inbox.transport import Transport
 
 
@@ -63,16 +63,28 @@ class TapSmartleadInbox(Tap):
             max_in_flight=settings.max_concurrency,
         )
 
+    _announced = False
+
     def discover_streams(self) -> list[Stream]:
-        return [InboxRepliesStream(self), EmailHistoryStream(self)]
+        return [InboxRepliesStream(self), EmailHistoryStream(self), SentEmailsStream(self)]
 
     def announce_filters(self) -> None:
-        """The one start-of-run line about the default filter."""
-        if self.settings.filter_set.default_applied:
+        """The start-of-run lines about the filters, once, whichever stream syncs first."""
+        if self._announced:
+            return
+        self._announced = True
+        filter_set = self.settings.filter_set
+        if filter_set.default_applied:
             self.logger.info(
                 "Default filter applied: %s (Out Of Office leads only). Set "
                 "default_filters to false, or give filters, to export every replied lead.",
                 DEFAULT_FILTER,
+            )
+        if len(filter_set.series) > 1:
+            self.logger.info(
+                "ID lists longer than the API allows per request are split into %d request series; "
+                "each is read and their union exported once.",
+                len(filter_set.series),
             )
 
     @cached_property

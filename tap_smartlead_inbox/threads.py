@@ -10,7 +10,8 @@ from typing import Any
 from tap_smartlead_inbox.body_text import html_to_text
 from tap_smartlead_inbox.coerce import to_json
 from tap_smartlead_inbox.normalize import REPLY, Lead
-from tap_smartlead_inbox.schemas import LEAD_FIELD_NAMES
+from tap_smartlead_inbox.reply_text import reply_text
+from tap_smartlead_inbox.schemas import LAST_MESSAGE_FIELD_NAMES, LEAD_FIELD_NAMES
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,16 @@ def inbox_record(lead: Lead, page: PageInfo) -> dict[str, Any]:
     }
 
 
+def sent_record(lead: Lead, page: PageInfo) -> dict[str, Any]:
+    """The sent_emails record: lead fields and the latest email's summary."""
+    return {
+        **lead_fields(lead),
+        **{name: lead.fields.get(name) for name in LAST_MESSAGE_FIELD_NAMES},
+        "api_fetched_at": page.fetched_at,
+        "source_endpoint": page.endpoint,
+    }
+
+
 def email_rows(lead: Lead, page: PageInfo) -> Iterator[dict[str, Any]]:
     """The email_history records of one lead, time-ascending."""
     thread = lead.thread
@@ -68,6 +79,7 @@ def email_rows(lead: Lead, page: PageInfo) -> Iterator[dict[str, Any]]:
 
 
 def _history_columns(item: dict[str, Any]) -> dict[str, Any]:
+    text = html_to_text(item["body"])
     return {
         "history_stats_id": item["stats_id"],
         "history_from": item["from"],
@@ -82,6 +94,8 @@ def _history_columns(item: dict[str, Any]) -> dict[str, Any]:
         "history_click_details_json": item["click_details"],
         "history_cc_joined": item["cc"],
         "email_body_html": item["body"],
-        "email_body_text": html_to_text(item["body"]),
+        "email_body_text": text,
         "history_opened_at": item["opened_at"],
+        # A reply's own words; a sent email is all its own.
+        "reply_text": reply_text(item["body"]) if item["type"] == REPLY else text,
     }

@@ -7,7 +7,9 @@ from collections import defaultdict
 
 import pytest
 
+from tap_smartlead_inbox.reply_text import normalize_lines
 from tests.conftest import emails_of, run_tap, tap_config
+from tests.sandbox.inbox import REPLY_TEXTS
 
 
 @pytest.mark.parametrize("shape", ["flat", "documented"])
@@ -114,6 +116,21 @@ def test_html_bodies_become_clean_text(sandbox, tmp_path):
     assert "Best,\nSam" in sent["email_body_text"]
 
 
+@pytest.mark.parametrize("shape", ["flat", "documented"])
+def test_reply_text_is_the_new_text_of_a_reply_and_the_whole_text_of_a_sent_email(
+    make_sandbox, tmp_path, shape
+):
+    run = run_tap(tap_config(make_sandbox(shape=shape)), tmp_path)
+    rows = run.records("email_history")
+    replies = [r for r in rows if r["history_type"] == "REPLY"]
+    written = {normalize_lines(text) for text in REPLY_TEXTS}
+    assert replies and all(normalize_lines(r["reply_text"]) in written for r in replies)
+    quoting = [r for r in replies if "we help teams" in r["email_body_text"]]
+    assert quoting, "most sandbox replies quote the email they answer"
+    assert not any("we help teams" in r["reply_text"] or "wrote:" in r["reply_text"] for r in quoting)
+    assert all(r["reply_text"] == r["email_body_text"] for r in rows if r["history_type"] == "SENT")
+
+
 def test_without_message_history_the_list_view_is_exported(make_sandbox, tmp_path):
     sandbox = make_sandbox(shape="documented")
     run = run_tap(tap_config(sandbox, fetch_message_history=False), tmp_path)
@@ -139,10 +156,7 @@ def test_dry_run_counts_but_writes_no_records(sandbox, tmp_path):
     assert run.records("inbox_replies") == [] and run.records("email_history") == []
     assert "replication_key_value" not in json.dumps(run.states()), "no bookmark moves"
     expected = sandbox.expected()
-    assert (
-        f"inbox_replies would get {len(expected)} records and email_history {emails_of(expected)}"
-        in run.stderr
-    )
+    assert f"would get: inbox_replies {len(expected)}, email_history {emails_of(expected)};" in run.stderr
 
 
 def test_rows_without_an_id_are_skipped_with_one_warning(sandbox, tmp_path):

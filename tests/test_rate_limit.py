@@ -164,9 +164,10 @@ def test_settling_is_below_what_was_measured():
 
 def test_progress_is_logged_off_a_terminal_with_counts_and_eta(caplog, monkeypatch):
     monkeypatch.setattr("tap_smartlead_inbox.progress.LOG_INTERVAL", 0.0)
-    stats = TransportStats(requests=7, rate_limited=1)
+    stats = TransportStats(requests=4, rate_limited=2)  # an earlier stream's
     progress = RunProgress(stats, RateLimiter(5.0), logging.getLogger("test"), interactive=False)
-    progress.set_total(100, 20)
+    stats.requests, stats.rate_limited = 11, 3
+    progress.add_total(100, 20)
     with caplog.at_level(logging.INFO):
         progress.page_done(20, 85)
         progress.page_done(20, 90)
@@ -191,7 +192,7 @@ def test_dry_run_summary_names_both_streams(caplog):
     progress.page_done(3, 9)
     with caplog.at_level(logging.INFO):
         progress.finish(dry_run=True)
-    assert "inbox_replies would get 3 records and email_history 9" in caplog.text
+    assert "would get: inbox_replies 3, email_history 9; none were written" in caplog.text
 
 
 def test_callers_already_waiting_for_a_slot_also_wait_out_a_pause():

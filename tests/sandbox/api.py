@@ -246,4 +246,6 @@ def _last_message(lead: dict[str, Any]) -> dict[str, Any]:
         ("received_at" if inbound else "sent_at"): last["time"],
         "sent_from": last["from"],
         "sent_to": last["to"],
+        "opened_at": None,
+        "replied_at": lead["last_reply_time"],
     }

@@ -123,10 +123,11 @@ class Sandbox:
 
     # --- what the tests compare against ---
     def expected(
-        self, filters: dict[str, Any] | None = None, sort_by: str = "REPLY_TIME_DESC"
+        self, filters: dict[str, Any] | None = None, sort_by: str = "REPLY_TIME_DESC", *, sent: bool = False
     ) -> list[dict[str, Any]]:
+        """What inbox-replies (or with ``sent`` the sent list) holds now for these filters."""
         body = {"filters": filters or {}, "sortBy": sort_by}
-        return api.select(self.inbox.leads, body, replied_only=True)
+        return api.select(self.inbox.leads, body, replied_only=not sent)
 
     def requests_to(self, suffix: str) -> list[LoggedRequest]:
         return [r for r in self.log if r.path.endswith(suffix)]
@@ -187,6 +188,9 @@ class Sandbox:
             page = chosen[offset : offset + limit]
             render = api.render_documented if self.config.shape == "documented" else api.render_flat
             rows = [render(lead, history) for lead in page]
+            if not replied_only and self.config.shape == "flat":
+                for row, lead in zip(rows, page, strict=True):
+                    row["email_status"] = lead["email_status"]  # a field of the sent list
             if self.config.hostile:
                 rows = hostile.last_page_extras(rows, limit)
         if self.config.shape == "documented":
@@ -197,22 +201,22 @@ class Sandbox:
         return {"ok": True, "data": rows, "offset": offset, "limit": limit}
 
     def after_page(self, path: str, body: Any) -> None:
-        if not self.config.churn_every or not ENDPOINTS.get(path):
+        if not self.config.churn_every:
             return
         with self._lock:
             self._pages_served += 1
             due = self._pages_served % self.config.churn_every == 0
         if due:
-            for lead in self._churn_picks(body):
+            for lead in self._churn_picks(body, replied_only=ENDPOINTS[path]):
                 self.inbox.add_reply(lead["email_lead_map_id"])
 
-    def _churn_picks(self, body: dict[str, Any]) -> list[dict[str, Any]]:
+    def _churn_picks(self, body: dict[str, Any], *, replied_only: bool) -> list[dict[str, Any]]:
         offset, burst = body.get("offset", 0), self.config.churn_burst
         if self.config.churn_pick == "behind" and offset >= burst:
-            chosen = api.select(self.inbox.leads, body, replied_only=True)
+            chosen = api.select(self.inbox.leads, body, replied_only=replied_only)
             if offset <= len(chosen):
                 return chosen[offset - burst : offset]
-        replied = api.select(self.inbox.leads, {}, replied_only=True)
+        replied = api.select(self.inbox.leads, {}, replied_only=replied_only)
         # Someone from the lower half of the list replies and jumps to the top.
         half = max(1, len(replied) // 2)
         return [replied[len(replied) // 2 + (self._pages_served * 7 + i) % half] for i in range(burst)]

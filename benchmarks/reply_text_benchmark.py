@@ -1,0 +1,185 @@
+"""Exact-match score and speed of reply-text extractors on tests/reply_corpus.json.
+
+Run from the repo root: .venv/bin/python benchmarks/reply_text_benchmark.py
+
+Each candidate library is scored as it comes (HTML bodies go through the project's
+html_to_text first where the library reads text only), then the chosen pipeline and
+its stages: quotequail alone, plus the signature rule, plus mail-parser-reply's
+language pass (= tap_smartlead_inbox.reply_text). A candidate that is not installed
+in the running environment is skipped with a note; the pipeline's own libraries are
+project dependencies. Scores use reply_text.normalize_lines, as the tests do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: the repo root is not on the path
+    sys.path.insert(0, str(ROOT))
+
+from tap_smartlead_inbox import reply_text as reply_module  # noqa: E402
+from tap_smartlead_inbox.body_text import html_to_text, looks_like_html  # noqa: E402
+from tap_smartlead_inbox.reply_text import normalize_lines  # noqa: E402
+
+CORPUS = ROOT / "tests" / "reply_corpus.json"
+Extractor = Callable[[str], str]
+REPEATS = 5
+
+
+def _module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except Exception:  # an uninstalled or broken candidate is skipped, never fatal
+        return None
+
+
+def _quotequail(qq: ModuleType) -> Extractor:
+    def run(body: str) -> str:
+        if looks_like_html(body):
+            parts = qq.unwrap_html(body)
+            return html_to_text(parts.get("html_top", "") if parts else body)
+        parts = qq.unwrap(body)
+        return str(parts.get("text_top", "")) if parts else body
+
+    return run
+
+
+def _mail_parser_reply(mod: ModuleType, part: str) -> Extractor:
+    constants = importlib.import_module("mailparser_reply.constants")
+    parser = mod.EmailReplyParser(languages=sorted(constants.MAIL_LANGUAGES))
+
+    def run(body: str) -> str:
+        replies = parser.read(html_to_text(body)).replies
+        return str(getattr(replies[0], part)) if replies else ""
+
+    return run
+
+
+def _email_reply_parser(mod: ModuleType) -> Extractor:
+    return lambda body: str(mod.EmailReplyParser.parse_reply(html_to_text(body)))
+
+
+def _talon(mod: ModuleType) -> Extractor:
+    quotations = importlib.import_module("talon.quotations")
+
+    def run(body: str) -> str:
+        if looks_like_html(body):
+            return html_to_text(quotations.extract_from_html(body))
+        return str(quotations.extract_from_plain(body))
+
+    return run
+
+
+def _unquotemail(mod: ModuleType) -> Extractor:
+    def run(body: str) -> str:
+        if looks_like_html(body):
+            return html_to_text(mod.Unquote(body, None).get_html() or "")
+        return str(mod.Unquote(None, body).get_text() or "")
+
+    return run
+
+
+def _email_reply_extractor(mod: ModuleType) -> Extractor:
+    def run(body: str) -> str:
+        if looks_like_html(body):
+            return str(mod.extract_new_text("", html_body=body).text)
+        return str(mod.extract_new_text(body).text)
+
+    return run
+
+
+def _pipeline_stages(mod: ModuleType) -> dict[str, Extractor]:
+    top, language, signature = mod._top_text, mod._language_pass, mod._without_signature
+    return {
+        "pipeline: quotequail + signature rule": lambda body: str(signature(top(body))),
+        "pipeline: + mail-parser-reply (reply_text)": mod.reply_text,
+        "pipeline without quotequail: mail-parser-reply + signature rule": lambda body: str(
+            signature(language(html_to_text(body)))
+        ),
+    }
+
+
+# (label, module to import, how to build the extractor from it)
+CANDIDATES: list[tuple[str, str, Callable[[ModuleType], Extractor | dict[str, Extractor]]]] = [
+    ("quotequail (unwrap / unwrap_html, text above the quote)", "quotequail", _quotequail),
+    (
+        "mail-parser-reply (latest reply, full_body)",
+        "mailparser_reply",
+        lambda m: _mail_parser_reply(m, "full_body"),
+    ),
+    (
+        "mail-parser-reply (latest reply, body: signature stripped)",
+        "mailparser_reply",
+        lambda m: _mail_parser_reply(m, "body"),
+    ),
+    ("email-reply-parser (zapier)", "email_reply_parser", _email_reply_parser),
+    ("talon (mailgun, quotations only)", "talon", _talon),
+    ("unquotemail", "unquotemail", _unquotemail),
+    ("email-reply-extractor (stage 1)", "email_reply_extractor", _email_reply_extractor),
+    (
+        "email-reply-extractor (stage 1 on the project's html_to_text)",
+        "email_reply_extractor",
+        lambda m: lambda body: str(m.extract_new_text(html_to_text(body)).text),
+    ),
+    ("reply_text pipeline", reply_module.__name__, _pipeline_stages),
+]
+
+
+def score(extract: Extractor, cases: list[dict[str, Any]]) -> dict[str, Any]:
+    hits: dict[str, list[int]] = {}
+    misses: list[str] = []
+    for case in cases:
+        try:
+            got = extract(case["body"])
+        except Exception as exc:  # a crash counts as a miss, and is shown
+            got = f"<raised {type(exc).__name__}>"
+        ok = normalize_lines(got) == normalize_lines(case["expected"])
+        tally = hits.setdefault(case["format"], [0, 0])
+        tally[0] += ok
+        tally[1] += 1
+        if not ok:
+            misses.append(case["id"])
+    started = time.perf_counter()
+    for _ in range(REPEATS):
+        for case in cases:
+            with contextlib.suppress(Exception):  # timed like the rest; the miss was counted above
+                extract(case["body"])
+    ms = (time.perf_counter() - started) * 1000 / (REPEATS * len(cases))
+    return {"hits": hits, "misses": misses, "ms": ms}
+
+
+def report(label: str, result: dict[str, Any], total: int) -> None:
+    exact = sum(hit for hit, _ in result["hits"].values())
+    per_format = "  ".join(f"{fmt} {hit}/{n}" for fmt, (hit, n) in sorted(result["hits"].items()))
+    print(f"{label}\n  exact {exact}/{total} ({100 * exact / total:.0f}%)  {result['ms']:.2f} ms/body")
+    print(f"  {per_format}")
+    if result["misses"]:
+        print(f"  misses: {', '.join(result['misses'])}")
+
+
+def main() -> None:
+    cases: list[dict[str, Any]] = json.loads(CORPUS.read_text(encoding="utf-8"))
+    print(f"{len(cases)} labelled replies from {CORPUS.relative_to(ROOT)}\n")
+    for label, name, build in CANDIDATES:
+        module = _module(name)
+        if module is None:
+            print(f"{label}\n  skipped: {name} is not installed here\n")
+            continue
+        built = build(module)
+        extractors = built if isinstance(built, dict) else {label: built}
+        for sub_label, extract in extractors.items():
+            report(sub_label, score(extract, cases), len(cases))
+            print()
+
+
+if __name__ == "__main__":
+    main()

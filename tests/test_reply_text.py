@@ -1,0 +1,226 @@
+"""reply_text keeps what the sender wrote and drops the quoted history.
+
+The labelled replies in reply_corpus.json follow one rule (see the first case's note):
+quotes, "-- " signatures and mobile taglines go; greetings, sign-offs, undelimited
+signature blocks and quote-less auto-replies stay.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tap_smartlead_inbox.body_text import html_to_text
+from tap_smartlead_inbox.reply_text import normalize_lines, reply_text
+
+CORPUS = json.loads((Path(__file__).parent / "reply_corpus.json").read_text(encoding="utf-8"))
+PITCH = "Hi Anna,\nWe help B2B teams book 30% more meetings.\nWorth a quick chat?\nSam"
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f"> {line}" for line in text.splitlines())
+
+
+def test_labelled_corpus_scores_at_least_90_percent_exact():
+    misses = [
+        f"{case['id']}: expected {case['expected']!r}, got {reply_text(case['body'])!r}"
+        for case in CORPUS
+        if normalize_lines(reply_text(case["body"])) != normalize_lines(case["expected"])
+    ]
+    exact = len(CORPUS) - len(misses)
+    assert exact >= 0.9 * len(CORPUS), f"{exact}/{len(CORPUS)} exact; misses:\n" + "\n".join(misses)
+
+
+def test_corpus_covers_every_client_and_language():
+    formats = [case["format"] for case in CORPUS]
+    minimum = {"gmail": 6, "outlook": 6, "apple_mail": 5, "ooo": 5, "plain_text": 6, "non_english": 8}
+    assert len(CORPUS) >= 36
+    assert all(formats.count(fmt) >= n for fmt, n in minimum.items())
+    assert {"fr", "de", "es", "it", "nl", "pt"} <= {case["language"] for case in CORPUS}
+
+
+def test_normalize_lines_strips_lines_and_collapses_blank_runs():
+    assert normalize_lines("  \n a  \n\n\n  b\n \n") == "a\n\nb"
+
+
+def test_no_body_gives_empty_text():
+    assert reply_text(None) == ""
+    assert reply_text("") == ""
+    assert reply_text(" \n\t") == ""
+
+
+def test_gmail_quote_is_removed():
+    body = (
+        '<div dir="ltr">Tuesday works.</div><br><div class="gmail_quote"><div class="gmail_attr">'
+        "On Mon, Mar 3, 2025 at 9:00 AM Sam &lt;sam@x.io&gt; wrote:<br></div>"
+        '<blockquote class="gmail_quote"><div>Worth a quick chat?</div></blockquote></div>'
+    )
+    assert reply_text(body) == "Tuesday works."
+
+
+def test_gmail_signature_after_dash_dash_is_removed_but_sign_off_kept():
+    body = (
+        '<div dir="ltr"><div>Sounds good.</div><div>Best,</div><div>Lena</div>'
+        '<span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature">'
+        "<div>Lena Fischer</div><div>+49 30 1234 5678</div></div></div>"
+    )
+    assert reply_text(body) == "Sounds good.\nBest,\nLena"
+
+
+def test_apple_mail_cite_blockquote_and_iphone_tagline_are_removed():
+    body = (
+        '<body dir="auto"><div dir="ltr">Send pricing please.</div><div dir="ltr">Sent from my iPhone</div>'
+        '<div dir="ltr"><br><blockquote type="cite">On Mar 4, 2025, at 9:12 AM, Sam wrote:<br>'
+        "</blockquote></div>"
+        '<blockquote type="cite"><div dir="ltr">Worth a quick chat?</div></blockquote></body>'
+    )
+    assert reply_text(body) == "Send pricing please."
+
+
+def test_outlook_from_sent_header_block_starts_the_quote():
+    body = (
+        '<div class="elementToProof">No thanks.</div><div id="appendonsend"></div><hr>'
+        '<div id="divRplyFwdMsg"><b>From:</b> Sam Carter &lt;sam@x.io&gt;<br>'
+        "<b>Sent:</b> Tuesday, March 4, 2025<br><b>To:</b> Anna<br><b>Subject:</b> Quick question</div>"
+        "<div>Worth a quick chat?</div>"
+    )
+    assert reply_text(body) == "No thanks."
+
+
+def test_outlook_german_von_gesendet_header_starts_the_quote():
+    body = (
+        '<p class="MsoNormal">Kein Bedarf.</p><div style="border:none;border-top:solid #E1E1E1 1.0pt;'
+        'padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal"><b>Von:</b> Sam Carter<br>'
+        "<b>Gesendet:</b> Dienstag, 4. März 2025 09:12<br><b>An:</b> Markus<br><b>Betreff:</b> Frage</p>"
+        "</div><p>Hallo Markus</p>"
+    )
+    assert reply_text(body) == "Kein Bedarf."
+
+
+def test_plain_text_on_wrote_and_gt_lines_are_removed():
+    body = f"Yes, send more info.\n\nOn Tue, Mar 4, 2025 at 9:12 AM Sam <sam@x.io> wrote:\n{_quoted(PITCH)}"
+    assert reply_text(body) == "Yes, send more info."
+
+
+def test_plain_text_gt_quote_without_attribution_is_removed():
+    assert reply_text(f"Remove me.\n\n{_quoted(PITCH)}") == "Remove me."
+
+
+def test_plain_text_original_message_separator_starts_the_quote():
+    body = (
+        f"Not now.\n\n-----Original Message-----\nFrom: Sam\nSent: Tuesday\nTo: Anna\nSubject: Hi\n\n{PITCH}"
+    )
+    assert reply_text(body) == "Not now."
+
+
+def test_dash_dash_signature_is_removed_in_plain_text():
+    assert reply_text("Call me Monday.\n\n-- \nJohn Miller\nVP Sales\n+1 312 555 0147") == "Call me Monday."
+
+
+def test_french_a_ecrit_header_starts_the_quote():
+    body = f"Pas intéressé.\n\nLe 4 mars 2025 à 09:12, Sam <sam@x.io> a écrit :\n{_quoted(PITCH)}"
+    assert reply_text(body) == "Pas intéressé."
+
+
+def test_german_schrieb_header_starts_the_quote():
+    body = f"Passt.\n\nAm 04.03.2025 um 09:12 schrieb Sam <sam@x.io>:\n{_quoted(PITCH)}"
+    assert reply_text(body) == "Passt."
+
+
+def test_spanish_escribio_header_starts_the_quote():
+    body = f"Me interesa.\n\nEl 4 mar 2025, a las 9:12, Sam <sam@x.io> escribió:\n{_quoted(PITCH)}"
+    assert reply_text(body) == "Me interesa."
+
+
+def test_italian_ha_scritto_header_starts_the_quote():
+    body = f"Grazie, no.\n\nIl giorno mar 4 mar 2025 alle ore 09:12 Sam <sam@x.io> ha scritto:\n\n{PITCH}"
+    assert reply_text(body) == "Grazie, no."
+
+
+def test_dutch_schreef_header_starts_the_quote():
+    body = f"Bel me maar.\n\nOp di 4 mrt 2025 om 09:12 schreef Sam <sam@x.io>:\n{_quoted(PITCH)}"
+    assert reply_text(body) == "Bel me maar."
+
+
+def test_translated_mobile_taglines_are_removed():
+    for tagline in ("Envoyé de mon iPhone", "Von meinem iPhone gesendet", "Enviado desde mi iPhone"):
+        assert reply_text(f"Ok.\n\n{tagline}") == "Ok.", tagline
+
+
+def test_out_of_office_without_quote_is_kept_whole():
+    body = "<p>I am out of the office until March 10.</p><p>Best regards,<br>Anna Schmidt</p>"
+    assert reply_text(body) == "I am out of the office until March 10.\n\nBest regards,\nAnna Schmidt"
+
+
+def test_body_that_is_only_a_quote_has_no_new_text():
+    assert reply_text(f"On Mon, Sam <sam@x.io> wrote:\n{_quoted(PITCH)}") == ""
+
+
+def test_hostile_bodies_do_not_raise():
+    bodies = [
+        "<div><p><blockquote type=cite><<<>>>&&&#xFFFFFFFF;</div",
+        "Hi \ud800 there\n> a\n> b\n> c",
+        "<div>a\x00b\x1b</div>",
+        "<div>" + "<p>para</p>" * 30_000 + "</div>",
+        "On " + "a " * 50_000,
+    ]
+    for body in bodies:
+        assert isinstance(reply_text(body), str)
+
+
+HTMLISH = st.lists(
+    st.one_of(
+        st.text(max_size=30),
+        st.sampled_from(
+            [
+                "<div>",
+                "</div>",
+                "<br>",
+                "<p>",
+                '<blockquote type="cite">',
+                "</blockquote>",
+                '<div class="gmail_quote">',
+                '<div id="divRplyFwdMsg">',
+                "&nbsp;",
+                "&lt;",
+                "\ud800",
+                "\n> ",
+                "\nOn Mon, Sam wrote:\n",
+                "\n-- \n",
+                "\nFrom: a\nSent: b\nTo: c\n",
+                "\x00",
+            ]
+        ),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HTMLISH)
+def test_any_input_gives_a_string_and_never_raises(body):
+    assert isinstance(reply_text(body), str)
+
+
+# Text without markup (html_to_text treats it as plain) and without lone surrogates.
+PLAIN = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(exclude_characters="<&", exclude_categories=["Cs"]), max_size=40),
+        st.sampled_from(
+            ["\n", "\n\n", "\n> quoted", "\nOn Mon, Sam wrote:", "\n-- ", "\nSent from my iPhone"]
+        ),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_plain_text_result_lines_come_from_the_full_text_in_order(body):
+    """Nothing is invented or reordered: the reply's lines are a subsequence of the body's."""
+    full = iter(normalize_lines(html_to_text(body)).splitlines())
+    for line in normalize_lines(reply_text(body)).splitlines():
+        assert any(line == candidate for candidate in full), line
