@@ -63,35 +63,36 @@ CONFIG_SCHEMA = th.PropertiesList(
         title="Filters",
         description="Filters in Smartlead's syntax (search, leadCategories, emailStatus, "
         "campaignId, emailAccountId, campaignTeamMemberId, campaignTagId, campaignClientId, "
-        "replyTimeBetween). Replaces the default filter. Checked against the API's caps "
-        "before sending.",
+        "replyTimeBetween). Replaces the default filter; applies to every stream. ID lists longer "
+        "than the API's caps are split into request series; categoryIdsNotIn over 10 is an error.",
     ),
     th.Property(
         "campaign_ids",
         th.ArrayType(th.IntegerType),
         title="Campaign IDs",
-        description="Only leads of these campaigns; added to the filters as campaignId (at most 5).",
+        description="Only leads of these campaigns; added to the filters as campaignId (more than 5 "
+        "are split across requests).",
     ),
     th.Property(
         "email_account_ids",
         th.ArrayType(th.IntegerType),
         title="Email account IDs",
         description="Only leads mailed from these accounts; added to the filters as "
-        "emailAccountId (at most 20).",
+        "emailAccountId (more than 20 are split across requests).",
     ),
     th.Property(
         "start_date",
         th.DateTimeType,
         title="Start date",
         description="ISO 8601. Only leads whose last reply is at or after this time "
-        "(sent as replyTimeBetween).",
+        "(sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
     ),
     th.Property(
         "end_date",
         th.DateTimeType,
         title="End date",
         description="ISO 8601. Only leads whose last reply is at or before this time "
-        "(sent as replyTimeBetween).",
+        "(sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
     ),
     th.Property(
         "lookback",

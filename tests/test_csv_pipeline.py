@@ -214,3 +214,25 @@ def test_the_key_is_in_no_csv_no_meltano_log_and_no_file_meltano_keeps(export):
     for path in kept:
         if path.is_file():
             assert SANDBOX_KEY.encode() not in path.read_bytes(), path
+
+
+def test_sent_emails_is_opt_in_and_then_gets_its_own_file(tmp_path):
+    from tests.sandbox import Sandbox, SandboxConfig
+
+    out = tmp_path / "exports"
+    sandbox = Sandbox(SandboxConfig(leads=40, rate_limit=None)).start()
+    try:
+        # What `meltano select tap-smartlead-inbox sent_emails "*"` adds to meltano.yml.
+        select = '["inbox_replies.*", "email_history.*", "sent_emails.*"]'
+        process = meltano_run(sandbox, out, "--full-refresh", TAP_SMARTLEAD_INBOX__SELECT=select)
+    finally:
+        sandbox.stop()
+    assert process.returncode == 0, process.stderr[-3000:]
+    header, rows = read(next(out.glob("*_sent_emails.csv")))
+    assert header[: len(SEED_COLUMNS[:32])] == SEED_COLUMNS[:32], "the lead columns, in the exporter's order"
+    expected = sandbox.expected(sent=True)
+    assert [r["email_lead_map_id"] for r in rows] == [lead["email_lead_map_id"] for lead in expected]
+    assert {r["email_status"] for r in rows} >= {"Replied", "Bounced"}
+    _, emails = read(next(out.glob("*_email_history.csv")))
+    replies = [r for r in emails if r["history_type"] == "REPLY"]
+    assert replies and all("wrote:" not in r["reply_text"] for r in replies)
