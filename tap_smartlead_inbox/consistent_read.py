@@ -16,6 +16,10 @@ A lead that moved to the top of the newest window may have passed over pages alr
 read. The overlap shows that something moved (a page does not start with the
 previous page's last lead), and then the run ends with a catch-up pass over the
 leads whose last reply came after the sync start.
+
+A list read whole, without reply-time windows (the sent list), has no stretch to
+narrow a re-read to: it is read again whole, and its catch-up pass reads the head of
+the list, where moved leads go, until it reaches leads older than the run.
 """
 
 from __future__ import annotations

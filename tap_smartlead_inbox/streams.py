@@ -33,6 +33,7 @@ from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 if TYPE_CHECKING:
     from singer_sdk.helpers.types import Context, Record
 
+    from tap_smartlead_inbox.settings import Settings
     from tap_smartlead_inbox.tap import TapSmartleadInbox
 
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
@@ -121,16 +122,8 @@ class InboxRepliesStream(_InboxStream):
     def build_queries(self, start: datetime, end: datetime) -> list[Query]:
         """One query per request series, each over the reply times [start, end]."""
         settings = self._inbox_tap.settings
-        return [
-            Query(
-                path=INBOX_REPLIES_PATH,
-                params={"fetch_message_history": str(settings.fetch_message_history).lower()},
-                filters=settings.filter_set.for_window((start, end), series),
-                sort_by=settings.sort_by,
-                limit=settings.limit_per_page,
-            )
-            for series in range(len(settings.filter_set.series))
-        ]
+        history = {"fetch_message_history": str(settings.fetch_message_history).lower()}
+        return series_queries(settings, INBOX_REPLIES_PATH, history, (start, end))
 
     def _span(self) -> Span:
         """From the bookmark less the lookback (or start_date), to end_date or past now."""
@@ -246,17 +239,23 @@ class SentEmailsStream(_InboxStream):
     def build_queries(self) -> list[Query]:
         """One query per request series; reply-time bounds only if filters give them."""
         settings = self._inbox_tap.settings
-        filter_set = settings.filter_set
-        return [
-            Query(
-                path=SENT_PATH,
-                params={},
-                filters=filter_set.for_window(filter_set.sent_between, series),
-                sort_by=settings.sort_by,
-                limit=settings.limit_per_page,
-            )
-            for series in range(len(filter_set.series))
-        ]
+        return series_queries(settings, SENT_PATH, {}, settings.filter_set.sent_between)
+
+
+def series_queries(
+    settings: Settings, path: str, params: dict[str, str], window: tuple[datetime, datetime] | None
+) -> list[Query]:
+    """One query of ``path`` per request series (see filters.split_series)."""
+    return [
+        Query(
+            path=path,
+            params=params,
+            filters=settings.filter_set.for_window(window, series),
+            sort_by=settings.sort_by,
+            limit=settings.limit_per_page,
+        )
+        for series in range(len(settings.filter_set.series))
+    ]
 
 
 class NewLeads:

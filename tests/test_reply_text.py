@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,29 +121,25 @@ def test_dash_dash_signature_is_removed_in_plain_text():
     assert reply_text("Call me Monday.\n\n-- \nJohn Miller\nVP Sales\n+1 312 555 0147") == "Call me Monday."
 
 
-def test_french_a_ecrit_header_starts_the_quote():
-    body = f"Pas intéressé.\n\nLe 4 mars 2025 à 09:12, Sam <sam@x.io> a écrit :\n{_quoted(PITCH)}"
-    assert reply_text(body) == "Pas intéressé."
-
-
-def test_german_schrieb_header_starts_the_quote():
-    body = f"Passt.\n\nAm 04.03.2025 um 09:12 schrieb Sam <sam@x.io>:\n{_quoted(PITCH)}"
-    assert reply_text(body) == "Passt."
-
-
-def test_spanish_escribio_header_starts_the_quote():
-    body = f"Me interesa.\n\nEl 4 mar 2025, a las 9:12, Sam <sam@x.io> escribió:\n{_quoted(PITCH)}"
-    assert reply_text(body) == "Me interesa."
-
-
-def test_italian_ha_scritto_header_starts_the_quote():
-    body = f"Grazie, no.\n\nIl giorno mar 4 mar 2025 alle ore 09:12 Sam <sam@x.io> ha scritto:\n\n{PITCH}"
-    assert reply_text(body) == "Grazie, no."
-
-
-def test_dutch_schreef_header_starts_the_quote():
-    body = f"Bel me maar.\n\nOp di 4 mrt 2025 om 09:12 schreef Sam <sam@x.io>:\n{_quoted(PITCH)}"
-    assert reply_text(body) == "Bel me maar."
+@pytest.mark.parametrize(
+    ("reply", "header", "quote"),
+    [
+        pytest.param("Pas intéressé.", "Le 4 mars 2025 à 09:12, Sam <sam@x.io> a écrit :", True, id="fr"),
+        pytest.param("Passt.", "Am 04.03.2025 um 09:12 schrieb Sam <sam@x.io>:", True, id="de"),
+        pytest.param("Me interesa.", "El 4 mar 2025, a las 9:12, Sam <sam@x.io> escribió:", True, id="es"),
+        pytest.param(
+            "Grazie, no.",
+            "Il giorno mar 4 mar 2025 alle ore 09:12 Sam <sam@x.io> ha scritto:\n",
+            False,
+            id="it",
+        ),
+        pytest.param("Bel me maar.", "Op di 4 mrt 2025 om 09:12 schreef Sam <sam@x.io>:", True, id="nl"),
+    ],
+)
+def test_a_reply_header_in_another_language_starts_the_quote(reply, header, quote):
+    # Italian clients often quote without ">" marks: only the header shows where the quote starts.
+    body = f"{reply}\n\n{header}\n{_quoted(PITCH) if quote else PITCH}"
+    assert reply_text(body) == reply
 
 
 def test_translated_mobile_taglines_are_removed():
