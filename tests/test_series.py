@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tap_smartlead_inbox.filters import ID_CAPS, split_series
 from tests.conftest import run_tap, tap_config
+from tests.test_rate_limit import windows_over
 
 # The sandbox has campaigns 101..106 and accounts 501..512: these choose some of each.
 CAMPAIGNS = [101, 102, 103, 104, 9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008]
@@ -116,3 +117,17 @@ def test_every_checkpoint_comes_after_all_series_have_passed_it(make_sandbox, tm
                 assert not missing, f"checkpoint {bookmark} written before {len(missing)} leads below it"
     assert len(set(bookmarks)) > 2, "both series were read in several windows, with checkpoints between"
     assert emitted == set(reply_time)
+
+
+def test_all_series_share_the_one_rate_limit(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=120, rate_limit=(10, 2.0), history_latency=0.2)
+    config = tap_config(sandbox, campaign_ids=CAMPAIGNS, email_account_ids=ACCOUNTS, limit_per_page=10)
+    del config["rps"]  # the default, 5 a second, across every series and worker
+    run = run_tap(config, tmp_path)
+    assert run.returncode == 0, run.last_stderr_line
+    series = {
+        json.dumps(r.body["filters"]["campaignId"] + r.body["filters"]["emailAccountId"]) for r in sandbox.log
+    }
+    assert len(series) == 6
+    assert [r.status for r in sandbox.log].count(429) == 0
+    assert windows_over([r.at for r in sandbox.log], 2.0) <= 10
