@@ -6,12 +6,12 @@ MELTANO := $(MELTANO_VENV)/bin/meltano
 export MELTANO_SEND_ANONYMOUS_USAGE_STATS := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: export test install lint clean
+.PHONY: export test install lint clean postgres
 
 export: $(VENV)/.installed .meltano/.installed
 	MELTANO=$(MELTANO) $(VENV)/bin/python scripts/export.py
 
-test: $(VENV)/.installed .meltano/.installed lint
+test: $(VENV)/.installed .meltano/.installed postgres lint
 	MELTANO=$(MELTANO) $(VENV)/bin/python -m pytest
 
 lint: $(VENV)/.installed
@@ -19,6 +19,10 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
 install: $(VENV)/.installed .meltano/.installed
+
+# The warehouse tests start a PostgreSQL server of their own; this installs it if missing.
+postgres:
+	bash scripts/ensure_postgres.sh
 
 # The tap and its development tools.
 $(VENV)/.installed: pyproject.toml

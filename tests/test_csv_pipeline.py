@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import re
 import subprocess
 from collections import defaultdict
@@ -11,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import pipelines
 from tests.conftest import ROOT, emails_of
 from tests.sandbox import SANDBOX_KEY
 
-MELTANO = Path(os.environ.get("MELTANO", ROOT / ".meltano-venv" / "bin" / "meltano"))
 # The replaced exporter's columns (shared/SMARTLEAD_API.md), in its order.
 SEED_COLUMNS = [
     "lead_category_id",
@@ -75,30 +74,12 @@ SEED_COLUMNS = [
     "page_limit",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not MELTANO.exists() and not os.environ.get("CI"),
-    reason="run `make test` to install Meltano (CI always runs this)",
-)
+pytestmark = pipelines.needs_meltano
 
 
 def meltano_run(sandbox, out: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`meltano run tap-smartlead-inbox target-csv` against ``sandbox``, writing into ``out``."""
-    return subprocess.run(
-        [str(MELTANO), "run", "tap-smartlead-inbox", "target-csv", *args],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "SMARTLEAD_API_KEY": SANDBOX_KEY,
-            "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
-            "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
-            "TARGET_CSV_OUTPUT_PATH": str(out),
-            "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return pipelines.meltano_run(sandbox, "target-csv", *args, TARGET_CSV_OUTPUT_PATH=str(out), **env)
 
 
 @pytest.fixture(scope="module")
@@ -187,9 +168,7 @@ def test_the_inbox_file_has_one_row_per_lead(export):
 def test_meltano_keeps_the_bookmark_and_a_second_run_exports_only_what_changed(tmp_path):
     from tests.sandbox import Sandbox, SandboxConfig
 
-    system_db = {
-        "MELTANO_DATABASE_URI": f"sqlite:///{tmp_path / 'meltano.db'}"
-    }  # state apart from the demo's
+    system_db = pipelines.own_state(tmp_path)
     with Sandbox(SandboxConfig(leads=60, rate_limit=None)) as sandbox:
         first = meltano_run(sandbox, tmp_path / "first", **system_db)
         assert first.returncode == 0, first.stderr[-3000:]

@@ -1,0 +1,94 @@
+"""A throwaway PostgreSQL server for the warehouse tests: a fresh cluster in a temporary
+folder, on a free port of 127.0.0.1, stopped and removed afterwards.
+
+`scripts/ensure_postgres.sh` (run by `make test`) installs the binaries from Debian's
+packages when they are missing. The server runs as the current user; PostgreSQL
+refuses to run as root, so under root (CI) it runs as the `postgres` system user
+the Debian package creates.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+USER = "smartlead_loader"
+PASSWORD = "pg-secret-5f1d"
+DATABASE = "warehouse"
+
+
+def postgres_bin() -> Path | None:
+    """The newest installed PostgreSQL's binaries, if any."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[4]))
+    return Path(found[-1]).parent if found else None
+
+
+@dataclass
+class PostgresServer:
+    bin: Path
+    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="pg-")))
+    port: int = 0
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The connection as target-postgres reads it from the environment through Meltano."""
+        return {
+            "TARGET_POSTGRES_HOST": "127.0.0.1",
+            "TARGET_POSTGRES_PORT": str(self.port),
+            "TARGET_POSTGRES_USER": USER,
+            "TARGET_POSTGRES_PASSWORD": PASSWORD,
+            "TARGET_POSTGRES_DATABASE": DATABASE,
+        }
+
+    def start(self) -> PostgresServer:
+        self.port = _free_port()
+        data, password_file = self.root / "data", self.root / "password"
+        password_file.write_text(PASSWORD)
+        self._own(self.root)
+        self._run(
+            "initdb", "-D", str(data), "-U", USER, "--pwfile", str(password_file),
+            "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync",
+        )  # fmt: skip
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.root / "log"), "-w", "start")
+        self.sql(f"CREATE DATABASE {DATABASE}", database="postgres")
+        return self
+
+    def stop(self) -> None:
+        if (self.root / "data" / "postmaster.pid").exists():
+            self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def sql(self, query: str, database: str = DATABASE) -> list[list[str]]:
+        """Rows of a query, as text, through psql over the local socket."""
+        out = self._run(
+            "psql", "-h", str(self.root), "-p", str(self.port), "-U", USER, "-d", database,
+            "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", query,
+        )  # fmt: skip
+        return [line.split("\t") for line in out.splitlines()]
+
+    def _run(self, tool: str, *args: str) -> str:
+        command = [str(self.bin / tool), *args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd="/", timeout=120)
+        if done.returncode:
+            raise RuntimeError(f"{tool} failed: {done.stderr.strip() or done.stdout.strip()}")
+        return done.stdout
+
+    def _own(self, path: Path) -> None:
+        if os.geteuid() == 0:
+            shutil.chown(path, "postgres", "postgres")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

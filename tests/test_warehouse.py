@@ -1,0 +1,153 @@
+"""Loading into warehouses: PostgreSQL (a real server the tests start) and DuckDB, through
+Meltano, upserting by primary key so that a second run replaces what changed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import pipelines
+from tests.conftest import ROOT, emails_of
+from tests.postgres_server import PASSWORD, PostgresServer, postgres_bin
+from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+
+pytestmark = pipelines.needs_meltano
+
+Query = Callable[[str], list[list[str]]]  # SQL in, rows of text out
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[PostgresServer]:
+    binaries = postgres_bin()
+    if binaries is None:
+        pytest.fail("PostgreSQL is not installed: `make test` runs scripts/ensure_postgres.sh first")
+    server = PostgresServer(binaries).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def duckdb_query(path: Path) -> Query:
+    """Queries through the DuckDB the loader itself runs on (duckdb < 2, see meltano.yml)."""
+    python = ROOT / ".meltano" / "loaders" / "target-duckdb" / "venv" / "bin" / "python"
+    script = (
+        "import duckdb, json, sys\n"
+        "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+        "print(json.dumps([[str(v) for v in row] for row in con.execute(sys.argv[2]).fetchall()]))\n"
+    )
+
+    def query(sql: str) -> list[list[str]]:
+        out = subprocess.run(
+            [str(python), "-c", script, str(path), sql], capture_output=True, text=True, check=True
+        ).stdout
+        rows: list[list[str]] = json.loads(out)
+        return rows
+
+    return query
+
+
+def run_twice(
+    loader: str, env: dict[str, str], tmp_path: Path, query: Query
+) -> tuple[Sandbox, list[str], dict]:
+    """A full load, then three leads reply, then an incremental load; with snapshots."""
+    state = pipelines.own_state(tmp_path)
+    with Sandbox(SandboxConfig(leads=60, rate_limit=None)) as sandbox:
+        csv = pipelines.meltano_run(
+            sandbox, "target-csv", "--no-state-update", TARGET_CSV_OUTPUT_PATH=str(tmp_path / "csv"), **state
+        )
+        assert csv.returncode == 0, csv.stderr[-3000:]
+        first = pipelines.meltano_run(sandbox, loader, **env, **state)
+        assert first.returncode == 0, first.stderr[-3000:]
+        snapshot = {"first": written(query), "csv": csv_counts(tmp_path / "csv")}
+        changed = sorted(lead["email_lead_map_id"] for lead in sandbox.expected()[20:23])
+        for map_id in changed:
+            sandbox.inbox.add_reply(map_id)
+        second = pipelines.meltano_run(sandbox, loader, **env, **state)
+        assert second.returncode == 0, second.stderr[-3000:]
+    for process in (first, second):
+        assert SANDBOX_KEY not in process.stdout + process.stderr
+        assert PASSWORD not in process.stdout + process.stderr
+    return sandbox, changed, snapshot
+
+
+def written(query: Query) -> dict[str, dict[tuple[str, ...], str]]:
+    """Each table's rows by primary key, with the batch that last wrote them."""
+    return {
+        "inbox_replies": {
+            (lead,): batch
+            for lead, batch in query("SELECT email_lead_map_id, _sdc_batched_at FROM smartlead.inbox_replies")
+        },
+        "email_history": {
+            (lead, key): batch
+            for lead, key, batch in query(
+                "SELECT email_lead_map_id, email_key, _sdc_batched_at FROM smartlead.email_history"
+            )
+        },
+    }
+
+
+def csv_counts(folder: Path) -> dict[str, int]:
+    counts = {}
+    for stream in ("inbox_replies", "email_history"):
+        path = next(folder.glob(f"*_{stream}.csv"))
+        with path.open(encoding="utf-8", newline="") as handle:
+            import csv
+
+            counts[stream] = sum(1 for _ in csv.DictReader(handle))
+    return counts
+
+
+def check_upserts(sandbox: Sandbox, changed: list[str], snapshot: dict, query: Query) -> None:
+    first, after = snapshot["first"], written(query)
+    # The first load holds what the CSV holds.
+    assert {table: len(rows) for table, rows in first.items()} == snapshot["csv"]
+    # The second adds the three new replies and doubles nothing.
+    emails = emails_of(sandbox.expected())
+    assert len(after["inbox_replies"]) == len(sandbox.expected())
+    assert emails == snapshot["csv"]["email_history"] + len(changed)
+    total = query(
+        "SELECT count(*), count(DISTINCT (email_lead_map_id, email_key)) FROM smartlead.email_history"
+    )
+    assert total == [[str(emails), str(emails)]]
+    # It wrote the changed leads and their whole threads, and left every other row alone.
+    rewritten = {
+        (table, key)
+        for table, rows in after.items()
+        for key, batch in rows.items()
+        if first[table].get(key) != batch
+    }
+    threads = {("email_history", key) for key in after["email_history"] if key[0] in changed}
+    assert rewritten == {("inbox_replies", (map_id,)) for map_id in changed} | threads
+    assert len(threads) == sum(len(sandbox.inbox.by_map_id(m)["email_history"]) for m in changed)
+    counts = dict(query("SELECT email_lead_map_id, history_count FROM smartlead.inbox_replies"))
+    assert all(int(counts[m]) == len(sandbox.inbox.by_map_id(m)["email_history"]) for m in changed)
+
+
+def test_postgres_loads_what_the_csv_holds_then_upserts_only_what_changed(postgres, tmp_path):
+    sandbox, changed, snapshot = run_twice("target-postgres", postgres.env, tmp_path, postgres.sql)
+    check_upserts(sandbox, changed, snapshot, postgres.sql)
+    keys = postgres.sql(
+        "SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc "
+        "JOIN information_schema.key_column_usage kcu USING (constraint_name, table_schema) "
+        "WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = 'smartlead' "
+        "ORDER BY 1, kcu.ordinal_position"
+    )
+    assert keys == [
+        ["email_history", "email_lead_map_id"],
+        ["email_history", "email_key"],
+        ["inbox_replies", "email_lead_map_id"],
+    ]
+
+
+def test_duckdb_loads_what_the_csv_holds_then_upserts_only_what_changed(tmp_path):
+    database = tmp_path / "warehouse.duckdb"  # a file named like the schema makes names ambiguous
+    query = duckdb_query(database)
+    sandbox, changed, snapshot = run_twice(
+        "target-duckdb", {"TARGET_DUCKDB_FILEPATH": str(database)}, tmp_path, query
+    )
+    check_upserts(sandbox, changed, snapshot, query)
