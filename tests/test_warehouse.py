@@ -3,12 +3,15 @@ Meltano, upserting by primary key so that a second run replaces what changed."""
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests import pipelines
 from tests.conftest import ROOT, emails_of
@@ -57,10 +60,10 @@ def run_twice(
     """A full load, then three leads reply, then an incremental load; with snapshots."""
     state = pipelines.own_state(tmp_path)
     with Sandbox(SandboxConfig(leads=60, rate_limit=None)) as sandbox:
-        csv = pipelines.meltano_run(
+        to_csv = pipelines.meltano_run(
             sandbox, "target-csv", "--no-state-update", TARGET_CSV_OUTPUT_PATH=str(tmp_path / "csv"), **state
         )
-        assert csv.returncode == 0, csv.stderr[-3000:]
+        assert to_csv.returncode == 0, to_csv.stderr[-3000:]
         first = pipelines.meltano_run(sandbox, loader, **env, **state)
         assert first.returncode == 0, first.stderr[-3000:]
         snapshot = {"first": written(query), "csv": csv_counts(tmp_path / "csv")}
@@ -96,8 +99,6 @@ def csv_counts(folder: Path) -> dict[str, int]:
     for stream in ("inbox_replies", "email_history"):
         path = next(folder.glob(f"*_{stream}.csv"))
         with path.open(encoding="utf-8", newline="") as handle:
-            import csv
-
             counts[stream] = sum(1 for _ in csv.DictReader(handle))
     return counts
 
@@ -151,3 +152,65 @@ def test_duckdb_loads_what_the_csv_holds_then_upserts_only_what_changed(tmp_path
         "target-duckdb", {"TARGET_DUCKDB_FILEPATH": str(database)}, tmp_path, query
     )
     check_upserts(sandbox, changed, snapshot, query)
+
+
+def readme_scaling_example() -> dict:
+    """The `meltano.yml` fragment the README's "Scaling out" section shows."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- scaling-example")[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    example: dict = yaml.safe_load(block)
+    return example
+
+
+def test_the_readme_scaling_example_runs_two_keys_side_by_side(postgres, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    config = yaml.safe_load((ROOT / "meltano.yml").read_text(encoding="utf-8"))
+    example = readme_scaling_example()
+    for kind in ("extractors", "loaders"):
+        config["plugins"][kind] += example["plugins"][kind]
+    config.update(jobs=example["jobs"], schedules=example["schedules"])
+    (project / "meltano.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (project / ".meltano").symlink_to(ROOT / ".meltano")  # inherited plugins use the parents' installs
+    state = pipelines.own_state(tmp_path)
+    keys = {"acme": "acme-key-0f3a9c", "globex": "globex-key-7d21e4"}
+    with (
+        Sandbox(SandboxConfig(leads=30, rate_limit=(10, 2.0), api_key=keys["acme"])) as acme,
+        Sandbox(SandboxConfig(leads=20, seed=3, rate_limit=(10, 2.0), api_key=keys["globex"])) as globex,
+    ):
+        env = {
+            **os.environ,
+            **postgres.env,
+            **state,
+            "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
+            "ACME_SMARTLEAD_API_KEY": keys["acme"],
+            "GLOBEX_SMARTLEAD_API_KEY": keys["globex"],
+            "TAP_SMARTLEAD_INBOX__ACME_API_URL": acme.url,
+            "TAP_SMARTLEAD_INBOX__GLOBEX_API_URL": globex.url,
+        }
+        meltano = [str(pipelines.MELTANO)]
+        subprocess.run([*meltano, "state", "list"], cwd=project, env=env, check=True, capture_output=True)
+        runs = [
+            subprocess.Popen(
+                [*meltano, "run", f"tap-smartlead-inbox--{client}", f"target-postgres--{client}"],
+                cwd=project,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for client in keys
+        ]
+        outputs = [run.communicate(timeout=300) for run in runs]
+    for run, (out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, err[-3000:]
+        assert not any(key in out + err for key in keys.values())
+    loaded = postgres.sql(
+        "SELECT 'acme', count(*) FROM smartlead_acme.inbox_replies "
+        "UNION ALL SELECT 'globex', count(*) FROM smartlead_globex.inbox_replies"
+    )
+    assert loaded == [["acme", str(len(acme.expected()))], ["globex", str(len(globex.expected()))]]
+    listed = subprocess.run([*meltano, "state", "list"], cwd=project, env=env, capture_output=True, text=True)
+    assert "tap-smartlead-inbox--acme-to-target-postgres--acme" in listed.stdout
+    assert "tap-smartlead-inbox--globex-to-target-postgres--globex" in listed.stdout
