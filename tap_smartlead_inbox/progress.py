@@ -70,14 +70,17 @@ class RunProgress:
     def line(self) -> str:
         elapsed = max(time.monotonic() - self.started, 1.0)  # no wild rate in the first second
         requests, _, rate_limited = self._counts()
-        text = (
-            f"{self.pages} pages, {self.leads} leads, {self.emails} email rows, "
-            f"{requests / elapsed:.1f} req/s, {rate_limited} x 429"
-        )
+        text = f"{self.pages} pages, {self._rows()}, {requests / elapsed:.1f} req/s, {rate_limited} x 429"
         if self.total_pages:
             remaining = max(0, self.total_pages - self.pages) / self.limiter.rate
             text += f", {self.pages}/{self.total_pages} pages, about {remaining:.0f} s left"
         return text
+
+    def _rows(self) -> str:
+        """What was read: leads, and email rows where the streams have them."""
+        if len(self.streams) == 1:
+            return f"{self.leads} {self.streams[0]} records"
+        return f"{self.emails} email rows, {self.leads} leads"
 
     def finish(self, *, dry_run: bool) -> None:
         if self._bar is not None:
@@ -86,10 +89,9 @@ class RunProgress:
         elapsed = time.monotonic() - self.started
         requests, retries, rate_limited = self._counts()
         self.logger.info(
-            "Summary: %d email rows, %d leads, %d pages in %.1f s; %d requests, %d retries, %d x 429, "
+            "Summary: %s, %d pages in %.1f s; %d requests, %d retries, %d x 429, "
             "%.1f s waiting on the limiter (summed over workers).",
-            self.emails,
-            self.leads,
+            self._rows(),
             self.pages,
             elapsed,
             requests,

@@ -173,7 +173,7 @@ def test_progress_is_logged_off_a_terminal_with_counts_and_eta(caplog, monkeypat
         progress.page_done(20, 90)
         progress.finish(dry_run=False)
     lines = [r.getMessage() for r in caplog.records]
-    assert any("2 pages, 40 leads, 175 email rows" in line and "2/5 pages" in line for line in lines)
+    assert any("2 pages, 175 email rows, 40 leads" in line and "2/5 pages" in line for line in lines)
     summary = lines[-1]
     assert summary.startswith("Summary: 175 email rows, 40 leads, 2 pages")
     assert "7 requests" in summary and "1 x 429" in summary and "waiting on the limiter" in summary

@@ -121,4 +121,6 @@ def test_dry_run_counts_the_sent_list_and_writes_nothing(sandbox, tmp_path):
     run = run_tap(config, tmp_path, "--catalog", selecting(config, tmp_path, "sent_emails"))
     assert run.returncode == 0
     assert run.records("sent_emails") == []
-    assert f"would get: sent_emails {len(sandbox.expected(sent=True))};" in run.stderr
+    leads = len(sandbox.expected(sent=True))
+    assert f"would get: sent_emails {leads};" in run.stderr
+    assert f"Summary: {leads} sent_emails records, " in run.stderr, "no email rows to count"
