@@ -53,6 +53,29 @@ class Inbox:
     def by_map_id(self, map_id: str) -> dict[str, Any]:
         return next(lead for lead in self.leads if str(lead["email_lead_map_id"]) == str(map_id))
 
+    def add_sent(self, map_id: str, when: datetime | None = None) -> dict[str, Any]:
+        """We email the lead again now: it jumps to the top of SENT_TIME_DESC."""
+        with self.lock:
+            lead = self.by_map_id(map_id)
+            when = when or datetime.now(UTC)
+            n = len(lead["email_history"])
+            lead["email_history"].append(
+                _email(
+                    "SENT",
+                    when,
+                    stats_id=f"st-{lead['email_lead_map_id']}-follow{n}",
+                    message_id=f"<follow{n}.{lead['email_lead_map_id']}@ourco.example>",
+                    subject="Re: Partnership, quick question",
+                    body="<p>Bumping this up: worth a chat?</p>",
+                    sender="sales@ourco.example",
+                    to=lead["lead_email"],
+                    cc=None,
+                    seq=None,
+                )
+            )
+            lead["last_sent_time"] = iso(when)
+            return lead
+
     def add_reply(self, map_id: str, when: datetime | None = None) -> dict[str, Any]:
         """The lead replies again now: it jumps to the top of REPLY_TIME_DESC."""
         with self.lock:

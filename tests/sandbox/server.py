@@ -54,6 +54,8 @@ class SandboxConfig:
     # the page served, in its own query, so every later offset of that query shifts.
     churn_pick: str = "lower-half"
     churn_burst: int = 1  # how many leads reply at each churn
+    # "reply": the lead replies (it moves up by reply time); "send": we email it again (by sent time)
+    churn_event: str = "reply"
     forced_error: tuple[int, dict[str, Any]] | None = None  # answer every request with this
     outage_after: int = 0  # from this many requests on, answer 503 (0: never)
     tls: bool = False  # HTTPS with a self-signed certificate (tests/sandbox/tls), which nobody trusts
@@ -207,8 +209,9 @@ class Sandbox:
             self._pages_served += 1
             due = self._pages_served % self.config.churn_every == 0
         if due:
+            event = self.inbox.add_sent if self.config.churn_event == "send" else self.inbox.add_reply
             for lead in self._churn_picks(body, replied_only=ENDPOINTS[path]):
-                self.inbox.add_reply(lead["email_lead_map_id"])
+                event(lead["email_lead_map_id"])
 
     def _churn_picks(self, body: dict[str, Any], *, replied_only: bool) -> list[dict[str, Any]]:
         offset, burst = body.get("offset", 0), self.config.churn_burst
@@ -216,8 +219,9 @@ class Sandbox:
             chosen = api.select(self.inbox.leads, body, replied_only=replied_only)
             if offset <= len(chosen):
                 return chosen[offset - burst : offset]
-        replied = api.select(self.inbox.leads, {}, replied_only=replied_only)
-        # Someone from the lower half of the list replies and jumps to the top.
+        order = {"sortBy": "SENT_TIME_DESC"} if self.config.churn_event == "send" else {}
+        replied = api.select(self.inbox.leads, order, replied_only=replied_only)
+        # Someone from the lower half of the list replies (or is emailed) and jumps to the top.
         half = max(1, len(replied) // 2)
         return [replied[len(replied) // 2 + (self._pages_served * 7 + i) % half] for i in range(burst)]
 
