@@ -55,49 +55,37 @@ class Inbox:
 
     def add_sent(self, map_id: str, when: datetime | None = None) -> dict[str, Any]:
         """We email the lead again now: it jumps to the top of SENT_TIME_DESC."""
-        with self.lock:
-            lead = self.by_map_id(map_id)
-            when = when or datetime.now(UTC)
-            n = len(lead["email_history"])
-            lead["email_history"].append(
-                _email(
-                    "SENT",
-                    when,
-                    stats_id=f"st-{lead['email_lead_map_id']}-follow{n}",
-                    message_id=f"<follow{n}.{lead['email_lead_map_id']}@ourco.example>",
-                    subject="Re: Partnership, quick question",
-                    body="<p>Bumping this up: worth a chat?</p>",
-                    sender="sales@ourco.example",
-                    to=lead["lead_email"],
-                    cc=None,
-                    seq=None,
-                )
-            )
-            lead["last_sent_time"] = iso(when)
-            return lead
+        return self._add(map_id, "SENT", when or datetime.now(UTC))
 
     def add_reply(self, map_id: str, when: datetime | None = None) -> dict[str, Any]:
         """The lead replies again now: it jumps to the top of REPLY_TIME_DESC."""
+        return self._add(map_id, "REPLY", when or datetime.now(UTC))
+
+    def _add(self, map_id: str, kind: str, when: datetime) -> dict[str, Any]:
         with self.lock:
             lead = self.by_map_id(map_id)
-            when = when or datetime.now(UTC)
-            n = len(lead["email_history"])
+            n, ours, theirs = len(lead["email_history"]), "sales@ourco.example", lead["lead_email"]
+            sent = kind == "SENT"
+            tag = f"follow{n}" if sent else f"churn{n}"
             lead["email_history"].append(
                 _email(
-                    "REPLY",
+                    kind,
                     when,
-                    stats_id=f"st-{lead['email_lead_map_id']}-churn{n}",
-                    message_id=f"<churn{n}.{lead['email_lead_map_id']}@lead.example>",
-                    subject="Re: one more thing",
-                    body="<p>One more thing&nbsp;— call me?</p>",
-                    sender=lead["lead_email"],
-                    to="sales@ourco.example",
+                    stats_id=f"st-{lead['email_lead_map_id']}-{tag}",
+                    message_id=f"<{tag}.{lead['email_lead_map_id']}@{'ourco' if sent else 'lead'}.example>",
+                    subject="Re: Partnership, quick question" if sent else "Re: one more thing",
+                    body="<p>Bumping this up: worth a chat?</p>"
+                    if sent
+                    else "<p>One more thing&nbsp;— call me?</p>",
+                    sender=ours if sent else theirs,
+                    to=theirs if sent else ours,
                     cc=None,
                     seq=None,
                 )
             )
-            lead["last_reply_time"] = iso(when)
-            lead["has_new_unread_email"] = True
+            lead["last_sent_time" if sent else "last_reply_time"] = iso(when)
+            if not sent:
+                lead["has_new_unread_email"] = True
             return lead
 
 
