@@ -9,6 +9,7 @@ comments) are removed from the parsed tree first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 import html_text
@@ -48,8 +49,12 @@ def looks_like_html(body: str) -> bool:
 
 
 def _plain_text(text: str) -> str:
-    """A body with no markup keeps its lines; blank-line runs shrink to one."""
-    lines = [" ".join(line.split()) for line in text.translate(_CONTROLS).splitlines()]
+    """A body with no markup keeps its lines; whitespace runs within a line collapse."""
+    return join_lines(" ".join(line.split()) for line in text.translate(_CONTROLS).splitlines())
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines joined with blank-line runs shrunk to one, and no blank lines at either end."""
     kept: list[str] = []
     for line in lines:
         if line or (kept and kept[-1]):

@@ -33,7 +33,7 @@ from datetime import datetime
 from tap_smartlead_inbox.fetch_plan import PROBE_SORT, Window
 from tap_smartlead_inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.pages import Page, Query, iter_pages
-from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
+from tap_smartlead_inbox.timeutil import iso, utc_now
 from tap_smartlead_inbox.transport import Transport
 
 # Re-reads of re-reads: enough for churn every other request; past it the window is
@@ -106,33 +106,31 @@ class WindowReader:
         yield from self._reread(query, window, gaps, depth)
 
     def catch_up(self, query: Query, since: datetime, end: datetime) -> Iterator[LeadPage]:
-        """Leads whose last reply is after ``since``: those that moved during the run.
+        """The leads that moved during the run, since ``since``.
 
         A lead can also move while a pass reads, so passes repeat, each from when the
         one before began, until one sees nothing move.
         """
         for _ in range(MAX_CATCH_UP_PASSES):
             started, self.stats.moved = utc_now(), False
-            # Expected empty or nearly: requests go one at a time, none past the end.
-            yield from self.read(query.within(since, end), Window(since, end, expected_leads=0, open=True))
+            yield from self._catch_up_pass(query, since, end)
             if not self.stats.moved:
                 return
             since = started
         _kept_moving(since)
 
-    def catch_up_head(self, query: Query, since: datetime) -> Iterator[LeadPage]:
-        """For a list read whole: leads that moved during the run went to its head, so it is
-        read from the top until a lead sorts before ``since``. Passes repeat like catch_up's."""
-        for _ in range(MAX_CATCH_UP_PASSES):
-            started, self.stats.moved = utc_now(), False
-            for lead_page in self.read(query, Window(since, since, expected_leads=0, open=True)):
-                yield lead_page
-                if _reaches_before(lead_page, since):
-                    break
-            if not self.stats.moved:
+    def _catch_up_pass(self, query: Query, since: datetime, end: datetime) -> Iterator[LeadPage]:
+        # Expected empty or nearly: requests go one at a time, none past the end.
+        window = Window(since, end, expected_leads=0, open=True)
+        if self._timed:  # the leads whose last reply is after since
+            yield from self.read(query.within(since, end), window)
+            return
+        # A list read whole: moved leads went to its head, so it is read from the top
+        # until a lead sorts before since.
+        for lead_page in self.read(query, window):
+            yield lead_page
+            if _reaches_before(lead_page, since):
                 return
-            since = started
-        _kept_moving(since)
 
     def _reread(self, query: Query, window: Window, gaps: list[Window], depth: int) -> Iterator[LeadPage]:
         for gap in _merged(gaps):
@@ -162,9 +160,8 @@ def _reaches_before(lead_page: LeadPage, since: datetime) -> bool:
     is the last page): the leads above it are all that can have moved."""
     if len(lead_page.page.rows) < lead_page.query.limit:
         return True
-    field = SORT_FIELDS[lead_page.query.sort_by]
     last = lead_page.leads[-1]
-    moment = parse_time(last.fields.get(field)) if last else None
+    moment = last.time_of(SORT_FIELDS[lead_page.query.sort_by]) if last else None
     return moment is None or moment < since
 
 
@@ -197,7 +194,7 @@ def row_identity(row: object, lead: Lead | None) -> str:
 
 
 def _reply_time(lead: Lead | None) -> datetime | None:
-    return parse_time(lead.fields.get("last_reply_time")) if lead else None
+    return lead.time_of("last_reply_time") if lead else None
 
 
 def _merged(gaps: list[Window]) -> list[Window]:

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from tap_smartlead_inbox.normalize import normalize_lead
 from tap_smartlead_inbox.pages import Page, Query, iter_pages
-from tap_smartlead_inbox.timeutil import iso, parse_time
+from tap_smartlead_inbox.timeutil import iso
 from tap_smartlead_inbox.transport import Transport
 
 # The newest window asks up to this far past the sync start, so that leads replying
@@ -94,7 +94,7 @@ def _probe_cuts(transport: Transport, query: Query, every: int) -> list[datetime
     # One at a time: most inboxes fit one window, and the probe past the last is wasted.
     for page in iter_pages(transport, probe, 1, stride=every, start=every):
         lead = normalize_lead(page.rows[0]) if page.rows else None
-        moment = parse_time(lead.fields.get("last_reply_time")) if lead else None
+        moment = lead.time_of("last_reply_time") if lead else None
         if moment is not None:
             cuts.append(moment)
     return cuts

@@ -115,13 +115,13 @@ def build_filter_set(
     _merge_ids(base, "campaignId", campaign_ids)
     _merge_ids(base, "emailAccountId", email_account_ids)
     check_filters(base)
-    between = base.pop("replyTimeBetween", None)
+    between = _given_between(base.pop("replyTimeBetween", None))
     reply_from, reply_to = _reply_bounds(between, start, end)
-    sent_between = _given_between(between)
-    return FilterSet(base, reply_from, reply_to, default_applied, split_series(base), sent_between)
+    return FilterSet(base, reply_from, reply_to, default_applied, split_series(base), between)
 
 
 def _given_between(between: object) -> tuple[datetime, datetime] | None:
+    """filters.replyTimeBetween (already checked) as two datetimes."""
     if not isinstance(between, list):
         return None
     low, high = (parse_time(v, strict=True) for v in between)
@@ -137,11 +137,11 @@ def _merge_ids(filters: dict[str, Any], key: str, ids: list[int]) -> None:
 
 
 def _reply_bounds(
-    between: object, start: datetime | None, end: datetime | None
+    between: tuple[datetime, datetime] | None, start: datetime | None, end: datetime | None
 ) -> tuple[datetime | None, datetime | None]:
     """Intersect filters.replyTimeBetween with start_date/end_date."""
     if between is not None:
-        low, high = (parse_time(v, strict=True) for v in between)  # type: ignore[attr-defined]
+        low, high = between
         start = max(filter(None, (start, low)), default=None)
         end = min(filter(None, (end, high)), default=None)
     if start and end and start > end:

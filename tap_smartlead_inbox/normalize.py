@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
@@ -26,7 +27,7 @@ from tap_smartlead_inbox.coerce import (
 )
 from tap_smartlead_inbox.email_keys import ordered_thread
 from tap_smartlead_inbox.errors import MalformedResponse
-from tap_smartlead_inbox.timeutil import iso_or_none
+from tap_smartlead_inbox.timeutil import iso_or_none, parse_time
 
 SENT, REPLY = "SENT", "REPLY"
 
@@ -42,6 +43,10 @@ class Lead:
     def key(self) -> str | None:
         key: str | None = self.fields.get("email_lead_map_id")
         return key
+
+    def time_of(self, name: str) -> datetime | None:
+        """A time field of the lead (normalized to ISO text) as a datetime."""
+        return parse_time(self.fields.get(name))
 
     @cached_property
     def thread(self) -> list[tuple[str, dict[str, Any]]]:

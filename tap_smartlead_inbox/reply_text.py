@@ -31,7 +31,7 @@ from mailparser_reply import EmailReplyParser
 from mailparser_reply.constants import MAIL_LANGUAGES
 
 # The same HTML-or-plain test html_to_text applies, so both read a body alike.
-from tap_smartlead_inbox.body_text import html_to_text, looks_like_html
+from tap_smartlead_inbox.body_text import html_to_text, join_lines, looks_like_html
 
 # Every language the library knows: a reply header in any of them ends the new text.
 _PARSER = EmailReplyParser(languages=sorted(MAIL_LANGUAGES))
@@ -69,11 +69,7 @@ def reply_text(body: str | None) -> str:
 
 def normalize_lines(text: str) -> str:
     """Strip each line, collapse blank-line runs to one, strip the whole: how replies compare."""
-    kept: list[str] = []
-    for line in (raw.strip() for raw in text.splitlines()):
-        if line or (kept and kept[-1]):
-            kept.append(line)
-    return "\n".join(kept).strip()
+    return join_lines(line.strip() for line in text.splitlines())
 
 
 def _full_text(body: str) -> str:

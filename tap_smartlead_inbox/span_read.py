@@ -84,7 +84,7 @@ class SpanReader:
             started = utc_now()
             yield from reader.read(query, Window(started, started, open=True))
             if reader.stats.moved:
-                yield from reader.catch_up_head(query, started)
+                yield from reader.catch_up(query, started, started)
 
     def _reader(self, *, timed: bool = True) -> WindowReader:
         reader = WindowReader(self._transport, self._max_concurrency, timed=timed)
