@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from tap_smartlead_inbox.body_text import deep_html
 from tap_smartlead_inbox.normalize import FLAT_BOOLS, FLAT_INTS, FLAT_TIMES, Lead, is_documented
 
 LARGE_BODY = 1_000_000  # characters
@@ -27,6 +28,7 @@ LARGE = "bodies over 1 MB (kept whole)"
 WRONG_TYPE = "values of the wrong type (kept empty)"
 BAD_DATE = "unreadable dates (kept empty)"
 BAD_UTF8 = "responses with invalid UTF-8 (bad bytes replaced)"
+DEEP_HTML = "HTML bodies nested too deep for the parser (text read flat)"
 
 
 class Anomalies:
@@ -62,6 +64,10 @@ class Anomalies:
             self.note(NO_TIME, item["time"] is None)
             self.note(NO_BODY, item["body"] is None)
             self.note(LARGE, len(item["body"] or "") > LARGE_BODY)
+
+    def note_deep_html(self) -> None:
+        """The bodies html_to_text read flat since this was last called: too deep for lxml."""
+        self.note(DEEP_HTML, deep_html.take())
 
     def report(self, logger: logging.Logger) -> None:
         if self.counts:

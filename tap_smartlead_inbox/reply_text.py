@@ -30,8 +30,9 @@ import quotequail
 from mailparser_reply import EmailReplyParser
 from mailparser_reply.constants import MAIL_LANGUAGES
 
-# The same HTML-or-plain test html_to_text applies, so both read a body alike.
-from tap_smartlead_inbox.body_text import html_to_text, join_lines, looks_like_html
+# The same HTML-or-plain test and reading html_to_text applies, so both read a body
+# alike; read_html does not count deep bodies, which html_to_text counts once per email.
+from tap_smartlead_inbox.body_text import join_lines, looks_like_html, read_html, too_deep
 
 # Every language the library knows: a reply header in any of them ends the new text.
 _PARSER = EmailReplyParser(languages=sorted(MAIL_LANGUAGES))
@@ -74,7 +75,7 @@ def normalize_lines(text: str) -> str:
 
 def _full_text(body: str) -> str:
     try:
-        return html_to_text(body)
+        return _text(body)
     except Exception:  # last resort of a function that must not raise
         return ""
 
@@ -82,12 +83,17 @@ def _full_text(body: str) -> str:
 def _top_text(body: str) -> str:
     """The text above the quoted message, as quotequail finds it."""
     if not looks_like_html(body):
-        return html_to_text(_plain_top(body))
-    if len(_LINE_TAGS.findall(body)) <= _MAX_LINES:
+        return _text(_plain_top(body))
+    if len(_LINE_TAGS.findall(body)) <= _MAX_LINES and not too_deep(body):
         parts = quotequail.unwrap_html(body)
-        return html_to_text(_pick(parts, "html_top", "html_bottom") if parts else body)
-    # quotequail's tree walk costs ~40 us a line: a huge body is read as text instead.
-    return _plain_top(html_to_text(body))
+        return _text(_pick(parts, "html_top", "html_bottom") if parts else body)
+    # quotequail's tree walk costs ~40 us a line, and its lxml tree of a body nested past
+    # libxml2's depth limit lacks the rest of the body: such a body is read as text instead.
+    return _plain_top(_text(body))
+
+
+def _text(html: str) -> str:
+    return read_html(html).text
 
 
 def _plain_top(text: str) -> str:

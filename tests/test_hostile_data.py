@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.conftest import run_tap, tap_config
-from tests.sandbox.hostile import LARGE_BODY
+from tests.sandbox.hostile import DEEP_HTML_BODY, DEEP_HTML_TAIL, LARGE_BODY
 
 
 def test_hostile_rows_are_kept_with_what_can_be_read_and_counted_once(make_sandbox, tmp_path):
@@ -28,6 +28,10 @@ def test_hostile_rows_are_kept_with_what_can_be_read_and_counted_once(make_sandb
     assert len(large) == 1 and len(large[0]["email_body_text"]) == 5_000_000
     assert any(e["history_subject"] == "\ufffd\ufffdBAD" for e in emails), "bad bytes become U+FFFD"
     assert any("Unclosed &" in (e["email_body_text"] or "") for e in emails)
+    deep = [e for e in emails if e["email_body_html"] == DEEP_HTML_BODY]
+    assert len(deep) == 1, "the body nested 400 levels deep"
+    assert deep[0]["email_body_text"] == f"Thanks, let us talk.\nDeep inside\n{DEEP_HTML_TAIL}"
+    assert deep[0]["reply_text"] == deep[0]["email_body_text"]
 
     lines = [line for line in run.stderr.splitlines() if "Data anomalies" in line]
     assert len(lines) == 1

@@ -221,3 +221,38 @@ def test_plain_text_result_lines_come_from_the_full_text_in_order(body):
     full = iter(normalize_lines(html_to_text(body)).splitlines())
     for line in normalize_lines(reply_text(body)).splitlines():
         assert any(line == candidate for candidate in full), line
+
+
+def _nested(depth: int, inner: str) -> str:
+    return "<table><tr><td>" * depth + inner + "</td></tr></table>" * depth
+
+
+@pytest.mark.parametrize("depth", [300, 1_000, 5_000])
+def test_a_reply_nested_past_the_parsers_depth_limit_keeps_all_its_text(depth):
+    """libxml2 builds about 255 levels; the rest of such a body is read flat, not dropped."""
+    body = (
+        '<html><head><style>td{padding:0}</style></head><body><div dir="ltr">Hi Sam,</div>'
+        + _nested(depth, "Tuesday at <b>10:00</b> works.")
+        + "<div>Text after the nesting</div><div>Best,<br>Anna</div></body></html>"
+    )
+    assert reply_text(body) == "Hi Sam,\nTuesday at 10:00 works.\nText after the nesting\nBest,\nAnna"
+
+
+@pytest.mark.parametrize("depth", [300, 2_000])
+def test_a_deep_reply_still_loses_its_quoted_history(depth):
+    body = (
+        "<div>Yes, send the deck.</div>"
+        + _nested(depth, "Anna")
+        + '<div class="gmail_quote"><div class="gmail_attr">On Mon, Mar 3, 2025 at 9:00 AM Sam '
+        "&lt;sam@x.io&gt; wrote:<br></div><blockquote>Worth a quick chat?</blockquote></div>"
+    )
+    assert reply_text(body) == "Yes, send the deck.\nAnna"
+
+
+def test_a_reply_the_parser_takes_whole_is_still_read_from_its_markup():
+    body = (
+        _nested(80, "Sounds good.")  # 240 levels
+        + '<blockquote type="cite"><div>On Mar 4, 2025, at 9:12 AM, Sam wrote:</div>'
+        "<div>Worth a quick chat?</div></blockquote>"
+    )
+    assert reply_text(body) == "Sounds good."
