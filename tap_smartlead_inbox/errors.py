@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 
 class TapError(Exception):
     """A failure the user can act on; the CLI prints it as one line, without a traceback."""
@@ -17,6 +19,33 @@ class SettingsError(TapError):
     def __init__(self, setting: str, problem: str) -> None:
         super().__init__(f"setting '{setting}' {problem}")
         self.setting = setting
+
+
+class StateError(TapError):
+    """The state a run was given (--state) cannot be used; raised before any request."""
+
+    exit_code = 2
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+
+
+class Interrupted(TapError):
+    """SIGTERM or SIGINT (a scheduler's timeout, Ctrl-C): a partial export, never a success.
+
+    The exit code is the shell's for a signal, 128 + its number (143, 130).
+    """
+
+    def __init__(self, signum: int, *, state_written: bool = True) -> None:
+        name = signal.Signals(signum).name
+        if state_written:
+            text = "the output ends on the last checkpoint STATE, and the next run resumes from there"
+        else:
+            text = "no STATE was written yet, so the next run starts where this one did"
+        super().__init__(f"interrupted by {name}; {text}")
+        self.signum = signum
+        self.exit_code = 128 + signum
 
 
 class ApiError(TapError):

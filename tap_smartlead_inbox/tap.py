@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from functools import cached_property
+from typing import IO, Any
 
 from singer_sdk import Tap
-from singer_sdk.contrib.msgspec import MsgSpecWriter
 from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
 
 from tap_smartlead_inbox.errors import SettingsError
 from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.output import ResumableWriter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_settings
+from tap_smartlead_inbox.state_check import check_state, parse_state, read_state_file
 from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream, SentEmailsStream
 from tap_smartlead_inbox.transport import Transport
+
+# The streams that keep a bookmark (sent_emails is FULL_TABLE), checked before any request.
+BOOKMARKED = frozenset({InboxRepliesStream.name, EmailHistoryStream.name})
 
 
 class TapSmartleadInbox(Tap):
@@ -25,8 +31,26 @@ class TapSmartleadInbox(Tap):
 
     name = "tap-smartlead-inbox"
     config_jsonschema = CONFIG_SCHEMA
-    # msgspec writes Singer messages several times faster than the default encoder.
-    message_writer_class = MsgSpecWriter
+    # msgspec writes Singer messages several times faster than the default encoder;
+    # this one also lets an interrupted or failed run end on its last STATE (cli.py).
+    message_writer_class = ResumableWriter
+
+    @classmethod
+    def invoke(cls, *, state: IO[str] | None = None, **kwargs: Any) -> None:
+        """The SDK's CLI run, with the --state file checked first (naming the file)."""
+        if state is not None:
+            source = f"state file {getattr(state, 'name', '-')}"
+            text = read_state_file(state, source)
+            check_state(parse_state(text, source), source, BOOKMARKED)
+            state = io.StringIO(text)  # the SDK reads it as it would have
+        super().invoke(state=state, **kwargs)
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        check_state(state, "state", BOOKMARKED)  # a state passed in code, not as a file
+        super().load_state(state)
+
+    def _setup_signal_handlers(self) -> None:
+        """None: the SDK's end the run with exit code 0; the CLI's (interrupts.py) do not."""
 
     def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
         if not self._config.get("api_key") and os.environ.get("SMARTLEAD_API_KEY"):
