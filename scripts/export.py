@@ -44,7 +44,10 @@ def main() -> int:
                 "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
             }
         )
-        command.append("--full-refresh")  # the sandbox is new each time: no bookmark applies
+        # The sandbox is new each time, so no bookmark applies; and its run saves none,
+        # since a bookmark saved under the pipeline's state ID would make the first real
+        # export read only the last few minutes of the real inbox.
+        command += ["--full-refresh", "--no-state-update"]
     try:
         code = subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
     finally:

@@ -14,6 +14,7 @@ from typing import Any
 
 from tap_smartlead_inbox.body_text import deep_html
 from tap_smartlead_inbox.normalize import FLAT_BOOLS, FLAT_INTS, FLAT_TIMES, Lead, is_documented
+from tap_smartlead_inbox.transport import TransportStats
 
 LARGE_BODY = 1_000_000  # characters
 
@@ -29,6 +30,7 @@ WRONG_TYPE = "values of the wrong type (kept empty)"
 BAD_DATE = "unreadable dates (kept empty)"
 BAD_UTF8 = "responses with invalid UTF-8 (bad bytes replaced)"
 DEEP_HTML = "HTML bodies nested too deep for the parser (text read flat)"
+LONE_SURROGATE = "strings holding half a UTF-16 pair (replaced by U+FFFD)"
 
 
 class Anomalies:
@@ -64,6 +66,11 @@ class Anomalies:
             self.note(NO_TIME, item["time"] is None)
             self.note(NO_BODY, item["body"] is None)
             self.note(LARGE, len(item["body"] or "") > LARGE_BODY)
+
+    def note_transport(self, stats: TransportStats) -> None:
+        """What the transport repaired in the responses' text."""
+        self.note(BAD_UTF8, stats.bad_utf8)
+        self.note(LONE_SURROGATE, stats.lone_surrogates)
 
     def note_deep_html(self) -> None:
         """The bodies html_to_text read flat since this was last called: too deep for lxml."""

@@ -78,8 +78,11 @@ class WindowReader:
         self._timed = timed
         self.stats = ReadStats()
 
-    def read(self, query: Query, window: Window, depth: int = 0) -> Generator[LeadPage, None, None]:
-        """Every page of ``query`` (already limited to ``window``), then any re-reads."""
+    def read(
+        self, query: Query, window: Window, depth: int = 0, *, confirm_empty: bool = False
+    ) -> Generator[LeadPage, None, None]:
+        """Every page of ``query`` (already limited to ``window``), then any re-reads.
+        With ``confirm_empty`` an empty first answer is asked for again (see iter_pages)."""
         gaps: list[Window] = []
         keys: set[str] = set()
         previous: LeadPage | None = None
@@ -91,6 +94,7 @@ class WindowReader:
             self._max_concurrency,
             stride=overlap_stride(query.limit) if checked else query.limit,
             expected_rows=window.expected_leads,
+            confirm_empty=confirm_empty,
         ):
             current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])
             if previous is not None:
@@ -145,7 +149,8 @@ class WindowReader:
                 return
             self.stats.rereads += 1
             narrowed = query.within(gap.start, gap.end) if self._timed else query
-            yield from self.read(narrowed, gap, depth=depth + 1)
+            # The stretch holds at least the leads on either side of it: doubt an empty answer.
+            yield from self.read(narrowed, gap, depth=depth + 1, confirm_empty=True)
 
 
 def _kept_moving(since: datetime) -> None:

@@ -69,5 +69,9 @@ class RetriesExhausted(ApiError):
     """Every attempt at one request failed with a retryable error."""
 
 
+class PagingError(ApiError):
+    """The API's pages cannot be walked to an end (offsets ignored or clamped)."""
+
+
 class MalformedResponse(Exception):
     """A 200 whose body is cut off or is not the JSON the API documents; retryable."""

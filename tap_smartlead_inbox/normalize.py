@@ -62,11 +62,26 @@ def page_rows(payload: object) -> tuple[list[Any], int | None]:
     """
     if not isinstance(payload, Mapping):
         raise MalformedResponse("body is not a JSON object")
+    failure = _reported_failure(payload)
+    if failure:
+        raise MalformedResponse(f"body says the request failed ({failure})")
     for key in ("messages", "data"):
         rows = payload.get(key)
         if isinstance(rows, list):
             return rows, as_int(payload.get("total_count"))
     raise MalformedResponse("body has neither a 'messages' nor a 'data' list")
+
+
+def _reported_failure(payload: Mapping[str, Any]) -> str | None:
+    """What a 200 body says went wrong: `ok: false` or an `error` field. Such a body
+    carries no rows to trust, even when it has an empty list beside the error."""
+    error = payload.get("error")
+    if error not in (None, "", False, {}):
+        message = error.get("message") if isinstance(error, Mapping) else error
+        return f"error: {str(message)[:80]}"
+    if payload.get("ok") is False:
+        return "ok: false"
+    return None
 
 
 def normalize_lead(row: object) -> Lead | None:

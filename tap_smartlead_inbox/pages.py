@@ -1,13 +1,15 @@
 """Offset paging over one query, with pages fetched concurrently and yielded in order.
 
-Without `total_count` the end of the data is unknown until a short page arrives, so
+The end of the data is known only when a short page arrives. Without `total_count`
 speculation is limited: only as many requests are kept in flight as the limiter can
-use (its rate times the observed latency). With `total_count` the exact pages are
-planned and up to `max_concurrency` are in flight.
+use (its rate times the observed latency). With `total_count` the pages up to it are
+planned and up to `max_concurrency` are in flight; past it, pages go one at a time
+until a short one, since leads that reply during the read push the list past it.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from collections import deque
@@ -17,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
+from tap_smartlead_inbox.errors import PagingError
 from tap_smartlead_inbox.filters import reply_between
 from tap_smartlead_inbox.limiter import SAFETY_MARGIN
 from tap_smartlead_inbox.normalize import page_rows
@@ -24,6 +27,7 @@ from tap_smartlead_inbox.timeutil import iso, utc_now
 from tap_smartlead_inbox.transport import Aborted, Transport
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 # Before any latency is observed, this many requests go out: at most three are
 # wasted on a one-page inbox, and an API as slow as 0.8 s is kept busy from the start.
@@ -75,17 +79,28 @@ def speculation_window(transport: Transport, max_concurrency: int) -> int:
 
 class _End:
     """The first offset known to hold nothing, shared with the workers so that a
-    request past it is dropped as soon as any worker sees the end."""
+    request past it is dropped as soon as any worker sees the end.
 
-    def __init__(self) -> None:
+    Only a short page shows the end. `total_count` is a hint that plans how many
+    pages go out at once: leads that reply while the list is read push older ones
+    past the first page's total, so stopping there would lose them.
+    """
+
+    def __init__(self, doubted: int | None = None) -> None:
         self.offset: float = math.inf
+        self.hint: int | None = None
+        self._doubted = doubted  # an empty page here is not believed until asked again
         self._lock = threading.Lock()
 
     def learn(self, page: Page, limit: int) -> None:
-        end = page.offset + len(page.rows) if len(page.rows) < limit else page.total_count
-        if end is not None:
-            with self._lock:
-                self.offset = min(self.offset, end)
+        with self._lock:
+            if page.total_count is not None:
+                self.hint = page.total_count
+            if not page.rows and page.offset == self._doubted:
+                self._doubted = None
+                return
+            if len(page.rows) < limit:
+                self.offset = min(self.offset, page.offset + len(page.rows))
 
     def known(self) -> bool:
         return self.offset != math.inf
@@ -115,6 +130,7 @@ def iter_pages(
     stride: int | None = None,
     start: int = 0,
     expected_rows: int | None = None,
+    confirm_empty: bool = False,
 ) -> Iterator[Page]:
     """Every page of ``query`` from offset ``start``, in offset order.
 
@@ -122,23 +138,33 @@ def iter_pages(
     makes neighbouring pages overlap. Past ``expected_rows`` (a size the caller has
     measured or guessed) requests go out one at a time, so a good estimate wastes no
     request past the end; a full page past it shows the guess was wrong, and
-    speculation resumes.
+    speculation resumes. With ``confirm_empty`` an empty first page is asked for
+    again before it is believed. Pages that repeat at later offsets (an API that
+    ignores or clamps offsets) stop the paging with a PagingError.
     """
     step = stride or query.limit
-    stop, end = threading.Event(), _End()
+    stop, end = threading.Event(), _End(start if confirm_empty else None)
     in_flight: deque[Future[Page]] = deque()
+    repeats = _Repeats(query)
     next_offset = start
     try:
         while True:
-            window = _window(transport, end, max_concurrency, next_offset, expected_rows)
-            while len(in_flight) < window and next_offset < end.offset:
+            # Each offset's own window: past a total or an estimate, one at a time.
+            while next_offset < end.offset and len(in_flight) < _window(
+                transport, end, max_concurrency, next_offset, expected_rows
+            ):
                 in_flight.append(in_background(_fetch_within, transport, query, next_offset, end, stop))
                 next_offset += step
             if not in_flight:
                 return
             page = in_flight.popleft().result()
+            if confirm_empty and page.offset == start and not page.rows:
+                page = _confirmed_empty(transport, query, start, end)
+            repeats.check(page)
             yield page
-            if page.offset + query.limit >= end.offset:  # the worker has already learned the end
+            # Ends at the short page itself, never on an end a later page implied: an empty
+            # glitch there must reach the caller, whose overlap check reads it again.
+            if len(page.rows) < query.limit:
                 return
             if expected_rows is not None and page.offset >= expected_rows:
                 expected_rows = None  # a full page past the estimate
@@ -147,12 +173,58 @@ def iter_pages(
         stop.set()
 
 
+def _confirmed_empty(transport: Transport, query: Query, start: int, end: _End) -> Page:
+    """An empty answer where data was expected, asked once more: one glitch must not
+    pass for an empty inbox and move the bookmark over its whole history."""
+    logger.info("POST %s answered an empty first page; asking once more before believing it.", query.path)
+    page = _fetch_within(transport, query, start, end, threading.Event())
+    if page.rows:
+        logger.warning(
+            "POST %s answered an empty first page, then %d rows when asked again; reading on.",
+            query.path,
+            len(page.rows),
+        )
+    return page
+
+
 def _window(transport: Transport, end: _End, max_concurrency: int, offset: int, expected: int | None) -> int:
     if end.known():
         return max_concurrency
+    if end.hint is not None:  # planned up to the total; past it, one at a time to the end
+        return max_concurrency if offset < end.hint else 1
     if expected is not None and offset >= expected:
         return 1
     return speculation_window(transport, max_concurrency)
+
+
+# Identical pages at this many later offsets in a row mean offsets are not honoured;
+# one repeat can be a list that changed under the reader (with one-row pages).
+MAX_REPEATS = 2
+
+
+class _Repeats:
+    """Stops paging over an API that answers every offset past the end with the same
+    page: without it, no short page ever comes and paging would never end."""
+
+    def __init__(self, query: Query) -> None:
+        self._query = query
+        self._previous: Page | None = None
+        self._offsets: list[int] = []
+
+    def check(self, page: Page) -> None:
+        previous, self._previous = self._previous, page
+        if previous is None or not page.rows or page.rows != previous.rows:
+            self._offsets = [page.offset]
+            return
+        self._offsets.append(page.offset)
+        if len(self._offsets) > MAX_REPEATS:
+            offsets = ", ".join(str(offset) for offset in self._offsets)
+            raise PagingError(
+                f"POST {self._query.path} answered offsets {offsets} with the same "
+                f"{len(page.rows)} rows: the API ignores or clamps offsets, so the end of the list "
+                "cannot be found; stopped (the bookmark stays at the last checkpoint)",
+                path=self._query.path,
+            )
 
 
 def in_background(fn: Callable[..., T], *args: Any) -> Future[T]:

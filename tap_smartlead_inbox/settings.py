@@ -29,6 +29,8 @@ MAX_PAGE_SIZE = 20
 MIN_KEY_LENGTH = 8
 DEFAULT_LOOKBACK = "PT15M"
 MAX_LOOKBACK = timedelta(days=30)
+DEFAULT_RECHECK_WINDOW = "P1D"
+MAX_RECHECK_WINDOW = timedelta(days=90)
 DEFAULT_WINDOW_PAGES = 200
 
 CONFIG_SCHEMA = th.PropertiesList(
@@ -102,6 +104,17 @@ CONFIG_SCHEMA = th.PropertiesList(
         description="ISO 8601 duration, PT0S to P30D. An incremental run re-reads replies "
         "this far before the bookmark, for replies Smartlead records late and for clock "
         "skew. Leads read again are emitted again with the same keys (targets upsert).",
+    ),
+    th.Property(
+        "recheck_window",
+        th.StringType,
+        default=DEFAULT_RECHECK_WINDOW,
+        title="Re-check window",
+        description="ISO 8601 duration, PT0S to P90D. An incremental run also re-reads the leads "
+        "whose last reply is this far before the bookmark and emits them again (same keys, so "
+        "targets upsert): categories Smartlead or a person sets after the reply, and changed "
+        "read, archived, important and status flags, reach the target. The default P1D keeps "
+        "labels set up to a day after a reply. PT0S turns it off.",
     ),
     th.Property(
         "window_pages",
@@ -185,6 +198,7 @@ class Settings:
     api_url: str
     filter_set: FilterSet
     lookback: timedelta
+    recheck_window: timedelta
     window_pages: int
     sort_by: str
     limit_per_page: int
@@ -240,7 +254,15 @@ def _check(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
         end=end,
     )
     plain = {f.name: typed[f.name] for f in fields(Settings) if f.name in typed}
-    return Settings(filter_set=filter_set, lookback=_lookback(config), **plain), typed
+    return (
+        Settings(
+            filter_set=filter_set,
+            lookback=_duration(config, "lookback", DEFAULT_LOOKBACK, MAX_LOOKBACK),
+            recheck_window=_duration(config, "recheck_window", DEFAULT_RECHECK_WINDOW, MAX_RECHECK_WINDOW),
+            **plain,
+        ),
+        typed,
+    )
 
 
 def _txt(config: Mapping[str, Any], name: str) -> str:
@@ -348,15 +370,15 @@ def _date(config: Mapping[str, Any], name: str, *, end_of_day: bool = False) -> 
     return parsed
 
 
-def _lookback(config: Mapping[str, Any]) -> timedelta:
-    lookback = parse_duration(config.get("lookback", DEFAULT_LOOKBACK))
-    if lookback is None or not timedelta(0) <= lookback <= MAX_LOOKBACK:
+def _duration(config: Mapping[str, Any], name: str, default: str, top: timedelta) -> timedelta:
+    duration = parse_duration(config.get(name, default))
+    if duration is None or not timedelta(0) <= duration <= top:
         raise SettingsError(
-            "lookback",
-            f"is {_txt(config, 'lookback')}: must be an ISO 8601 duration from PT0S to P30D, "
+            name,
+            f"is {_txt(config, name)}: must be an ISO 8601 duration from PT0S to P{top.days}D, "
             "such as PT15M, PT2H or P1D",
         )
-    return lookback
+    return duration
 
 
 def _id_list(config: Mapping[str, Any], name: str) -> list[int]:

@@ -82,7 +82,7 @@ class SpanReader:
         for query in queries:
             reader = self._reader(timed=False)
             started = utc_now()
-            yield from reader.read(query, Window(started, started, open=True))
+            yield from reader.read(query, Window(started, started, open=True), confirm_empty=True)
             if reader.stats.moved:
                 yield from reader.catch_up(query, started, started)
 
@@ -110,7 +110,7 @@ class SpanReader:
         per_window = self._window_pages * stride
         plan = partial(plan_windows, self._transport, query, span, per_window)
         whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
-        optimistic = reader.read(query, whole)
+        optimistic = reader.read(query, whole, confirm_empty=not span.incremental)
         # One request in flight means the probe waits for the first page.
         alongside = not span.incremental and self._max_concurrency > 1
         planning = in_background(plan) if alongside else None
@@ -121,7 +121,8 @@ class SpanReader:
             windows = (planning or in_background(plan)).result()
             if len(windows) > 1:
                 optimistic.close()  # drops the requests not yet sent
-                for window in windows:
-                    yield window, reader.read(query.within(window.start, window.end), window)
+                for window in windows:  # probes found leads in each: an empty answer is doubted
+                    within = query.within(window.start, window.end)
+                    yield window, reader.read(within, window, confirm_empty=True)
                 return
         yield whole, chain([head], optimistic)

@@ -18,7 +18,7 @@ import singer_sdk.singerlib as singer
 from singer_sdk.helpers.conform import TypeConformanceLevel
 from singer_sdk.streams import Stream
 
-from tap_smartlead_inbox.anomalies import BAD_UTF8, REPEATED, Anomalies
+from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.consistent_read import LeadPage, row_identity
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.log_noise import quiet_repeats
@@ -86,7 +86,8 @@ class InboxRepliesStream(_InboxStream):
                 self._tap.write_message(singer.StateMessage(value=copy.deepcopy(self.tap_state)))
             raise
         finally:  # a failed run ends its progress bar and says what it did, too
-            self._new.anomalies.note(BAD_UTF8, tap.transport.stats.bad_utf8)
+            self._new.anomalies.note_transport(tap.transport.stats)
+            self._new.anomalies.note_deep_html()
             self._new.anomalies.report(self.logger)
             tap.progress.finish(dry_run=tap.settings.dry_run)
 
@@ -97,11 +98,26 @@ class InboxRepliesStream(_InboxStream):
         reader = SpanReader(tap.transport, tap.progress, settings.max_concurrency, settings.window_pages)
         for item in reader.read(self.build_queries(span.start, span.end), span):
             if isinstance(item, Checkpoint):
-                self._checkpoint(item.bookmark)
+                # A full export that has found nothing yet moves no bookmark: were the
+                # API's "nothing" wrong, the next run must still read the whole history.
+                if span.incremental or self._new.seen:
+                    self._checkpoint(item.bookmark)
             else:
                 yield from self._page_records(item)
         if reader.rereads:
             self.logger.info("Re-read %d stretches where leads moved between pages.", reader.rereads)
+        if not self._new.seen:
+            # Said plainly, so a bookmark or filter that hides the inbox is noticed.
+            level = logging.INFO if span.incremental else logging.WARNING
+            self.logger.log(
+                level,
+                "Read nothing: no lead matches the filters with a last reply between %s and %s%s.",
+                iso(span.start),
+                iso(span.end),
+                " (from the bookmark in the state given)"
+                if span.incremental
+                else "; no bookmark is saved, so the next run reads the whole history again",
+            )
 
     def _page_records(self, lead_page: LeadPage) -> Iterator[Record]:
         info = _page_info(lead_page.query, lead_page.page)
@@ -130,9 +146,19 @@ class InboxRepliesStream(_InboxStream):
         settings = self._inbox_tap.settings
         sync_start = utc_now()
         bookmark = self._bookmark()
-        starts = (settings.filter_set.reply_from, bookmark - settings.lookback if bookmark else None)
+        # Replies recorded late need the lookback; labels and flags set after a reply
+        # (which never move last_reply_time) need the re-check window.
+        reread = max(settings.lookback, settings.recheck_window)
+        starts = (settings.filter_set.reply_from, bookmark - reread if bookmark else None)
         start = max(filter(None, starts), default=EPOCH)
         end = min(filter(None, (settings.filter_set.reply_to, sync_start + OPEN_END)))
+        if bookmark and settings.recheck_window > settings.lookback:
+            self.logger.info(
+                "Re-checking leads whose last reply is since %s (recheck_window %s before the bookmark) "
+                "for categories and flags set after the reply; they are emitted again with the same keys.",
+                iso(start),
+                settings.recheck_window,
+            )
         return Span(start, end, sync_start, incremental=bookmark is not None)
 
     def _bookmark(self) -> datetime | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -56,12 +57,13 @@ class TransportStats:
     retries: int = 0
     rate_limited: int = 0
     bad_utf8: int = 0  # responses whose invalid bytes were replaced
+    lone_surrogates: int = 0  # strings that held half a UTF-16 pair (replaced)
     latency: float | None = None  # moving average of answered requests, seconds
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def count(self, name: str) -> None:
+    def count(self, name: str, n: int = 1) -> None:
         with self.lock:
-            setattr(self, name, getattr(self, name) + 1)
+            setattr(self, name, getattr(self, name) + n)
 
     def observe_latency(self, seconds: float) -> None:
         with self.lock:
@@ -177,9 +179,14 @@ class Transport:
             self.limiter.record_accepted()
             self.stats.observe_latency(response.elapsed.total_seconds())
         try:
-            payload = json.loads(self._text(response.content))
+            text = self._text(response.content)
+            payload = json.loads(text)
         except (ValueError, requests.RequestException):
             payload = None
+        else:
+            if _SURROGATE_ESCAPE.search(text):
+                payload, lone = replace_lone_surrogates(payload)
+                self.stats.count("lone_surrogates", lone)
         if status == 200:
             if payload is None:
                 return _Failure("HTTP 200 with a cut-off or non-JSON body")
@@ -212,6 +219,46 @@ class Transport:
             failure.cause,
         )
         self.sleep(wait)
+
+
+# JSON can escape half of a UTF-16 pair ("\ud83d", from text cut by UTF-16 length);
+# Python keeps it as a lone surrogate, which no UTF-8 writer accepts. Only a body with
+# such an escape is walked.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(payload: Any) -> tuple[Any, int]:
+    """``payload`` with every lone surrogate in its strings (keys too) replaced by
+    U+FFFD, and how many strings held one. Pairs were joined by the JSON parser."""
+    count = 0
+
+    def clean(text: str) -> str:
+        nonlocal count
+        fixed, n = _LONE_SURROGATE.subn("\ufffd", text)
+        count += n > 0
+        return fixed
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return clean(value)
+        if isinstance(value, list):
+            stack.append(value)
+        elif isinstance(value, dict):
+            fixed = {clean(key): item for key, item in value.items()}
+            value.clear()
+            value.update(fixed)
+            stack.append(value)
+        return value
+
+    stack: list[Any] = []
+    root = walk(payload)
+    while stack:  # iterative: a deeply nested body must not exhaust the call stack
+        container = stack.pop()
+        items = enumerate(container) if isinstance(container, list) else container.items()
+        for key, item in list(items):
+            container[key] = walk(item)
+    return root, count
 
 
 _CONNECTION_PROBLEMS = (

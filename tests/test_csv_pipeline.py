@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -215,3 +217,30 @@ def test_sent_emails_is_opt_in_and_then_gets_its_own_file(tmp_path):
     _, emails = read(next(out.glob("*_email_history.csv")))
     replies = [r for r in emails if r["history_type"] == "REPLY"]
     assert replies and all("wrote:" not in r["reply_text"] for r in replies)
+
+
+def test_the_sandbox_demo_saves_no_bookmark_a_real_export_would_start_from(tmp_path):
+    """`make export` without a key exports the sandbox; the first real export after it
+    must still read the whole inbox, so the demo leaves no state behind."""
+    system_db = pipelines.own_state(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "SMARTLEAD_API_KEY"}
+    demo = subprocess.run(
+        [sys.executable, "scripts/export.py"],
+        cwd=ROOT,
+        env={**env, **system_db, "MELTANO": str(pipelines.MELTANO)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert demo.returncode == 0, demo.stderr[-3000:]
+    assert "sandbox check:" in demo.stdout and ": OK" in demo.stdout
+    states = subprocess.run(
+        [str(pipelines.MELTANO), "state", "list"],
+        cwd=ROOT,
+        env={**env, **system_db},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert states.returncode == 0, states.stderr[-2000:]
+    assert "No state IDs found." in states.stdout + states.stderr

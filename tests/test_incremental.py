@@ -119,7 +119,8 @@ def test_a_second_run_returns_only_the_leads_that_changed_with_their_whole_threa
     assert sorted(lead_ids(second)) == sorted(changed)
     assert len(sandbox.log) == 1
     low, _ = sandbox.log[0].body["filters"]["replyTimeBetween"]
-    assert low == iso(datetime.fromisoformat(bookmark(first.states()[-1])) - timedelta(minutes=15))
+    # The default re-check window (a day) is read again, for labels set after the reply.
+    assert low == iso(datetime.fromisoformat(bookmark(first.states()[-1])) - timedelta(days=1))
 
     threads = Counter(r["email_lead_map_id"] for r in second.records("email_history"))
     assert threads == {m: len(sandbox.inbox.by_map_id(m)["email_history"]) for m in changed}
@@ -147,7 +148,8 @@ def test_a_reply_recorded_late_is_caught_within_the_lookback(make_sandbox, tmp_p
     # Smartlead saw the reply after the first run, but it is dated five minutes before it.
     sandbox.inbox.add_reply(late, datetime.fromisoformat(bookmark(first.states()[-1])) - timedelta(minutes=5))
     state = write_state(tmp_path, first.states()[-1])
-    second = run_tap(tap_config(sandbox, lookback=lookback), tmp_path, "--state", state)
+    config = tap_config(sandbox, lookback=lookback, recheck_window="PT0S")
+    second = run_tap(config, tmp_path, "--state", state)
     assert (late in lead_ids(second)) is found
 
 
@@ -192,7 +194,7 @@ def test_a_killed_backfill_resumes_from_its_last_window_and_loses_nothing(make_s
     assert rerun.returncode == 0
     union = {r["email_lead_map_id"] for r in first_records} | set(lead_ids(rerun))
     assert union == {lead["email_lead_map_id"] for lead in sandbox.expected()}
-    resumed_from = iso(datetime.fromisoformat(bookmark(last_state)) - timedelta(minutes=15))
+    resumed_from = iso(datetime.fromisoformat(bookmark(last_state)) - timedelta(days=1))
     assert min(low for low, _ in windows_read(sandbox)) == resumed_from, "completed windows are skipped"
     assert requests_before > 0 and len(lead_ids(rerun)) < len(sandbox.expected())
 

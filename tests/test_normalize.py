@@ -35,6 +35,24 @@ def test_a_body_of_neither_shape_is_malformed(body):
         page_rows(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "cause"),
+    [
+        ({"ok": False, "data": []}, "ok: false"),
+        ({"ok": False, "data": [{"email_lead_map_id": "1"}]}, "ok: false"),
+        ({"error": "Database timeout", "data": []}, "error: Database timeout"),
+        ({"messages": [], "total_count": 0, "error": {"message": "shard down"}}, "error: shard down"),
+    ],
+)
+def test_a_body_that_says_it_failed_is_a_fault_to_retry_never_an_empty_page(body, cause):
+    with pytest.raises(MalformedResponse, match=f"says the request failed \\({cause}\\)"):
+        page_rows(body)
+
+
+def test_a_body_with_an_empty_error_field_is_still_a_page():
+    assert page_rows({"ok": True, "data": [1], "error": None}) == ([1], None)
+
+
 def test_ids_as_strings_or_integers_give_the_same_key():
     as_text = lead_of({"email_lead_map_id": "2433664091", "email_lead_id": "17"})
     as_number = lead_of({"email_lead_map_id": 2433664091, "email_lead_id": 17.0})

@@ -43,6 +43,8 @@ INVALID = [
     ({"lookback": "15m"}, "'lookback'", "ISO 8601 duration from PT0S to P30D"),
     ({"lookback": "P90D"}, "'lookback'", "ISO 8601 duration from PT0S to P30D"),
     ({"lookback": 15}, "'lookback'", "such as PT15M"),
+    ({"recheck_window": "1 day"}, "'recheck_window'", "ISO 8601 duration from PT0S to P90D"),
+    ({"recheck_window": "P91D"}, "'recheck_window'", "ISO 8601 duration from PT0S to P90D"),
     ({"window_pages": 0}, "'window_pages'", "1 or more"),
 ]
 
@@ -83,6 +85,7 @@ def test_defaults_match_the_replaced_exporter():
         60.0,
     )
     assert (settings.lookback, settings.window_pages) == (timedelta(minutes=15), 200)
+    assert settings.recheck_window == timedelta(days=1), "labels set up to a day after a reply are kept"
 
 
 def test_lookback_reads_iso_8601_durations():
@@ -91,6 +94,8 @@ def test_lookback_reads_iso_8601_durations():
     )
     assert check_settings({"api_key": "k" * 10, "lookback": "p1d"}).lookback == timedelta(days=1)
     assert check_settings({"api_key": "k" * 10, "lookback": "PT0S"}).lookback == timedelta(0)
+    assert check_settings({"api_key": "k" * 10, "recheck_window": "P7D"}).recheck_window == timedelta(days=7)
+    assert check_settings({"api_key": "k" * 10, "recheck_window": "PT0S"}).recheck_window == timedelta(0)
 
 
 def test_meltano_style_text_values_are_read():

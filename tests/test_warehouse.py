@@ -16,7 +16,7 @@ import yaml
 from tests import pipelines
 from tests.conftest import ROOT, emails_of
 from tests.postgres_server import PASSWORD, PostgresServer, postgres_bin
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig, live
 
 pytestmark = pipelines.needs_meltano
 
@@ -154,10 +154,10 @@ def test_duckdb_loads_what_the_csv_holds_then_upserts_only_what_changed(tmp_path
     check_upserts(sandbox, changed, snapshot, query)
 
 
-def readme_scaling_example() -> dict:
-    """The `meltano.yml` fragment the README's "Scaling out" section shows."""
+def readme_block(marker: str) -> dict:
+    """The `meltano.yml` fragment after ``marker`` in the README."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = text.split("<!-- scaling-example")[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    block = text.split(f"<!-- {marker}")[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     example: dict = yaml.safe_load(block)
     return example
 
@@ -166,7 +166,7 @@ def test_the_readme_scaling_example_runs_two_keys_side_by_side(postgres, tmp_pat
     project = tmp_path / "project"
     project.mkdir()
     config = yaml.safe_load((ROOT / "meltano.yml").read_text(encoding="utf-8"))
-    example = readme_scaling_example()
+    example = readme_block("scaling-example")
     for kind in ("extractors", "loaders"):
         config["plugins"][kind] += example["plugins"][kind]
     config.update(jobs=example["jobs"], schedules=example["schedules"])
@@ -214,3 +214,46 @@ def test_the_readme_scaling_example_runs_two_keys_side_by_side(postgres, tmp_pat
     listed = subprocess.run([*meltano, "state", "list"], cwd=project, env=env, capture_output=True, text=True)
     assert "tap-smartlead-inbox--acme-to-target-postgres--acme" in listed.stdout
     assert "tap-smartlead-inbox--globex-to-target-postgres--globex" in listed.stdout
+
+
+def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filter(postgres, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    config = yaml.safe_load((ROOT / "meltano.yml").read_text(encoding="utf-8"))
+    config["plugins"]["loaders"] += readme_block("refresh-example")["plugins"]["loaders"]
+    (project / "meltano.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (project / ".meltano").symlink_to(ROOT / ".meltano")
+    with Sandbox(SandboxConfig(leads=80, rate_limit=None)) as sandbox:
+        env = {
+            **os.environ,
+            **postgres.env,
+            **pipelines.own_state(tmp_path),
+            "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "SMARTLEAD_API_KEY": SANDBOX_KEY,
+            "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
+            "TARGET_POSTGRES_DEFAULT_TARGET_SCHEMA": "refresh_recipe",
+        }
+
+        def meltano(*args: str) -> None:
+            done = subprocess.run(
+                [str(pipelines.MELTANO), *args], cwd=project, env=env, capture_output=True, text=True
+            )
+            assert done.returncode == 0, done.stderr[-3000:]
+
+        def loaded() -> set[str]:
+            rows = postgres.sql("SELECT email_lead_map_id FROM refresh_recipe.inbox_replies")
+            return {row[0] for row in rows}
+
+        out_of_office = {"leadCategories": {"categoryIdsIn": [6]}}  # the default filter
+        meltano("run", "tap-smartlead-inbox", "target-postgres")
+        assert loaded() == {lead["email_lead_map_id"] for lead in sandbox.expected(out_of_office)}
+        relabelled = sandbox.expected(out_of_office)[-1]["email_lead_map_id"]  # an old reply
+        live.relabel(sandbox.inbox, relabelled, 3)
+
+        meltano("run", "tap-smartlead-inbox", "target-postgres")
+        assert relabelled in loaded(), "no incremental run can see a lead that left the filter"
+
+        meltano("run", "--full-refresh", "tap-smartlead-inbox", "target-postgres--refresh")
+        assert loaded() == {lead["email_lead_map_id"] for lead in sandbox.expected(out_of_office)}
+        emails = postgres.sql("SELECT count(*) FROM refresh_recipe.email_history")
+        assert emails == [[str(emails_of(sandbox.expected(out_of_office)))]]

@@ -95,10 +95,10 @@ def generate_inbox(n_replied: int = 200, seed: int = 7, never_replied_share: flo
     n_silent = round(n_replied * never_replied_share / (1 - never_replied_share))
     flags = [True] * n_replied + [False] * n_silent
     rng.shuffle(flags)
-    return Inbox([_lead(rng, i, replied) for i, replied in enumerate(flags)])
+    return Inbox([new_lead(rng, i, replied) for i, replied in enumerate(flags)])
 
 
-def _lead(rng: random.Random, i: int, replied: bool) -> dict[str, Any]:
+def new_lead(rng: random.Random, i: int, replied: bool) -> dict[str, Any]:
     map_id, lead_id = 2433660000 + i, 880000 + i
     campaign_id, campaign_name = CAMPAIGNS[i % len(CAMPAIGNS)]
     first = FIRST[rng.randrange(len(FIRST))]

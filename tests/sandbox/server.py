@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.sandbox import api, hostile
+from tests.sandbox import api, hostile, live
 from tests.sandbox.inbox import Inbox, generate_inbox
 
 API_PREFIX = "/api/v1"
@@ -50,8 +50,9 @@ class SandboxConfig:
     p_429: float = 0.0
     fault_seed: int = 1
     churn_every: int = 0  # after every N inbox pages served, one lead replies again
-    # Who replies: "lower-half" (an older lead, anywhere), or "behind": the lead just before
-    # the page served, in its own query, so every later offset of that query shifts.
+    # Who replies: "lower-half" (an older lead, anywhere), "behind": the lead just before
+    # the page served, in its own query, so every later offset of that query shifts, or
+    # "new": a lead never seen before, so the whole list grows by one at its top.
     churn_pick: str = "lower-half"
     churn_burst: int = 1  # how many leads reply at each churn
     # "reply": the lead replies (it moves up by reply time); "send": we email it again (by sent time)
@@ -60,6 +61,12 @@ class SandboxConfig:
     outage_after: int = 0  # from this many requests on, answer 503 (0: never)
     tls: bool = False  # HTTPS with a self-signed certificate (tests/sandbox/tls), which nobody trusts
     hostile: bool = False  # flat shape: spoil a few leads, repeat a lead, bad bytes (see hostile.py)
+    # What live accounts do that the docs do not say:
+    flat_total: bool = False  # the flat shape carries total_count too
+    offsets: str = "honour"  # "clamp": any offset past the end answers the last page again
+    empty_answers: int = 0  # the first N page answers are empty (a glitch, not an empty inbox)
+    p_not_ok: float = 0.0  # a 200 whose body says it failed: {"ok": false, "data": []}
+    surrogates: bool = False  # a few strings hold half an emoji ("\ud83d"), as JSON escapes
 
 
 @dataclass
@@ -81,10 +88,13 @@ class Sandbox:
         self.inbox = generate_inbox(self.config.leads, self.config.seed)
         if self.config.hostile:
             hostile.make_hostile(self.inbox.leads)
+        if self.config.surrogates:
+            live.add_lone_surrogates(self.inbox.leads)
         self._lock = threading.Lock()
         self._window: deque[float] = deque()
         self._faults = random.Random(self.config.fault_seed)
         self._pages_served = 0
+        self._empty_left = self.config.empty_answers
         self._arrivals = 0
         self._in_flight = 0
         self.most_in_flight = 0  # the most requests the client had out at once
@@ -174,6 +184,7 @@ class Sandbox:
             ("drop", config.p_drop),
             ("truncate", config.p_truncate),
             ("429", config.p_429),
+            ("not_ok", config.p_not_ok),
         ):
             if roll < p:
                 return name
@@ -187,7 +198,9 @@ class Sandbox:
         with self.inbox.lock:
             chosen = api.select(self.inbox.leads, body, replied_only=replied_only)
             offset, limit = body.get("offset", 0), body.get("limit", 20)
-            page = chosen[offset : offset + limit]
+            if self.config.offsets == "clamp" and chosen and offset >= len(chosen):
+                offset = max(0, len(chosen) - limit)
+            page = [] if self._glitch() else chosen[offset : offset + limit]
             render = api.render_documented if self.config.shape == "documented" else api.render_flat
             rows = [render(lead, history) for lead in page]
             if not replied_only and self.config.shape == "flat":
@@ -200,7 +213,18 @@ class Sandbox:
             if self.config.total_count:
                 out["total_count"] = len(chosen)
             return out
-        return {"ok": True, "data": rows, "offset": offset, "limit": limit}
+        flat: dict[str, Any] = {"ok": True, "data": rows, "offset": offset, "limit": limit}
+        if self.config.flat_total:
+            flat["total_count"] = len(chosen)
+        return flat
+
+    def _glitch(self) -> bool:
+        """Whether this answer is one of the first ``empty_answers``, served empty."""
+        with self._lock:
+            if self._empty_left <= 0:
+                return False
+            self._empty_left -= 1
+            return True
 
     def after_page(self, path: str, body: Any) -> None:
         if not self.config.churn_every:
@@ -215,6 +239,11 @@ class Sandbox:
 
     def _churn_picks(self, body: dict[str, Any], *, replied_only: bool) -> list[dict[str, Any]]:
         offset, burst = body.get("offset", 0), self.config.churn_burst
+        if self.config.churn_pick == "new":  # leads never seen before: the list grows
+            kind = "SENT" if self.config.churn_event == "send" else "REPLY"
+            for _ in range(burst):
+                live.add_new_lead(self.inbox, kind)
+            return []
         if self.config.churn_pick == "behind" and offset >= burst:
             chosen = api.select(self.inbox.leads, body, replied_only=replied_only)
             if offset <= len(chosen):
@@ -283,7 +312,7 @@ class _Handler(BaseHTTPRequestHandler):
         if delay:
             time.sleep(delay)
         fault = self.sandbox.draw_fault()
-        if fault in ("500", "429", "drop"):
+        if fault in ("500", "429", "drop", "not_ok"):
             return self._fail(fault)
         try:
             payload = self.sandbox.answer(path, params, body)
@@ -296,6 +325,8 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(200, payload)
 
     def _fail(self, fault: str) -> int:
+        if fault == "not_ok":  # the body, not the status, says it failed
+            return self._send(200, {"ok": False, "data": [], "message": "Something went wrong"})
         if fault == "500":
             return self._send(500, {"message": "Internal Server Error"})
         if fault == "429":

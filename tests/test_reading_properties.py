@@ -1,0 +1,386 @@
+"""The reading machinery (pages, consistent_read, span_read, fetch_plan) against a
+scripted page source, in process and without HTTP, over generated page sequences.
+
+The source is the real Transport with its HTTP send replaced by an in-memory inbox
+that changes as it is read: leads get new replies and jump to the top, new leads
+arrive, leads are re-labelled into or out of the filter, totals lie, answers come
+back empty, and offsets past the end may be clamped to the last page. Whatever the
+script, these must hold:
+
+- every lead that matched at the sync start and still matches at the end is emitted,
+  and no lead is emitted twice;
+- no checkpoint passes a lead that was not emitted before it;
+- every run ends (a scripted source refuses to answer forever).
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tap_smartlead_inbox.consistent_read import LeadPage
+from tap_smartlead_inbox.errors import PagingError
+from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
+from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.pages import Query
+from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
+from tap_smartlead_inbox.streams import NewLeads
+from tap_smartlead_inbox.transport import Transport
+from tests.sandbox import api
+from tests.sandbox.inbox import iso
+
+OUT_OF_OFFICE, NOT_INTERESTED = 6, 3
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+BASE = datetime(2025, 1, 1, tzinfo=UTC)
+REQUEST_CAP = 3_000  # a run needing more than this is taken not to end
+
+# --- the scripted source ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens to the inbox just before request number ``at`` is answered."""
+
+    at: int
+    kind: str  # "reply" | "new" | "leave" | "enter" | "send"
+    pick: int  # which lead, as an index into the leads it can apply to
+
+
+@dataclass(frozen=True)
+class Script:
+    leads: int
+    seed: int
+    events: tuple[Event, ...]
+    total: str  # "none" | "true" | "lie"
+    total_error: int
+    empty_at: frozenset[int]  # answers served empty (never two in a row)
+    clamp: bool  # offsets past the end answer the last page again
+    limit: int
+    window_pages: int
+    concurrency: int
+    sort_by: str
+    filtered: bool  # the Out Of Office filter, so re-labels move leads in and out
+
+
+@dataclass
+class ScriptedInbox:
+    """An inbox of flat rows that changes under the reader as the script says."""
+
+    script: Script
+    leads: list[dict[str, Any]] = field(default_factory=list)
+    requests: int = 0
+    relabelled: set[str] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    _clock: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        rng = random.Random(self.script.seed)
+        for _ in range(self.script.leads):
+            replied = BASE + timedelta(minutes=rng.randrange(0, 500_000))
+            sent = replied - timedelta(hours=rng.randrange(1, 500))
+            category = rng.choice([OUT_OF_OFFICE, OUT_OF_OFFICE, NOT_INTERESTED, None])
+            self._add(iso(replied), iso(sent), category)
+
+    def _add(self, replied: str, sent: str, category: int | None) -> None:
+        key = str(1000 + len(self.leads))
+        self.leads.append(
+            {
+                "email_lead_map_id": key,
+                "last_reply_time": replied,
+                "last_sent_time": sent,
+                "lead_category_id": category,
+                "email_status": "Replied",
+            }
+        )
+
+    def answer(self, path: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        with self.lock:
+            self.requests += 1
+            if self.requests > REQUEST_CAP:
+                raise AssertionError(f"the reader sent more than {REQUEST_CAP} requests: it does not end")
+            for event in self.script.events:
+                if event.at == self.requests:
+                    self._apply(event)
+            chosen = api.select(self.leads, dict(body), replied_only=path.endswith("inbox-replies"))
+            offset, limit = body["offset"], body["limit"]
+            if self.script.clamp and chosen and offset >= len(chosen):
+                offset = max(0, len(chosen) - limit)
+            rows = [] if self.requests in self.script.empty_at else chosen[offset : offset + limit]
+            payload: dict[str, Any] = {"ok": True, "data": [dict(row) for row in rows]}
+            if self.script.total != "none":
+                error = self.script.total_error if self.script.total == "lie" else 0
+                payload["total_count"] = max(0, len(chosen) + error)
+            return payload
+
+    def matching(self, filters: Mapping[str, Any]) -> dict[str, str]:
+        """Lead key -> last reply time of the leads the filters select now."""
+        with self.lock:
+            chosen = api.select(self.leads, {"filters": dict(filters)}, replied_only=True)
+            return {lead["email_lead_map_id"]: lead["last_reply_time"] for lead in chosen}
+
+    def _now(self) -> str:
+        # Strictly increasing, so a lead that replies during the run sorts above the rest.
+        self._clock = max(datetime.now(UTC), self._clock + timedelta(milliseconds=1))
+        return iso(self._clock)
+
+    def _apply(self, event: Event) -> None:
+        if event.kind == "new":
+            now = self._now()
+            self._add(now, now, OUT_OF_OFFICE)
+            return
+        if not self.leads:
+            return
+        if event.kind in ("reply", "send"):
+            lead = self.leads[event.pick % len(self.leads)]
+            lead["last_reply_time" if event.kind == "reply" else "last_sent_time"] = self._now()
+            return
+        # A re-label moves a lead into or out of the filter once, without touching its times.
+        before, after = (
+            (OUT_OF_OFFICE, NOT_INTERESTED) if event.kind == "leave" else (NOT_INTERESTED, OUT_OF_OFFICE)
+        )
+        candidates = [
+            lead
+            for lead in self.leads
+            if lead["lead_category_id"] == before and lead["email_lead_map_id"] not in self.relabelled
+        ]
+        if candidates:
+            lead = candidates[event.pick % len(candidates)]
+            lead["lead_category_id"] = after
+            self.relabelled.add(lead["email_lead_map_id"])
+
+
+class ScriptedTransport(Transport):
+    """The real transport (limiter, slots, retries, reading of the body) with the HTTP
+    exchange replaced by the scripted inbox; answers may come back out of order."""
+
+    def __init__(self, inbox: ScriptedInbox, max_in_flight: int) -> None:
+        super().__init__(
+            api_url="http://scripted.invalid/api/v1",
+            api_key="scripted-key-0000",
+            limiter=RateLimiter(100_000.0),
+            max_retries=2,
+            max_in_flight=max_in_flight,
+        )
+        self.inbox = inbox
+        self._jitter = random.Random(inbox.script.seed)
+
+    def _send(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
+        payload = self.inbox.answer(path, body)
+        if self.max_in_flight > 1:  # answers overtake each other
+            time.sleep(self._jitter.random() * 0.002)
+        return payload
+
+
+# --- scripts ------------------------------------------------------------------------
+
+
+@st.composite
+def scripts(draw: st.DrawFn, *, timed: bool = True) -> Script:
+    leads = draw(st.integers(0, 120))
+    kinds = ["reply", "new", "leave", "enter"] if timed else ["send", "reply", "new"]
+    events = draw(
+        st.lists(
+            st.builds(Event, at=st.integers(1, 60), kind=st.sampled_from(kinds), pick=st.integers(0, 10_000)),
+            max_size=12,
+        )
+    )
+    # Glitches far enough apart that a re-asked first page, with up to three other
+    # requests in flight, is not one of them too.
+    empties = sorted(draw(st.sets(st.integers(1, 60), max_size=4)))
+    apart = [n for i, n in enumerate(empties) if i == 0 or n - empties[i - 1] >= 6]
+    return Script(
+        leads=leads,
+        seed=draw(st.integers(0, 2**16)),
+        events=tuple(events),
+        total=draw(st.sampled_from(["none", "true", "lie"])),
+        total_error=draw(st.integers(-5, 5)),
+        empty_at=frozenset(apart),
+        clamp=draw(st.booleans()),
+        limit=draw(st.sampled_from([2, 3, 5, 20])),
+        window_pages=draw(st.integers(1, 4)),
+        concurrency=draw(st.sampled_from([1, 1, 3])),
+        sort_by=draw(st.sampled_from(["REPLY_TIME_DESC", "SENT_TIME_DESC"])),
+        filtered=timed and draw(st.booleans()),
+    )
+
+
+# --- running the machinery ----------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    emitted: list[str]
+    checkpoints: list[tuple[datetime, set[str]]]  # each bookmark, and what was emitted before it
+    failed: Exception | None
+
+
+def run_reader(inbox: ScriptedInbox, items: Iterator[LeadPage | Checkpoint]) -> Outcome:
+    """What a stream does with the reader's output: new leads out, checkpoints noted."""
+    new = NewLeads()
+    emitted: list[str] = []
+    checkpoints: list[tuple[datetime, set[str]]] = []
+    try:
+        for item in items:
+            if isinstance(item, Checkpoint):
+                checkpoints.append((item.bookmark, set(emitted)))
+            else:
+                emitted.extend(lead.key for lead in new.of(item) if lead.key)
+    except PagingError as exc:
+        return Outcome(emitted, checkpoints, exc)
+    return Outcome(emitted, checkpoints, None)
+
+
+def make_reader(script: Script) -> tuple[ScriptedInbox, ScriptedTransport, SpanReader]:
+    inbox = ScriptedInbox(script)
+    transport = ScriptedTransport(inbox, script.concurrency)
+    progress = RunProgress(transport.stats, transport.limiter, _quiet_logger(), interactive=False)
+    return inbox, transport, SpanReader(transport, progress, script.concurrency, script.window_pages)
+
+
+def query_of(script: Script, path: str) -> Query:
+    filters = {"leadCategories": {"categoryIdsIn": [OUT_OF_OFFICE]}} if script.filtered else {}
+    return Query(path=path, params={}, filters=filters, sort_by=script.sort_by, limit=script.limit)
+
+
+def _quiet_logger() -> Any:
+    import logging
+
+    logger = logging.getLogger("tests.reading_properties")
+    logger.disabled = True
+    return logger
+
+
+def assert_invariants(outcome: Outcome, at_start: dict[str, str], at_end: dict[str, str]) -> None:
+    assert len(outcome.emitted) == len(set(outcome.emitted)), "a lead was emitted twice"
+    stayed = at_start.keys() & at_end.keys()
+    if outcome.failed is None:
+        missing = stayed - set(outcome.emitted)
+        assert not missing, f"lost {len(missing)} of {len(stayed)} leads: {sorted(missing)[:5]}"
+    for bookmark, before in outcome.checkpoints:
+        # A resumed run reads from the bookmark on, so what is older must be out already.
+        owed = {key for key in stayed if datetime.fromisoformat(at_end[key]) < bookmark}
+        assert owed <= before, f"a checkpoint at {bookmark} passed {sorted(owed - before)[:5]}"
+
+
+# --- the properties -----------------------------------------------------------------
+
+PROPERTY_SETTINGS = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@PROPERTY_SETTINGS
+@given(script=scripts(), incremental=st.booleans())
+def test_a_windowed_read_emits_every_lead_that_stayed_once_and_checkpoints_only_what_is_out(
+    script: Script, incremental: bool
+) -> None:
+    inbox, _, reader = make_reader(script)
+    query = query_of(script, "/master-inbox/inbox-replies")
+    sync_start = datetime.now(UTC)
+    start = BASE + timedelta(minutes=250_000) if incremental else EPOCH
+    span = Span(start, sync_start + OPEN_END, sync_start, incremental=incremental)
+    if incremental:  # an incremental run believes an empty first answer; the next run re-checks
+        script = _no_empty_first_answer(inbox)
+    within = {**query.filters, "replyTimeBetween": [iso(start), iso(span.end)]}
+    at_start = inbox.matching(within)
+
+    outcome = run_reader(inbox, reader.read([query.within(start, span.end)], span))
+
+    assert_invariants(outcome, at_start, inbox.matching(within))
+    if outcome.failed is None and outcome.checkpoints:
+        assert outcome.checkpoints[-1][0] == span.bookmark, "a completed run ends on the sync start"
+
+
+def _no_empty_first_answer(inbox: ScriptedInbox) -> Script:
+    script = inbox.script
+    inbox.script = Script(**{**script.__dict__, "empty_at": script.empty_at - {1}})
+    return inbox.script
+
+
+@PROPERTY_SETTINGS
+@given(script=scripts(timed=False))
+def test_a_whole_list_read_emits_every_lead_that_stayed_once(script: Script) -> None:
+    inbox, _, reader = make_reader(script)
+    query = query_of(script, "/master-inbox/sent")
+    everything: dict[str, Any] = {}
+
+    def listed() -> dict[str, str]:
+        with inbox.lock:
+            chosen = api.select(inbox.leads, {"filters": everything}, replied_only=False)
+            return {lead["email_lead_map_id"]: lead["last_reply_time"] for lead in chosen}
+
+    at_start = listed()
+    outcome = run_reader(inbox, reader.read_whole([query]))
+    assert_invariants(outcome, at_start, listed())
+
+
+# --- named cases the properties cover, kept as plain examples -----------------------
+
+
+def _script(**overrides: Any) -> Script:
+    base = Script(
+        leads=100,
+        seed=3,
+        events=(),
+        total="none",
+        total_error=0,
+        empty_at=frozenset(),
+        clamp=False,
+        limit=20,
+        window_pages=200,
+        concurrency=1,
+        sort_by="REPLY_TIME_DESC",
+        filtered=False,
+    )
+    return Script(**{**base.__dict__, **overrides})
+
+
+def _full_read(script: Script) -> tuple[ScriptedInbox, ScriptedTransport, Outcome, dict[str, str]]:
+    inbox, transport, reader = make_reader(script)
+    sync_start = datetime.now(UTC)
+    span = Span(EPOCH, sync_start + OPEN_END, sync_start)
+    at_start = inbox.matching({})
+    outcome = run_reader(inbox, reader.read([query_of(script, "/master-inbox/inbox-replies")], span))
+    return inbox, transport, outcome, at_start
+
+
+@pytest.mark.parametrize("total", ["true", "lie"])
+def test_leads_pushed_past_the_first_total_by_new_replies_are_still_read(total):
+    events = tuple(Event(at=n, kind="new", pick=0) for n in range(2, 12))
+    inbox, _, outcome, at_start = _full_read(_script(events=events, total=total, total_error=-3))
+    assert outcome.failed is None
+    assert set(at_start) <= set(outcome.emitted)
+    assert len(outcome.emitted) == len(inbox.leads), "the new leads too"
+
+
+def test_an_empty_first_answer_on_a_full_export_is_asked_again_before_it_is_believed():
+    inbox, _, outcome, at_start = _full_read(_script(empty_at=frozenset({1})))
+    assert sorted(outcome.emitted) == sorted(at_start)
+    assert inbox.requests == 1 + 6 + 1, "the first page twice, then the other five pages and the probe"
+
+
+def test_an_empty_inbox_costs_two_requests_on_a_full_export():
+    inbox, _, outcome, _ = _full_read(_script(leads=0))
+    assert outcome.emitted == [] and outcome.failed is None
+    assert inbox.requests == 2
+
+
+def test_offsets_clamped_to_the_last_page_stop_the_read_with_a_paging_error():
+    # 100 leads fill the first page, so the window probes ask far past the end, and a
+    # clamped answer never comes back empty.
+    inbox, _, outcome, _ = _full_read(_script(clamp=True))
+    assert isinstance(outcome.failed, PagingError)
+    assert "ignores or clamps offsets" in str(outcome.failed)
+    assert inbox.requests < 20, "it stops after a few repeats, not hundreds of requests"
