@@ -216,6 +216,12 @@ def test_the_readme_scaling_example_runs_two_keys_side_by_side(postgres, tmp_pat
     assert "tap-smartlead-inbox--globex-to-target-postgres--globex" in listed.stdout
 
 
+def readme_sql(marker: str) -> str:
+    """The SQL block after ``marker`` in the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split(f"<!-- {marker}")[1].split("```sql\n", 1)[1].split("```", 1)[0].strip()
+
+
 def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filter(postgres, tmp_path):
     project = tmp_path / "project"
     project.mkdir()
@@ -223,6 +229,8 @@ def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filte
     config["plugins"]["loaders"] += readme_block("refresh-example")["plugins"]["loaders"]
     (project / "meltano.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (project / ".meltano").symlink_to(ROOT / ".meltano")
+    database = "refresh_recipe"  # the recipe swaps the schema the other tests load into
+    postgres.sql(f"CREATE DATABASE {database}", database="postgres")
     with Sandbox(SandboxConfig(leads=80, rate_limit=None)) as sandbox:
         env = {
             **os.environ,
@@ -231,7 +239,7 @@ def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filte
             "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
             "SMARTLEAD_API_KEY": SANDBOX_KEY,
             "TAP_SMARTLEAD_INBOX_API_URL": sandbox.url,
-            "TARGET_POSTGRES_DEFAULT_TARGET_SCHEMA": "refresh_recipe",
+            "TARGET_POSTGRES_DATABASE": database,
         }
 
         def meltano(*args: str) -> None:
@@ -240,20 +248,20 @@ def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filte
             )
             assert done.returncode == 0, done.stderr[-3000:]
 
-        def loaded() -> set[str]:
-            rows = postgres.sql("SELECT email_lead_map_id FROM refresh_recipe.inbox_replies")
-            return {row[0] for row in rows}
+        def loaded(table: str = "inbox_replies") -> list[list[str]]:
+            return postgres.sql(f"SELECT email_lead_map_id FROM smartlead.{table}", database=database)
 
-        out_of_office = {"leadCategories": {"categoryIdsIn": [6]}}  # the default filter
+        out_of_office = sandbox.expected({"leadCategories": {"categoryIdsIn": [6]}})  # the default filter
         meltano("run", "tap-smartlead-inbox", "target-postgres")
-        assert loaded() == {lead["email_lead_map_id"] for lead in sandbox.expected(out_of_office)}
-        relabelled = sandbox.expected(out_of_office)[-1]["email_lead_map_id"]  # an old reply
+        assert {row[0] for row in loaded()} == {lead["email_lead_map_id"] for lead in out_of_office}
+        relabelled = out_of_office[-1]["email_lead_map_id"]  # its reply is older than any re-check
         live.relabel(sandbox.inbox, relabelled, 3)
 
         meltano("run", "tap-smartlead-inbox", "target-postgres")
-        assert relabelled in loaded(), "no incremental run can see a lead that left the filter"
+        assert [relabelled] in loaded(), "no incremental run can see a lead that left the filter"
 
         meltano("run", "--full-refresh", "tap-smartlead-inbox", "target-postgres--refresh")
-        assert loaded() == {lead["email_lead_map_id"] for lead in sandbox.expected(out_of_office)}
-        emails = postgres.sql("SELECT count(*) FROM refresh_recipe.email_history")
-        assert emails == [[str(emails_of(sandbox.expected(out_of_office)))]]
+        postgres.sql(readme_sql("refresh-swap"), database=database)
+        still = [lead for lead in out_of_office if lead["email_lead_map_id"] != relabelled]
+        assert sorted(row[0] for row in loaded()) == sorted(lead["email_lead_map_id"] for lead in still)
+        assert len(loaded("email_history")) == emails_of(still)
