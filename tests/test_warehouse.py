@@ -248,7 +248,7 @@ def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filte
             )
             assert done.returncode == 0, done.stderr[-3000:]
 
-        def loaded(table: str = "inbox_replies") -> list[list[str]]:
+        def loaded(table: str = "inbox_replies"):
             return postgres.sql(f"SELECT email_lead_map_id FROM smartlead.{table}", database=database)
 
         out_of_office = sandbox.expected({"leadCategories": {"categoryIdsIn": [6]}})  # the default filter
