@@ -4,7 +4,8 @@ scripted page source, in process and without HTTP, over generated page sequences
 The source is the real Transport with its HTTP send replaced by an in-memory inbox
 that changes as it is read: leads get new replies and jump to the top, new leads
 arrive, leads are re-labelled into or out of the filter, totals lie, answers come
-back empty, and offsets past the end may be clamped to the last page. Whatever the
+back empty or repeat the query's page before (its offset ignored), and offsets past the end
+may be clamped to the last page. Whatever the
 script, these must hold:
 
 - every lead that matched at the sync start and still matches at the end is emitted,
@@ -15,6 +16,7 @@ script, these must hold:
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 import time
@@ -64,6 +66,7 @@ class Script:
     total: str  # "none" | "true" | "lie"
     total_error: int
     empty_at: frozenset[int]  # answers served empty (never two in a row)
+    repeat_at: frozenset[int]  # answers that repeat the last page of the same query (offset ignored)
     clamp: bool  # offsets past the end answer the last page again
     limit: int
     window_pages: int
@@ -82,6 +85,7 @@ class ScriptedInbox:
     relabelled: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
     _clock: datetime = field(default_factory=lambda: datetime.now(UTC))
+    _last_rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         rng = random.Random(self.script.seed)
@@ -116,6 +120,10 @@ class ScriptedInbox:
             if self.script.clamp and chosen and offset >= len(chosen):
                 offset = max(0, len(chosen) - limit)
             rows = [] if self.requests in self.script.empty_at else chosen[offset : offset + limit]
+            same_query = json.dumps([body["filters"], body["sortBy"], limit], sort_keys=True)
+            if self.requests in self.script.repeat_at and self._last_rows.get(same_query):
+                rows = self._last_rows[same_query]  # a page with rows again (an empty one is a glitch)
+            self._last_rows[same_query] = rows
             payload: dict[str, Any] = {"ok": True, "data": [dict(row) for row in rows]}
             if self.script.total != "none":
                 error = self.script.total_error if self.script.total == "lie" else 0
@@ -205,6 +213,7 @@ def scripts(draw: st.DrawFn, *, timed: bool = True) -> Script:
         total=draw(st.sampled_from(["none", "true", "lie"])),
         total_error=draw(st.integers(-5, 5)),
         empty_at=frozenset(apart),
+        repeat_at=frozenset(draw(st.sets(st.integers(2, 60), max_size=3))),
         clamp=draw(st.booleans()),
         limit=draw(st.sampled_from([2, 3, 5, 20])),
         window_pages=draw(st.integers(1, 4)),
@@ -337,6 +346,7 @@ def _script(**overrides: Any) -> Script:
         total="none",
         total_error=0,
         empty_at=frozenset(),
+        repeat_at=frozenset(),
         clamp=False,
         limit=20,
         window_pages=200,
