@@ -129,10 +129,8 @@ def register(writer: ResumableWriter) -> None:
 
 
 def end_on_last_state() -> None:
-    """After a failure: make the Singer output end on the last STATE it holds.
-
-    The stream's own handler does this when the failure comes from its reads; a
-    signal can also land while the SDK writes a record or syncs the child stream.
-    """
+    """After any failure (an error in the reads, or a signal, which can also land while
+    the SDK writes a record or syncs the child stream): make the Singer output end on
+    the last STATE it holds."""
     if _run.writer is not None:
         _run.writer.end_on_last_state()

@@ -3,8 +3,8 @@
 Whatever reads the output last (a target, Meltano) keeps the last STATE it saw as the
 place to resume. A failure, an interrupt above all, can come after records of a
 window that was not finished; writing the last STATE again after them makes the
-output end where a rerun must start. The stream does this itself when its reads
-fail; :func:`interrupts.end_on_last_state` covers a signal that lands while the SDK
+output end where a rerun must start. The CLI has it done for every failure, through
+:func:`interrupts.end_on_last_state`: an error in the reads, a signal while the SDK
 writes a record or syncs the child stream.
 """
 
