@@ -17,11 +17,12 @@ script, these must hold:
 from __future__ import annotations
 
 import json
+import logging
 import random
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -261,9 +262,7 @@ def query_of(script: Script, path: str) -> Query:
     return Query(path=path, params={}, filters=filters, sort_by=script.sort_by, limit=script.limit)
 
 
-def _quiet_logger() -> Any:
-    import logging
-
+def _quiet_logger() -> logging.Logger:
     logger = logging.getLogger("tests.reading_properties")
     logger.disabled = True
     return logger
@@ -301,7 +300,7 @@ def test_a_windowed_read_emits_every_lead_that_stayed_once_and_checkpoints_only_
     start = BASE + timedelta(minutes=250_000) if incremental else EPOCH
     span = Span(start, sync_start + OPEN_END, sync_start, incremental=incremental)
     if incremental:  # an incremental run believes an empty first answer; the next run re-checks
-        script = _no_empty_first_answer(inbox)
+        _no_empty_first_answer(inbox)
     within = {**query.filters, "replyTimeBetween": [iso(start), iso(span.end)]}
     at_start = inbox.matching(within)
 
@@ -312,10 +311,9 @@ def test_a_windowed_read_emits_every_lead_that_stayed_once_and_checkpoints_only_
         assert outcome.checkpoints[-1][0] == span.bookmark, "a completed run ends on the sync start"
 
 
-def _no_empty_first_answer(inbox: ScriptedInbox) -> Script:
+def _no_empty_first_answer(inbox: ScriptedInbox) -> None:
     script = inbox.script
-    inbox.script = Script(**{**script.__dict__, "empty_at": script.empty_at - {1}})
-    return inbox.script
+    inbox.script = replace(script, empty_at=script.empty_at - {1})
 
 
 @PROPERTY_SETTINGS
@@ -354,7 +352,7 @@ def _script(**overrides: Any) -> Script:
         sort_by="REPLY_TIME_DESC",
         filtered=False,
     )
-    return Script(**{**base.__dict__, **overrides})
+    return replace(base, **overrides)
 
 
 def _full_read(script: Script) -> tuple[ScriptedInbox, ScriptedTransport, Outcome, dict[str, str]]:

@@ -154,11 +154,15 @@ def test_duckdb_loads_what_the_csv_holds_then_upserts_only_what_changed(tmp_path
     check_upserts(sandbox, changed, snapshot, query)
 
 
+def readme_fence(marker: str, language: str) -> str:
+    """The text of the ``language`` code block after ``marker`` in the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split(f"<!-- {marker}")[1].split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
 def readme_block(marker: str) -> dict:
     """The `meltano.yml` fragment after ``marker`` in the README."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = text.split(f"<!-- {marker}")[1].split("```yaml\n", 1)[1].split("```", 1)[0]
-    example: dict = yaml.safe_load(block)
+    example: dict = yaml.safe_load(readme_fence(marker, "yaml"))
     return example
 
 
@@ -216,12 +220,6 @@ def test_the_readme_scaling_example_runs_two_keys_side_by_side(postgres, tmp_pat
     assert "tap-smartlead-inbox--globex-to-target-postgres--globex" in listed.stdout
 
 
-def readme_sql(marker: str) -> str:
-    """The SQL block after ``marker`` in the README."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return text.split(f"<!-- {marker}")[1].split("```sql\n", 1)[1].split("```", 1)[0].strip()
-
-
 def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filter(postgres, tmp_path):
     project = tmp_path / "project"
     project.mkdir()
@@ -261,7 +259,7 @@ def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filte
         assert [relabelled] in loaded(), "no incremental run can see a lead that left the filter"
 
         meltano("run", "--full-refresh", "tap-smartlead-inbox", "target-postgres--refresh")
-        postgres.sql(readme_sql("refresh-swap"), database=database)
+        postgres.sql(readme_fence("refresh-swap", "sql").strip(), database=database)
         still = [lead for lead in out_of_office if lead["email_lead_map_id"] != relabelled]
         assert sorted(row[0] for row in loaded()) == sorted(lead["email_lead_map_id"] for lead in still)
         assert len(loaded("email_history")) == emails_of(still)
