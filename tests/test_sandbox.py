@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import time
+import zlib
+
+import pytest
 import requests
 
-from tests.sandbox import SANDBOX_KEY
+from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 from tests.sandbox.inbox import generate_inbox
+from tests.sandbox.server import TLS_DIR
 
 INBOX_PATH = "/master-inbox/inbox-replies"
 
 
-def post(sandbox, path=INBOX_PATH, body=None, key=SANDBOX_KEY, history="true"):
+def post(sandbox, path=INBOX_PATH, body=None, key=SANDBOX_KEY, history="true", **options):
     return requests.post(
         f"{sandbox.url}{path}",
         params={"api_key": key, "fetch_message_history": history},
         json=body if body is not None else {"offset": 0, "limit": 20},
         timeout=10,
+        **options,
     )
 
 
@@ -122,3 +130,316 @@ def test_latency_is_added(make_sandbox):
     sandbox = make_sandbox(history_latency=0.3)
     answer = post(sandbox)
     assert answer.elapsed.total_seconds() >= 0.3
+
+
+# --- what an API behind a CDN or load balancer does (tests/sandbox/edge.py) ----------
+
+API_PATH = "/api/v1/master-inbox/inbox-replies"
+SMALL_PAGE = {"offset": 0, "limit": 1}
+
+
+def page_ids(answer):
+    return [row["email_lead_map_id"] for row in answer.json()["data"]]
+
+
+def wait_for_log(sandbox, count):
+    """The log is kept as answers finish: a client can have its answer a moment before."""
+    deadline = time.monotonic() + 10
+    while len(sandbox.log) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(sandbox.log) == count
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_a_cross_origin_redirect_points_at_the_recorder_with_the_key_in_its_query(make_sandbox, status):
+    sandbox = make_sandbox(redirect=f"cross-origin-{status}")
+    answer = post(sandbox, allow_redirects=False)
+    assert answer.status_code == status
+    query = f"api_key={SANDBOX_KEY}&fetch_message_history=true"
+    assert answer.headers["Location"] == f"http://127.0.0.1:{sandbox.recorder.port}{API_PATH}?{query}"
+    assert sandbox.recorder.port != sandbox.port
+    wait_for_log(sandbox, 1)
+    assert [(r.path, r.params, r.status) for r in sandbox.log] == [
+        (API_PATH, {"fetch_message_history": "true"}, status)
+    ], "the redirect is logged, without the key"
+    assert sandbox.recorder.received == [], "nothing followed it"
+
+
+def test_the_recorder_keeps_what_it_got_and_answers_a_post_like_the_api(make_sandbox):
+    sandbox = make_sandbox(redirect="cross-origin-307")
+    location = post(sandbox, allow_redirects=False).headers["Location"]
+    sent = json.dumps(SMALL_PAGE).encode()
+    answer = requests.post(location, data=sent, headers={"Content-Type": "application/json"}, timeout=10)
+    assert answer.status_code == 200
+    assert page_ids(answer) == [sandbox.expected()[0]["email_lead_map_id"]]
+    got = requests.get(location, timeout=10)
+    assert got.status_code == 405 and got.json() == {"message": "Method Not Allowed"}
+    post_received, get_received = sandbox.recorder.received
+    assert (post_received.method, post_received.path, post_received.body) == ("POST", API_PATH, sent)
+    assert post_received.query == f"api_key={SANDBOX_KEY}&fetch_message_history=true"
+    assert post_received.headers["Content-Type"] == "application/json"
+    assert (get_received.method, get_received.body) == ("GET", b"")
+    wait_for_log(sandbox, 1)
+    assert [r.status for r in sandbox.log] == [307], "the recorder's requests are its own"
+
+
+def test_a_naive_client_that_follows_a_307_succeeds_and_hands_the_key_over(make_sandbox):
+    sandbox = make_sandbox(redirect="cross-origin-307")
+    answer = post(sandbox, body=SMALL_PAGE)
+    assert answer.status_code == 200 and [r.status_code for r in answer.history] == [307]
+    assert page_ids(answer) == [sandbox.expected()[0]["email_lead_map_id"]]
+    (received,) = sandbox.recorder.received
+    assert f"api_key={SANDBOX_KEY}" in received.query
+    assert json.loads(received.body) == SMALL_PAGE
+
+
+def test_a_302_turns_a_followed_post_into_a_get_which_the_recorder_refuses(make_sandbox):
+    sandbox = make_sandbox(redirect="cross-origin-302")
+    answer = post(sandbox)
+    assert answer.status_code == 405
+    assert [r.method for r in sandbox.recorder.received] == ["GET"]
+
+
+def test_redirects_can_start_mid_run(make_sandbox):
+    sandbox = make_sandbox(redirect="cross-origin-308", redirect_after=2)
+    assert [post(sandbox, allow_redirects=False).status_code for _ in range(4)] == [200, 200, 308, 308]
+
+
+def test_a_redirect_comes_before_the_key_check(make_sandbox):
+    sandbox = make_sandbox(redirect="cross-origin-307")
+    answer = post(sandbox, key="nope", allow_redirects=False)
+    assert answer.status_code == 307 and "api_key=nope" in answer.headers["Location"]
+
+
+def test_a_same_origin_redirect_serves_the_page_under_moved(make_sandbox):
+    sandbox = make_sandbox(redirect="same-origin-307")
+    first = post(sandbox, body=SMALL_PAGE, allow_redirects=False)
+    query = f"api_key={SANDBOX_KEY}&fetch_message_history=true"
+    assert first.status_code == 307
+    assert first.headers["Location"] == f"http://127.0.0.1:{sandbox.port}/moved{API_PATH}?{query}"
+    followed = post(sandbox, body=SMALL_PAGE)
+    assert followed.status_code == 200 and [r.status_code for r in followed.history] == [307]
+    assert page_ids(followed) == [sandbox.expected()[0]["email_lead_map_id"]]
+    wait_for_log(sandbox, 3)
+    assert [(r.path, r.status) for r in sandbox.log] == [
+        (API_PATH, 307),
+        (API_PATH, 307),
+        (f"/moved{API_PATH}", 200),
+    ]
+    assert sandbox.recorder.received == []
+
+
+def test_moved_is_an_unknown_path_without_that_redirect(sandbox):
+    answer = requests.post(
+        f"http://127.0.0.1:{sandbox.port}/moved{API_PATH}",
+        params={"api_key": SANDBOX_KEY},
+        json={},
+        timeout=10,
+    )
+    assert answer.status_code == 404
+
+
+@pytest.mark.parametrize("redirect", ["downgrade", "downgrade-same-port"])
+def test_a_downgrade_sends_an_https_client_to_plain_http(make_sandbox, redirect):
+    sandbox = make_sandbox(tls=True, redirect=redirect)
+    answer = requests.post(
+        f"{sandbox.url}{INBOX_PATH}",
+        params={"api_key": SANDBOX_KEY},
+        json=SMALL_PAGE,
+        verify=str(TLS_DIR / "cert.pem"),
+        allow_redirects=False,
+        timeout=10,
+    )
+    port = sandbox.recorder.port if redirect == "downgrade" else sandbox.port
+    assert answer.status_code == 308
+    assert answer.headers["Location"] == f"http://127.0.0.1:{port}{API_PATH}?api_key={SANDBOX_KEY}"
+
+
+def test_an_unknown_redirect_is_refused_at_once():
+    with pytest.raises(ValueError, match="unknown redirect"):
+        Sandbox(SandboxConfig(redirect="cross-origin-303"))
+
+
+def test_edge_pages_are_cdn_html_with_the_chosen_status(make_sandbox):
+    sandbox = make_sandbox(edge_answers=2, edge_statuses=(522,))
+    first, second, third = (post(sandbox) for _ in range(3))
+    for answer in (first, second):
+        assert answer.status_code == 522
+        assert answer.headers["Content-Type"].startswith("text/html")
+        assert answer.text.startswith("<!DOCTYPE html>")
+        assert "<title>127.0.0.1 | 522: Connection timed out</title>" in answer.text
+        assert "<style>" in answer.text and "<script>" in answer.text and "Ray ID: <strong" in answer.text
+        assert 1000 <= len(answer.content) <= 2048
+    assert third.status_code == 200 and third.json()["ok"] is True
+    wait_for_log(sandbox, 3)
+    assert [r.status for r in sandbox.log] == [522, 522, 200]
+
+
+def test_edge_faults_draw_their_status_from_the_seed(make_sandbox):
+    statuses = (502, 520, 524)
+    first = make_sandbox(p_edge=0.6, fault_seed=3, edge_statuses=statuses)
+    again = make_sandbox(p_edge=0.6, fault_seed=3, edge_statuses=statuses)
+    seen = [post(first).status_code for _ in range(20)]
+    assert seen == [post(again).status_code for _ in range(20)]
+    assert 200 in seen and set(seen) - {200} <= set(statuses) and len(set(seen) - {200}) >= 2
+
+
+def test_a_storm_refuses_exactly_count_admitted_requests(make_sandbox):
+    sandbox = make_sandbox(storm=(3, 4), stray_429_wait=7)
+    assert post(sandbox, key="nope").status_code == 401, "not admitted: not counted"
+    answers = [post(sandbox) for _ in range(8)]
+    assert [a.status_code for a in answers] == [200, 200, 429, 429, 429, 429, 200, 200]
+    assert {a.headers["Retry-After"] for a in answers[2:6]} == {"7"}
+
+
+def test_every_rate_limit_refusal_can_use_another_status(make_sandbox):
+    sliding = make_sandbox(rate_limit=(2, 30.0), rate_limit_status=406)
+    assert [post(sliding).status_code for _ in range(3)] == [200, 200, 406]
+    stray = make_sandbox(p_429=1.0, rate_limit_status=406, stray_429_wait=3)
+    refusal = post(stray)
+    assert refusal.status_code == 406 and refusal.headers["Retry-After"] == "3"
+    assert refusal.json() == {"message": "Rate limit exceeded: 10 requests"}
+    storm = make_sandbox(storm=(1, 1), rate_limit_status=406)
+    assert post(storm).status_code == 406
+    budget = make_sandbox(hourly_budget=(1, 30.0), rate_limit_status=406)
+    assert [post(budget).status_code for _ in range(2)] == [200, 406]
+
+
+def test_retry_after_hints_that_are_not_numbers(make_sandbox):
+    nan = post(make_sandbox(p_429=1.0, rate_limit_hint="nan"))
+    assert nan.status_code == 429 and nan.headers["Retry-After"] == "nan"
+    bogus = post(make_sandbox(p_429=1.0, rate_limit_hint="bogus"))
+    assert bogus.status_code == 429
+    assert (bogus.headers["Retry-After"], bogus.headers["X-RateLimit-Reset"]) == ("soon", "never")
+    assert bogus.json() == {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": "later"}}
+
+
+def test_the_hourly_budget_refuses_until_its_window_ends(make_sandbox):
+    sandbox = make_sandbox(hourly_budget=(3, 2.0))
+    assert post(sandbox, key="nope").status_code == 401, "checked after the key"
+    assert [post(sandbox).status_code for _ in range(3)] == [200, 200, 200]
+    refused = post(sandbox)
+    assert refused.status_code == 429
+    wait = int(refused.headers["Retry-After"])
+    assert 1 <= wait <= 2
+    assert refused.headers["X-RateLimit-Limit"] == "3"
+    assert refused.headers["X-RateLimit-Remaining"] == "0"
+    assert time.time() - 1 <= int(refused.headers["X-RateLimit-Reset"]) <= time.time() + 3
+    assert refused.json() == {
+        "error": {
+            "code": "RATE_LIMIT_EXCEEDED",
+            "message": "Hourly request limit reached",
+            "retry_after": wait,
+        }
+    }
+    assert post(sandbox).status_code == 429
+    time.sleep(2.1)
+    assert [post(sandbox).status_code for _ in range(4)] == [200, 200, 200, 429], "a new window"
+
+
+def test_the_hourly_budget_comes_before_the_sliding_window(make_sandbox):
+    sandbox = make_sandbox(hourly_budget=(2, 30.0), rate_limit=(2, 30.0))
+    refused = [post(sandbox) for _ in range(3)][-1]
+    assert refused.json()["error"]["message"] == "Hourly request limit reached"
+
+
+def raw_post(sandbox, body=SMALL_PAGE):
+    """A socket with one POST sent on it, for reading an answer byte by byte."""
+    data = json.dumps(body).encode()
+    conn = socket.create_connection(("127.0.0.1", sandbox.port), timeout=10)
+    conn.sendall(
+        f"POST {API_PATH}?api_key={SANDBOX_KEY}&fetch_message_history=false HTTP/1.1\r\n"
+        f"Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n"
+        "Connection: close\r\n\r\n".encode()
+        + data
+    )
+    return conn
+
+
+def read_all(conn):
+    pieces = []
+    while piece := conn.recv(65536):
+        pieces.append(piece)
+    return pieces
+
+
+def test_a_dripped_body_arrives_whole_when_read_patiently(make_sandbox):
+    sandbox = make_sandbox(leads=3, drip_answers=1, drip_interval=0.001, drip_chunk=4)
+    dripped = post(sandbox, body=SMALL_PAGE, history="false")
+    normal = post(sandbox, body=SMALL_PAGE, history="false")
+    assert dripped.status_code == 200 and int(dripped.headers["Content-Length"]) == len(dripped.content)
+    assert dripped.content == normal.content and len(dripped.content) > 500
+    wait_for_log(sandbox, 2)
+    assert [(r.status, r.cut_after) for r in sandbox.log] == [(200, None), (200, None)]
+
+
+def test_a_client_that_leaves_a_drip_is_logged_with_when(make_sandbox):
+    sandbox = make_sandbox(leads=3, drip_answers=1, drip_interval=0.01)
+    conn = raw_post(sandbox)
+    received = b""
+    while b"\r\n\r\n" not in received or len(received.split(b"\r\n\r\n", 1)[1]) < 5:
+        received += conn.recv(65536)
+    conn.close()
+    head, body = received.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 200 OK") and b"Content-Length: " in head
+    assert body.startswith(b'{"ok"')
+    wait_for_log(sandbox, 1)
+    (logged,) = sandbox.log
+    assert logged.status == 200
+    assert logged.cut_after is not None and 0.01 <= logged.cut_after < 5
+
+
+def test_dripped_headers_come_a_byte_at_a_time(make_sandbox):
+    sandbox = make_sandbox(
+        leads=3, drip_answers=1, drip_headers=True, drip_interval=0.002, drip_chunk=100_000
+    )
+    conn = raw_post(sandbox)
+    pieces = read_all(conn)
+    conn.close()
+    response = b"".join(pieces)
+    head, body = response.split(b"\r\n\r\n", 1)
+    first_with_end = next(i for i in range(len(pieces)) if b"\r\n\r\n" in b"".join(pieces[: i + 1]))
+    assert first_with_end > 10, "the head took many reads"
+    assert head.startswith(b"HTTP/1.1 200 OK\r\n")
+    length = int(next(line for line in head.split(b"\r\n") if line.startswith(b"Content-Length:")).split()[1])
+    assert length == len(body) and json.loads(body)["ok"] is True
+    wait_for_log(sandbox, 1)
+    assert sandbox.log[0].cut_after is None
+
+
+def test_a_small_gzip_body_inflates_to_hundreds_of_mb(make_sandbox):
+    sandbox = make_sandbox(gzip_answers=1)
+    answer = requests.post(
+        f"{sandbox.url}{INBOX_PATH}", params={"api_key": SANDBOX_KEY}, json={}, stream=True, timeout=30
+    )
+    assert answer.status_code == 200 and answer.headers["Content-Encoding"] == "gzip"
+    length = int(answer.headers["Content-Length"])
+    assert length < 1_000_000
+    first = answer.raw.read(16384, decode_content=False)
+    assert zlib.decompressobj(31).decompress(first, 64).startswith(b'{"ok": true')
+    assert len(first) + len(answer.raw.read(decode_content=False)) == length
+    assert post(sandbox).json()["ok"] is True, "the next answer is plain again"
+    wait_for_log(sandbox, 2)
+    assert [r.status for r in sandbox.log] == [200, 200]
+
+
+def test_the_gzip_body_is_one_json_page_of_exactly_gzip_mb(make_sandbox):
+    sandbox = make_sandbox(gzip_answers=1, gzip_mb=2)
+    answer = requests.post(
+        f"{sandbox.url}{INBOX_PATH}", params={"api_key": SANDBOX_KEY}, json={}, stream=True, timeout=30
+    )
+    raw = answer.raw.read(decode_content=False)
+    inflated = zlib.decompress(raw, 31)
+    assert len(inflated) == 2 * 1024 * 1024
+    page = json.loads(inflated)
+    assert {k: v for k, v in page.items() if k != "pad"} == {"ok": True, "data": [], "offset": 0, "limit": 20}
+    assert set(page["pad"]) == {"a"}
+
+
+def test_a_deep_body_is_nested_arrays(make_sandbox):
+    sandbox = make_sandbox(deep_answers=1)
+    answer = post(sandbox)
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("application/json")
+    assert answer.content.startswith(b"[" * 1000)
+    assert answer.content == b"[" * 100_000 + b"]" * 100_000
+    assert post(sandbox).json()["ok"] is True

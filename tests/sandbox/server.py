@@ -3,7 +3,9 @@
 It serves both response shapes, validates like the API (401, 422), applies a
 sliding-window rate limit (10 per 2 s by default, 429 with a configurable hint),
 adds latency, injects faults from a seeded generator, and can change the inbox
-while it is read. Every request is logged for tests to inspect.
+while it is read. It can also act like an API behind a CDN (edge.py): redirects,
+HTML error pages, storms of 429s, an hourly budget, slow, huge or deep bodies.
+Every request is logged for tests to inspect.
 """
 
 from __future__ import annotations
@@ -17,18 +19,18 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.sandbox import api, hostile, live
+from tests.sandbox import api, edge, hostile, live
 from tests.sandbox.inbox import Inbox, generate_inbox
 
 API_PREFIX = "/api/v1"
 ENDPOINTS = {f"{API_PREFIX}/master-inbox/inbox-replies": True, f"{API_PREFIX}/master-inbox/sent": False}
 SANDBOX_KEY = "sandbox-key-0123456789"
+JSON = "application/json; charset=utf-8"
 TLS_DIR = Path(__file__).parent / "tls"  # a throwaway self-signed certificate for 127.0.0.1
 
 
@@ -43,7 +45,8 @@ class SandboxConfig:
     history_latency: float = 0.0  # more seconds when fetch_message_history=true
     jitter: float = 0.0  # up to this many more seconds, drawn per request from fault_seed
     rate_limit: tuple[int, float] | None = (10, 2.0)  # requests per window seconds
-    rate_limit_hint: str = "retry-after"  # retry-after | retry-after-date | reset-epoch | body | none
+    # retry-after | retry-after-date | reset-epoch | body | none | nan | bogus
+    rate_limit_hint: str = "retry-after"
     p_500: float = 0.0
     p_drop: float = 0.0
     p_truncate: float = 0.0
@@ -67,6 +70,26 @@ class SandboxConfig:
     empty_answers: int = 0  # the first N page answers are empty (a glitch, not an empty inbox)
     p_not_ok: float = 0.0  # a 200 whose body says it failed: {"ok": false, "data": []}
     surrogates: bool = False  # a few strings hold half an emoji ("\ud83d"), as JSON escapes
+    # What an API behind a CDN or load balancer does (edge.py):
+    # "cross-origin-301|302|307|308" (to the recorder), "same-origin-307" (to /moved/…),
+    # "downgrade" (HTTPS to the plain recorder), "downgrade-same-port" (https → http, same port)
+    redirect: str = ""
+    redirect_after: int = 0  # only requests after the first N are redirected (0: all)
+    p_edge: float = 0.0  # the CDN's HTML error page, its status drawn from edge_statuses
+    edge_statuses: tuple[int, ...] = (502, 503, 504, 520, 521, 522, 523, 524, 529)
+    edge_answers: int = 0  # the first N admitted requests get that page
+    rate_limit_status: int = 429  # the status of every rate-limit refusal (406 is seen live)
+    stray_429_wait: int = 1  # the wait that p_429 and storm refusals announce
+    storm: tuple[int, int] | None = None  # (first, count): those admitted requests are refused
+    hourly_budget: tuple[int, float] | None = None  # (requests, window seconds): a fixed window
+    drip_answers: int = 0  # the first N pages are sent drip_chunk bytes every drip_interval s
+    drip_chunk: int = 1
+    drip_interval: float = 1.0
+    drip_headers: bool = False  # drip the status line and headers too, a byte at a time
+    gzip_answers: int = 0  # the first N pages are gzip that inflates to gzip_mb MB
+    gzip_mb: int = 300
+    deep_answers: int = 0  # the first N pages are an array nested deep_levels deep
+    deep_levels: int = 100_000
 
 
 @dataclass
@@ -76,6 +99,7 @@ class LoggedRequest:
     params: dict[str, str]
     body: Any
     status: int
+    cut_after: float | None = None  # a dripped answer the client left: seconds into the drip
 
 
 @dataclass
@@ -99,6 +123,8 @@ class Sandbox:
         self._in_flight = 0
         self.most_in_flight = 0  # the most requests the client had out at once
         self._server: ThreadingHTTPServer | None = None
+        self.edge = edge.EdgeState.of(self.config, self._lock)
+        self.recorder = edge.Recorder(self.answer, set(ENDPOINTS))  # runs when a redirect is set
 
     # --- lifecycle ---
     def start(self, port: int = 0) -> Sandbox:
@@ -110,9 +136,12 @@ class Sandbox:
             self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        if self.config.redirect:
+            self.recorder.start()
         return self
 
     def stop(self) -> None:
+        self.recorder.stop()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
@@ -185,6 +214,7 @@ class Sandbox:
             ("truncate", config.p_truncate),
             ("429", config.p_429),
             ("not_ok", config.p_not_ok),
+            ("edge", config.p_edge),
         ):
             if roll < p:
                 return name
@@ -265,6 +295,7 @@ class _Handler(BaseHTTPRequestHandler):
     sandbox: Sandbox
     protocol_version = "HTTP/1.1"
     _answered = False
+    _cut_after: float | None = None
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the request log is kept as data instead
@@ -281,38 +312,35 @@ class _Handler(BaseHTTPRequestHandler):
         status = -1  # no answer could be written: the client had gone
         self.sandbox.arrive()
         self._answered = False
+        self._cut_after = None
         try:
             status = self._handle(parts.path, params, body)
         finally:
             self._depart()
             params.pop("api_key", None)
+            logged = LoggedRequest(arrived, parts.path, params, body, status, self._cut_after)
             with self.sandbox._lock:
-                self.sandbox.log.append(LoggedRequest(arrived, parts.path, params, body, status))
+                self.sandbox.log.append(logged)
 
     def _handle(self, path: str, params: dict[str, str], body: Any) -> int:
         # Like an API gateway: routing, the key and the rate limit are checked on
         # arrival and refused at once; only admitted requests pay the latency.
+        # A load balancer in front of it redirects before any of that.
         config = self.sandbox.config
+        path, moved = edge.unmoved(config, path)
         if path not in ENDPOINTS:
             return self._send(404, {"message": "Not Found"})
+        redirected = None if moved else self._redirect()
+        if redirected is not None:
+            return redirected
         if params.get("api_key") != config.api_key:
             return self._send(401, {"message": "Invalid API Key"})
-        refusal = config.forced_error or self.sandbox.outage()
-        if refusal:
-            return self._send(*refusal)
-        limited = self.sandbox.admit()
-        if limited:
-            return self._rate_limited(*limited)
-        delay = config.latency + (
-            config.history_latency if params.get("fetch_message_history") == "true" else 0
-        )
-        if config.jitter:
-            with self.sandbox._lock:
-                delay += self.sandbox._faults.uniform(0, config.jitter)
-        if delay:
-            time.sleep(delay)
-        fault = self.sandbox.draw_fault()
-        if fault in ("500", "429", "drop", "not_ok"):
+        refused = self._refuse()
+        if refused is not None:
+            return refused
+        self._wait(params)
+        fault = edge.scripted_fault(config, self.sandbox.edge) or self.sandbox.draw_fault()
+        if fault in ("500", "429", "drop", "not_ok", "edge", "storm"):
             return self._fail(fault)
         try:
             payload = self.sandbox.answer(path, params, body)
@@ -322,44 +350,120 @@ class _Handler(BaseHTTPRequestHandler):
             data = json.dumps(payload).encode()
             return self._send_bytes(200, data[: max(1, len(data) // 2)])
         self.sandbox.after_page(path, body)  # before answering, so the next request sees the change
-        return self._send(200, payload)
+        return self._page(payload)
+
+    def _redirect(self) -> int | None:
+        sandbox = self.sandbox
+        parts = urlsplit(self.path)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        own = sandbox.url.removesuffix(API_PREFIX)
+        moving = edge.redirect(sandbox.config, sandbox.edge, target, own=own, recorder=sandbox.recorder)
+        if moving is None:
+            return None
+        status, location = moving
+        return self._send_bytes(status, b"", {"Location": location}, content_type="text/html")
+
+    def _refuse(self) -> int | None:
+        """A refusal on arrival (forced error, outage, hourly budget, rate limit), or None."""
+        config = self.sandbox.config
+        refusal = config.forced_error or self.sandbox.outage()
+        if refusal:
+            return self._send(*refusal)
+        over_budget = edge.hourly_budget(config, self.sandbox.edge)
+        if over_budget:
+            headers, body = over_budget
+            return self._send(config.rate_limit_status, body, headers)
+        limited = self.sandbox.admit()
+        if limited:
+            limit, wait = limited
+            return self._rate_limited(limit, max(1, math.ceil(wait)))
+        return None
+
+    def _wait(self, params: dict[str, str]) -> None:
+        config = self.sandbox.config
+        delay = config.latency + (
+            config.history_latency if params.get("fetch_message_history") == "true" else 0
+        )
+        if config.jitter:
+            with self.sandbox._lock:
+                delay += self.sandbox._faults.uniform(0, config.jitter)
+        if delay:
+            time.sleep(delay)
 
     def _fail(self, fault: str) -> int:
         if fault == "not_ok":  # the body, not the status, says it failed
             return self._send(200, {"ok": False, "data": [], "message": "Something went wrong"})
         if fault == "500":
             return self._send(500, {"message": "Internal Server Error"})
-        if fault == "429":
-            return self._rate_limited(10, 1.0)
+        if fault in ("429", "storm"):
+            return self._rate_limited(10, self.sandbox.config.stray_429_wait)
+        if fault == "edge":
+            return self._edge_page()
         self.close_connection = True  # a dropped connection: no answer at all
         self._depart()
         self.connection.shutdown(socket.SHUT_RDWR)
         return 0
 
-    def _rate_limited(self, limit: int, wait: float) -> int:
-        hint, seconds = self.sandbox.config.rate_limit_hint, max(1, math.ceil(wait))
-        headers: dict[str, str] = {}
-        body: dict[str, Any] = {"message": f"Rate limit exceeded: {limit} requests"}
-        if hint == "retry-after":
-            headers["Retry-After"] = str(seconds)
-        elif hint == "retry-after-date":
-            headers["Retry-After"] = formatdate(math.ceil(time.time() + seconds), usegmt=True)
-        elif hint == "reset-epoch":
-            headers["X-RateLimit-Reset"] = str(math.ceil(time.time() + seconds))
-        elif hint == "body":
-            body = {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": seconds}}
-        return self._send(429, body, headers)
+    def _edge_page(self) -> int:
+        sandbox = self.sandbox
+        with sandbox._lock:  # the seeded generator: the same statuses run after run
+            status = sandbox._faults.choice(sandbox.config.edge_statuses)
+            ray = f"{sandbox._faults.getrandbits(64):016x}"
+        page = edge.edge_page(status, ray)
+        reason = edge.EDGE_REASONS.get(status)
+        return self._send_bytes(status, page, content_type="text/html; charset=UTF-8", reason=reason)
+
+    def _rate_limited(self, limit: int, seconds: int) -> int:
+        config = self.sandbox.config
+        headers, body = edge.rate_limit_hint(config.rate_limit_hint, limit, seconds)
+        return self._send(config.rate_limit_status, body, headers)
+
+    def _page(self, payload: Any) -> int:
+        """A 200 page, unless it is one of the first pages to be sent deep, gzipped or slowly."""
+        config, state = self.sandbox.config, self.sandbox.edge
+        if edge.take(state, "deep"):
+            return self._send_bytes(200, edge.deep_body(config.deep_levels))
+        if edge.take(state, "gzip"):
+            return self._send_bytes(200, edge.gzip_body(config.gzip_mb), {"Content-Encoding": "gzip"})
+        if edge.take(state, "drip"):
+            return self._drip(self._encode(payload))
+        return self._send(200, payload)
+
+    def _drip(self, data: bytes) -> int:
+        config = self.sandbox.config
+        headers = {"Server": self.version_string(), "Content-Type": JSON, "Content-Length": str(len(data))}
+        self._depart()
+        self._cut_after = edge.drip(
+            self.wfile.write,
+            edge.head_bytes(200, headers),
+            data,
+            config.drip_chunk,
+            config.drip_interval,
+            slow_head=config.drip_headers,
+        )
+        if self._cut_after is not None:
+            self.close_connection = True
+        return 200
+
+    def _encode(self, payload: Any) -> bytes:
+        data = json.dumps(payload).encode()
+        return hostile.spoil_bytes(data) if self.sandbox.config.hostile else data
 
     def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> int:
-        data = json.dumps(payload).encode()
-        if self.sandbox.config.hostile:
-            data = hostile.spoil_bytes(data)
-        return self._send_bytes(status, data, headers)
+        return self._send_bytes(status, self._encode(payload), headers)
 
-    def _send_bytes(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> int:
+    def _send_bytes(
+        self,
+        status: int,
+        data: bytes,
+        headers: dict[str, str] | None = None,
+        *,
+        content_type: str = JSON,
+        reason: str | None = None,
+    ) -> int:
         self._depart()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_response(status, reason)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)
