@@ -69,6 +69,16 @@ class RetriesExhausted(ApiError):
     """Every attempt at one request failed with a retryable error."""
 
 
+class ComeBackLater(ApiError):
+    """The server asked for a longer wait than ``max_server_wait`` allows (an hourly request
+    budget used up): the run stops at its last checkpoint and says when to run again.
+
+    The exit code is sysexits' EX_TEMPFAIL, which schedulers read as "try again later".
+    """
+
+    exit_code = 75
+
+
 class PagingError(ApiError):
     """The API's pages cannot be walked to an end (offsets ignored or clamped)."""
 

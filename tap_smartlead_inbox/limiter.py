@@ -4,14 +4,18 @@ Requests are spaced evenly at the current rate, so no sliding window of any leng
 sees more than the rate allows. The rate starts at the configured ``rps`` and adapts
 when the server answers 429, so nobody has to know their plan's number:
 
-- on a 429 the limiter measures what the server really let through since the last
-  one (requests sent and not refused / (time elapsed + the wait it asked for)). Far
-  under the current rate, that is the plan's limit: it settles just under it. Right
-  after a probe upward, the probe overshot: it steps back and probes less often.
-  Otherwise the 429 was a one-off: everyone pauses, the rate stays;
+- a lone 429 among accepted answers (another integration's burst on a shared key, a
+  glitch) is evidence of nothing: it is counted, and nobody pauses;
+- on a 429 that follows another one closely, a rate is being enforced: the limiter
+  measures what the server really let through since the last one (requests sent
+  and not refused / (time elapsed + the wait it asked for)). Far under the current
+  rate, that is the plan's limit: it settles just under it. Right after a probe
+  upward, the probe overshot: it steps back and probes less often. Otherwise the
+  429 was a one-off: everyone pauses, the rate stays;
 - after every quiet stretch it probes upward by a few percent, never above ``rps``;
 - every caller waits out the pause the server asked for, not only the one that got
-  it, including callers already waiting for a slot.
+  it, including callers already waiting for a slot. A long pause (an hourly budget
+  used up) is waited out the same way, and teaches nothing about the rate.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ MIN_RATE = 0.05
 PLAN_EVIDENCE = 0.75
 # Two such measurements in a row, this close to each other, are a plan, not bad luck.
 CONSISTENT = 0.35
+# A 429 with another among this many answers before it shows a rate being enforced: a
+# limit refuses every request that arrives until it frees, a stray 429 comes alone.
+RECENT_ANSWERS = 4
 
 
 class RateLimiter:
@@ -66,6 +73,8 @@ class RateLimiter:
         self._sent = 0  # requests sent since the cycle began...
         self._booked: deque[float] = deque()  # ...and slots granted, maybe not yet reached
         self._refused = 0
+        self._recent: deque[bool] = deque(maxlen=RECENT_ANSWERS)  # True: refused
+        self._paused_until = clock()
         self.waited = 0.0
         self.granted = 0
         self.adjustments: list[float] = []
@@ -97,6 +106,7 @@ class RateLimiter:
     def record_accepted(self) -> None:
         """The server took a request (any answer but 429); probe upward after a quiet stretch."""
         with self._lock:
+            self._recent.append(False)
             now = self._clock()
             if self.rate < self.max_rate and now - self._last_change >= self._probe_interval:
                 if self._rate_before_probe is not None:  # the last probe held: be bolder
@@ -104,8 +114,35 @@ class RateLimiter:
                 self._rate_before_probe = self.rate
                 self._set_rate(min(self.max_rate, self.rate * self._probe_step), now)
 
+    def note_rate_limited(self, wait: float) -> bool:
+        """A 429 that asked for ``wait`` seconds. If it shows a rate being enforced (another
+        429 came just before it), pause everyone and re-measure, and return True; a lone
+        one is only counted, and the caller retries that request alone."""
+        with self._lock:
+            enforced = any(self._recent)
+            self._recent.append(True)
+            if not enforced:
+                self._refused += 1
+                return False
+        self.record_rate_limited(wait)
+        return True
+
+    def pause_for(self, wait: float) -> bool:
+        """Everyone waits ``wait`` seconds (a budget used up, a server away); nothing is
+        learned. True when this moves the end of the pause, so the caller announces it once."""
+        with self._lock:
+            now = self._clock()
+            later = now + wait > self._paused_until + 1.0
+            self._booked.clear()
+            self._sent = self._refused = 0
+            self._cycle_start = now + wait
+            self._last_change = max(self._last_change, now + wait)
+            self._pause(now + wait)
+            return later
+
     def record_rate_limited(self, wait: float) -> None:
-        """The server answered 429 and asked for ``wait`` seconds: pause everyone, re-measure."""
+        """A rate is being enforced and the server asked for ``wait`` seconds: pause
+        everyone, re-measure."""
         with self._lock:
             now = self._clock()
             self._refused += 1
@@ -141,6 +178,7 @@ class RateLimiter:
     def _pause(self, until: float) -> None:
         self._pauses += 1
         self._next_slot = max(self._next_slot, until)
+        self._paused_until = max(self._paused_until, until)
 
     def _count_sent(self, now: float) -> None:
         while self._booked and self._booked[0] <= now:

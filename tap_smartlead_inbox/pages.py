@@ -14,7 +14,7 @@ import math
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
@@ -149,14 +149,20 @@ def iter_pages(
     next_offset = start
     try:
         while True:
-            # Each offset's own window: past a total or an estimate, one at a time.
-            while next_offset < end.offset and len(in_flight) < _window(
-                transport, end, max_concurrency, next_offset, expected_rows
-            ):
+            # Each offset's own window: past a total or an estimate, one at a time. Pages
+            # that are in but not yet handed on do not count, so a page being retried does
+            # not hold up the ones after it.
+            while next_offset < end.offset:
+                window = _window(transport, end, max_concurrency, next_offset, expected_rows)
+                if _unanswered(in_flight) >= window or len(in_flight) >= window + max_concurrency:
+                    break
                 in_flight.append(in_background(_fetch_within, transport, query, next_offset, end, stop))
                 next_offset += step
             if not in_flight:
                 return
+            if not in_flight[0].done():
+                wait([f for f in in_flight if not f.done()], return_when=FIRST_COMPLETED)
+                continue
             page = in_flight.popleft().result()
             if confirm_empty and page.offset == start and not page.rows:
                 page = _confirmed_empty(transport, query, start, end)
@@ -171,6 +177,10 @@ def iter_pages(
     finally:
         # Requests not yet sent are dropped; ones already sent are not waited for.
         stop.set()
+
+
+def _unanswered(in_flight: deque[Future[Page]]) -> int:
+    return sum(1 for future in in_flight if not future.done())
 
 
 def _confirmed_empty(transport: Transport, query: Query, start: int, end: _End) -> Page:

@@ -32,6 +32,9 @@ MAX_LOOKBACK = timedelta(days=30)
 DEFAULT_RECHECK_WINDOW = "P1D"
 MAX_RECHECK_WINDOW = timedelta(days=90)
 DEFAULT_WINDOW_PAGES = 200
+DEFAULT_MAX_SERVER_WAIT = "PT1H"  # an hourly budget's longest wait: the run waits it out
+LONGEST_WAIT = timedelta(days=1)
+DEFAULT_MAX_RESPONSE_MB = 64
 
 CONFIG_SCHEMA = th.PropertiesList(
     th.Property(
@@ -177,7 +180,26 @@ CONFIG_SCHEMA = th.PropertiesList(
         th.NumberType,
         default=60.0,
         title="Request timeout",
-        description="Seconds to wait for one response (> 0).",
+        description="Seconds for one whole response: connecting, the headers and the body (> 0). "
+        "A response still arriving then is cut and retried.",
+    ),
+    th.Property(
+        "max_response_mb",
+        th.IntegerType,
+        default=DEFAULT_MAX_RESPONSE_MB,
+        title="Max response size (MB)",
+        description="Largest answer the tap reads, once decompressed (1 to 4096). A larger one "
+        "stops the run with an error instead of filling the memory.",
+    ),
+    th.Property(
+        "max_server_wait",
+        th.StringType,
+        default=DEFAULT_MAX_SERVER_WAIT,
+        title="Max server wait",
+        description="ISO 8601 duration (PT0S to P1D). The longest wait the tap honours when "
+        "Smartlead asks it to come back later (a 429 or 503 with Retry-After; a used-up hourly "
+        "budget asks for up to an hour). Longer, and the run stops at its last checkpoint with "
+        "exit code 75 and says when to run again.",
     ),
     th.Property(
         "dry_run",
@@ -207,6 +229,8 @@ class Settings:
     max_concurrency: int
     max_retries: int
     request_timeout: float
+    max_response_mb: int
+    max_server_wait: timedelta
     dry_run: bool
 
 
@@ -243,6 +267,7 @@ def _check(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
         "max_concurrency": _int(config, "max_concurrency", 10, low=1),
         "max_retries": _int(config, "max_retries", 6, low=0),
         "request_timeout": _positive(config, "request_timeout", 60.0),
+        "max_response_mb": _int(config, "max_response_mb", DEFAULT_MAX_RESPONSE_MB, low=1, high=4096),
         "dry_run": _bool(config, "dry_run", False),
     }
     filter_set = build_filter_set(
@@ -259,6 +284,7 @@ def _check(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
             filter_set=filter_set,
             lookback=_duration(config, "lookback", DEFAULT_LOOKBACK, MAX_LOOKBACK),
             recheck_window=_duration(config, "recheck_window", DEFAULT_RECHECK_WINDOW, MAX_RECHECK_WINDOW),
+            max_server_wait=_duration(config, "max_server_wait", DEFAULT_MAX_SERVER_WAIT, LONGEST_WAIT),
             **plain,
         ),
         typed,

@@ -84,6 +84,8 @@ class TapSmartleadInbox(Tap):
             limiter=self.limiter,
             max_retries=settings.max_retries,
             timeout=settings.request_timeout,
+            max_response_bytes=settings.max_response_mb * 2**20,
+            max_server_wait=settings.max_server_wait,
             max_in_flight=settings.max_concurrency,
         )
 

@@ -1,8 +1,10 @@
-"""The one place that talks HTTP: rate limit, timeout, retries, and a scrubbed key.
+"""The one place that talks HTTP: rate limit, deadline, retries, and a scrubbed key.
 
-Every request waits for the shared limiter, then is retried on 429, 5xx, timeouts,
-dropped connections and cut-off or non-JSON bodies. Errors that retrying cannot fix
-become TapError subclasses whose messages never carry the URL (it holds the key).
+Every request waits for the shared limiter, then is retried on 429, 5xx (the API's
+and a CDN's), timeouts, dropped connections and cut-off or non-JSON bodies. Each has
+a deadline for its whole answer and a cap on its decompressed size, and is never
+sent beyond api_url's origin. Errors that retrying cannot fix become TapError
+subclasses whose messages never carry the URL (it holds the key).
 """
 
 from __future__ import annotations
@@ -15,25 +17,36 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
-from urllib.parse import urlsplit
 
+import pendulum
 import requests
-from requests.adapters import HTTPAdapter
 
 from tap_smartlead_inbox import __version__
+from tap_smartlead_inbox.deadline import Deadline, DeadlineAdapter
+from tap_smartlead_inbox.error_text import answer_text, connection_problem, host_and_port
 from tap_smartlead_inbox.errors import (
     ApiError,
     ApiValidationError,
+    ComeBackLater,
     InvalidApiKey,
     MalformedResponse,
     RetriesExhausted,
 )
 from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.redaction import redact
-from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, server_wait
+from tap_smartlead_inbox.redirects import MAX_REDIRECTS, REDIRECT_STATUSES, redirect_target
+from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, is_rate_limit, server_wait
 
 T = TypeVar("T")
+
+# A wait asked for longer than this is a budget used up (an hourly plan), not a burst:
+# everyone waits it out (up to max_server_wait), and it teaches the limiter nothing.
+LONG_WAIT = 60.0
+# A Smartlead answer nests about six levels; far deeper is a broken or hostile body,
+# which later steps (JSON writers among them) could not walk.
+MAX_JSON_DEPTH = 64
+_CHUNK = 64 * 1024
 
 
 class Aborted(Protocol):
@@ -59,6 +72,7 @@ class TransportStats:
     bad_utf8: int = 0  # responses whose invalid bytes were replaced
     lone_surrogates: int = 0  # strings that held half a UTF-16 pair (replaced)
     latency: float | None = None  # moving average of answered requests, seconds
+    waiting_until: datetime | None = None  # the end of a long pause the server asked for
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def count(self, name: str, n: int = 1) -> None:
@@ -79,13 +93,27 @@ class _Failure:
     rate_limited: bool = False
 
 
+@dataclass(frozen=True)
+class _Answer:
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    elapsed: float
+
+
+class _TooLarge(Exception):
+    pass
+
+
 @dataclass
 class Transport:
     api_url: str
     api_key: str
     limiter: RateLimiter
     max_retries: int = 6
-    timeout: float = 60.0
+    timeout: float = 60.0  # seconds for a whole answer: connecting, headers and body
+    max_response_bytes: int = 64 * 1024 * 1024  # decompressed
+    max_server_wait: timedelta = timedelta(hours=1)
     session: requests.Session = field(default_factory=requests.Session)
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
@@ -98,7 +126,7 @@ class Transport:
         )
         self._slots = threading.BoundedSemaphore(self.max_in_flight)
         # One kept-alive connection per slot; urllib3 would otherwise drop extras.
-        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=self.max_in_flight)
+        adapter = DeadlineAdapter(pool_connections=1, pool_maxsize=self.max_in_flight)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
@@ -114,9 +142,12 @@ class Transport:
 
         ``read`` raises MalformedResponse for a body of the wrong shape, which is
         retried like a cut-off one. Once ``abort`` is set no further attempt starts.
+        A 429 does not use up an attempt, up to as many 429s again: a storm of them
+        from other integrations on the key must not fail a request the server would take.
         """
         attempts = self.max_retries + 1
-        for attempt in range(1, attempts + 1):
+        failures = refusals = 0
+        while True:
             outcome = self._attempt(path, params, body, abort)
             if not isinstance(outcome, _Failure):
                 try:
@@ -124,14 +155,14 @@ class Transport:
                 except MalformedResponse as exc:
                     outcome = _Failure(f"HTTP 200 but the {exc}")
             failure = outcome
-            if attempt == attempts:
-                tries = f"{attempts} attempt{'s' if attempts > 1 else ''}"
-                raise RetriesExhausted(
-                    f"gave up on POST {path} after {tries}: {failure.cause}",
-                    path=path,
-                )
-            self._wait_before_retry(path, attempt, failure)
-        raise AssertionError("unreachable")  # pragma: no cover
+            if failure.rate_limited and refusals < attempts:
+                refusals += 1
+            else:
+                failures += 1
+            if failures >= attempts:
+                tries = f"{failures + refusals} attempt{'s' if failures + refusals > 1 else ''}"
+                raise RetriesExhausted(f"gave up on POST {path} after {tries}: {failure.cause}", path=path)
+            self._wait_before_retry(path, failures, failure)
 
     def _attempt(
         self, path: str, params: Mapping[str, str], body: Mapping[str, Any], abort: Aborted | None
@@ -145,26 +176,62 @@ class Transport:
             return self._send(path, params, body)
 
     def _send(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
-        try:
-            response = self.session.post(
-                f"{self.api_url}{path}",
-                params={**params, "api_key": self.api_key},
-                json=body,
-                timeout=self.timeout,
-            )
-        except requests.Timeout:
-            return _Failure(f"no answer within {self.timeout:g} s")
-        except requests.exceptions.SSLError:
-            # Not retried and never switched off: the key would go to whoever answers.
-            host = urlsplit(self.api_url).netloc
-            raise ApiError(
-                f"the TLS certificate of {host} could not be verified, so no request was sent; "
-                "check api_url (certificate checks cannot be turned off)",
-                path=path,
-            ) from None
-        except requests.RequestException as exc:
-            return _Failure(_connection_problem(exc, self.api_url))
-        return self._read(path, response)
+        url = f"{self.api_url}{path}"
+        for _ in range(MAX_REDIRECTS + 1):
+            answer = self._exchange(url, path, params, body)
+            if isinstance(answer, _Failure):
+                return answer
+            if answer.status not in REDIRECT_STATUSES:
+                return self._read(path, answer)
+            url = redirect_target(url, answer.status, answer.headers.get("Location"), path)
+        host, port = host_and_port(url)
+        raise ApiError(f"POST {path} was redirected more than {MAX_REDIRECTS} times within {host}:{port}")
+
+    def _exchange(
+        self, url: str, path: str, params: Mapping[str, str], body: Mapping[str, Any]
+    ) -> _Answer | _Failure:
+        """One request and its whole answer, or why there is none; redirects are not followed."""
+        with Deadline(self.timeout) as deadline:
+            try:
+                return self._fetch(url, path, params, body, deadline)
+            except requests.exceptions.SSLError:
+                # Not retried and never switched off: the key would go to whoever answers.
+                host, port = host_and_port(self.api_url)
+                raise ApiError(
+                    f"the TLS certificate of {host}:{port} could not be verified, so no request was "
+                    "sent; check api_url (certificate checks cannot be turned off)",
+                    path=path,
+                ) from None
+            except requests.RequestException as exc:
+                if deadline.expired or isinstance(exc, requests.Timeout):
+                    return _Failure(f"no whole answer within {self.timeout:g} s")
+                return _Failure(connection_problem(exc, self.api_url))
+
+    def _fetch(
+        self, url: str, path: str, params: Mapping[str, str], body: Mapping[str, Any], deadline: Deadline
+    ) -> _Answer | _Failure:
+        wait = deadline.remaining()
+        with self.session.post(
+            url,
+            params={**params, "api_key": self.api_key},
+            json=body,
+            timeout=(wait, wait),
+            stream=True,
+            allow_redirects=False,
+        ) as response:
+            try:
+                content = _read_capped(response, self.max_response_bytes)
+            except _TooLarge:
+                mb = self.max_response_bytes / 2**20
+                raise ApiError(
+                    f"POST {path} answered a body over {mb:g} MB once decompressed; it was not read "
+                    "(raise max_response_mb if Smartlead's answers are really this large)",
+                    response.status_code,
+                    path,
+                ) from None
+        if deadline.expired:  # the body may have been cut short by the deadline
+            return _Failure(f"no whole answer within {self.timeout:g} s")
+        return _Answer(response.status_code, response.headers, content, response.elapsed.total_seconds())
 
     def _text(self, content: bytes) -> str:
         try:
@@ -173,43 +240,50 @@ class Transport:
             self.stats.count("bad_utf8")
             return content.decode("utf-8", errors="replace")
 
-    def _read(self, path: str, response: requests.Response) -> Any:
-        status = response.status_code
-        if status != 429:
+    def _read(self, path: str, answer: _Answer) -> Any:
+        status, text = answer.status, self._text(answer.content)
+        rate_limited = is_rate_limit(status, answer.headers, text)
+        if not rate_limited:
             self.limiter.record_accepted()
-            self.stats.observe_latency(response.elapsed.total_seconds())
-        try:
-            text = self._text(response.content)
-            payload = json.loads(text)
-        except (ValueError, requests.RequestException):
+            self.stats.observe_latency(answer.elapsed)
+        payload = _parse(text)
+        if isinstance(payload, _Failure):
+            if status == 200:
+                return payload
             payload = None
-        else:
-            if _SURROGATE_ESCAPE.search(text):
-                payload, lone = replace_lone_surrogates(payload)
-                self.stats.count("lone_surrogates", lone)
+        elif _SURROGATE_ESCAPE.search(text):
+            payload, lone = replace_lone_surrogates(payload)
+            self.stats.count("lone_surrogates", lone)
         if status == 200:
-            if payload is None:
-                return _Failure("HTTP 200 with a cut-off or non-JSON body")
             return payload
-        if status in RETRYABLE_STATUSES:
+        if rate_limited or status in RETRYABLE_STATUSES:
+            said = answer_text(payload, text)
             return _Failure(
-                f"HTTP {status}",
-                wait=server_wait(response.headers, payload),
-                rate_limited=status == 429,
+                f"HTTP {status}" + (f" ({said})" if said else ""),
+                wait=server_wait(answer.headers, payload),
+                rate_limited=rate_limited,
             )
-        raise _api_error(status, path, payload, response.text)
+        raise _api_error(status, path, payload, text)
 
     def _wait_before_retry(self, path: str, attempt: int, failure: _Failure) -> None:
         self.stats.count("retries")
+        wait = failure.wait
+        if wait is not None and wait > LONG_WAIT:
+            self._wait_long(path, failure, wait)
+            return
         if failure.rate_limited:
             self.stats.count("rate_limited")
-            # The pause applies to the key, so every worker waits it out, and the
-            # limiter re-measures what the plan allows.
-            wait = failure.wait if failure.wait is not None else max(1.0, backoff_delay(attempt, self.rng))
-            self.limiter.record_rate_limited(wait)
-            LOGGER.info("Rate limited on %s; all requests wait %.1f s", path, wait)
+            # Another 429 just before this one: a rate is enforced on the key, so every
+            # worker waits, and the limiter re-measures what the plan allows.
+            pause = wait if wait is not None else max(1.0, backoff_delay(attempt + 2, self.rng))
+            if self.limiter.note_rate_limited(pause):
+                LOGGER.info("Rate limited on %s; all requests wait %.1f s", path, pause)
+                return
+            # A lone 429 while other requests go through says nothing about our rate: this
+            # request alone goes again at the next slot, and nobody else waits.
+            LOGGER.info("HTTP 429 on %s while other requests go through; sending it again", path)
             return
-        wait = failure.wait if failure.wait is not None else backoff_delay(attempt, self.rng)
+        wait = wait if wait is not None else backoff_delay(attempt, self.rng)
         LOGGER.warning(
             "Retrying POST %s in %.1f s (attempt %d of %d): %s",
             path,
@@ -219,6 +293,77 @@ class Transport:
             failure.cause,
         )
         self.sleep(wait)
+
+    def _wait_long(self, path: str, failure: _Failure, wait: float) -> None:
+        """A wait of minutes to an hour: everyone waits until then, or the run stops there."""
+        until = datetime.now(UTC) + timedelta(seconds=wait)
+        when = f"{until:%Y-%m-%d %H:%M:%S} UTC ({_words(wait)})"
+        limit = self.max_server_wait.total_seconds()
+        if wait > limit:
+            raise ComeBackLater(
+                f"Smartlead asks this key to wait until {when} before its next request ({failure.cause} on "
+                f"POST {path}), longer than max_server_wait allows ({_words(limit)}); the run stopped "
+                f"at its last checkpoint: run again after {until:%Y-%m-%d %H:%M:%S} UTC",
+                path=path,
+            )
+        if failure.rate_limited:
+            self.stats.count("rate_limited")
+        if self.limiter.pause_for(wait):
+            self.stats.waiting_until = until
+            what = "Smartlead's rate limit for this key is used up" if failure.rate_limited else failure.cause
+            LOGGER.warning(
+                "%s (POST %s): every request waits until %s, as the server asked (max_server_wait %s)",
+                what,
+                path,
+                when,
+                _words(limit),
+            )
+
+
+def _words(seconds: float) -> str:
+    return str(pendulum.duration(seconds=round(seconds)).in_words(locale="en"))
+
+
+def _read_capped(response: requests.Response, cap: int) -> bytes:
+    """The decoded body, read in chunks: a body over ``cap`` bytes raises _TooLarge
+    before it is held, whatever its compression ratio."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise _TooLarge
+    chunks, size = [], 0
+    for chunk in response.iter_content(_CHUNK):
+        size += len(chunk)
+        if size > cap:
+            raise _TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _parse(text: str) -> Any:
+    """The JSON of a body, or a _Failure for one that is cut off, not JSON, or absurdly deep."""
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return _Failure("HTTP 200 with a cut-off or non-JSON body")
+    except RecursionError:
+        return _Failure(f"HTTP 200 with JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    if _deeper_than(payload, MAX_JSON_DEPTH):
+        return _Failure(f"HTTP 200 with JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return payload
+
+
+def _deeper_than(payload: Any, limit: int) -> bool:
+    """Whether containers nest more than ``limit`` levels (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(payload, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values() if isinstance(item, dict | list))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value if isinstance(item, dict | list))
+    return False
 
 
 # JSON can escape half of a UTF-16 pair ("\ud83d", from text cut by UTF-16 length);
@@ -261,41 +406,8 @@ def replace_lone_surrogates(payload: Any) -> tuple[Any, int]:
     return root, count
 
 
-_CONNECTION_PROBLEMS = (
-    (
-        ("NameResolutionError", "Name or service not known", "name resolution", "nodename nor servname"),
-        "the host name {host} does not resolve",
-    ),
-    (("Connection refused",), "nothing is listening at {host}:{port}"),
-    (
-        (
-            "RemoteDisconnected",
-            "Connection aborted",
-            "Connection reset",
-            "ConnectionResetError",
-            "IncompleteRead",
-            "ChunkedEncodingError",
-            "ProtocolError",
-        ),
-        "the connection to {host}:{port} dropped before a whole answer arrived",
-    ),
-)
-
-
-def _connection_problem(exc: requests.RequestException, api_url: str) -> str:
-    """A short, key-free cause; requests' own text embeds the URL and so the key."""
-    parts = urlsplit(api_url)
-    host = parts.hostname or "?"
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    text = f"{type(exc).__name__} {exc!r} {exc.__context__!r}"
-    for needles, template in _CONNECTION_PROBLEMS:
-        if any(needle in text for needle in needles):
-            return template.format(host=host, port=port)
-    return f"connection to {host}:{port} failed ({type(exc).__name__})"
-
-
 def _api_error(status: int, path: str, payload: object, text: str) -> ApiError:
-    message = _api_message(payload) or redact(text.strip())[:300] or "no message"
+    message = answer_text(payload, text) or "no message"
     if status == 401:
         return InvalidApiKey(
             f"invalid API key: POST {path} answered 401 ({message}); check SMARTLEAD_API_KEY",
@@ -307,17 +419,3 @@ def _api_error(status: int, path: str, payload: object, text: str) -> ApiError:
             f"the API rejected the request (HTTP 422 on POST {path}): {message}", status, path
         )
     return ApiError(f"HTTP {status} on POST {path}: {message}", status, path)
-
-
-def _api_message(payload: object) -> str | None:
-    if not isinstance(payload, Mapping):
-        return None
-    for key in ("error", "message"):
-        value = payload.get(key)
-        if isinstance(value, str) and value:
-            details = {k: payload[k] for k in ("field", "provided_count", "max_allowed") if k in payload}
-            suffix = f" ({', '.join(f'{k}={v}' for k, v in details.items())})" if details else ""
-            return redact(value + suffix)
-        if isinstance(value, Mapping) and isinstance(value.get("message"), str):
-            return redact(value["message"])
-    return None

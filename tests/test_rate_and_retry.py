@@ -8,7 +8,7 @@ from email.utils import formatdate
 import pytest
 
 from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.retry_policy import BACKOFF_CAP, MAX_SERVER_WAIT, backoff_delay, server_wait
+from tap_smartlead_inbox.retry_policy import BACKOFF_CAP, backoff_delay, is_rate_limit, server_wait
 from tests.conftest import FakeClock
 
 
@@ -55,10 +55,14 @@ def test_idle_time_does_not_bank_a_burst():
     assert times[1] - times[0] >= 0.2 and times[2] - times[1] >= 0.2
 
 
-def test_backoff_is_full_jitter_under_an_exponential_ceiling():
+def test_the_first_retry_waits_only_for_the_limiter():
+    assert backoff_delay(1, random.Random(1)) == 0
+
+
+def test_later_retries_back_off_with_full_jitter_under_an_exponential_ceiling():
     rng = random.Random(1)
-    for attempt in range(1, 10):
-        ceiling = min(BACKOFF_CAP, 2 ** (attempt - 1))
+    for attempt in range(2, 11):
+        ceiling = min(BACKOFF_CAP, 2 ** (attempt - 2))
         draws = [backoff_delay(attempt, rng) for _ in range(200)]
         assert all(0 <= d <= ceiling for d in draws)
         assert max(draws) > ceiling * 0.8 and min(draws) < ceiling * 0.2
@@ -85,8 +89,38 @@ def test_retry_after_in_the_body():
     assert server_wait({}, body, now=0) == 30
 
 
-def test_no_hint_and_absurd_hints():
+def test_no_hint_and_unreadable_hints_leave_the_wait_to_backoff():
     assert server_wait({}, {"message": "slow down"}, now=0) is None
-    assert server_wait({"Retry-After": "soon"}, None, now=0) is None
-    assert server_wait({"Retry-After": "86400"}, None, now=0) == MAX_SERVER_WAIT
+    for value in ("soon", "nan", "NaN", "inf", "-inf", "1e999", "Mon, 99 Foo 2026 99:99:99 GMT", ""):
+        assert server_wait({"Retry-After": value}, None, now=0) is None, value
+    assert server_wait({"X-RateLimit-Reset": "never"}, None, now=0) is None
+    assert server_wait({"X-RateLimit-Reset": "nan"}, None, now=0) is None
+    for hint in ("later", float("nan"), float("inf"), 10**400, True, None, [30]):
+        assert server_wait({}, {"error": {"retry_after": hint}}, now=0) is None, hint
+
+
+def test_an_unreadable_header_falls_through_to_a_readable_hint():
+    body = {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": 30}}
+    assert server_wait({"Retry-After": "nan", "X-RateLimit-Reset": "never"}, body, now=0) == 30
+
+
+def test_long_hints_are_kept_and_past_times_are_no_wait():
+    assert server_wait({"Retry-After": "3600"}, None, now=0) == 3600, "an hourly budget's wait is real"
     assert server_wait({"Retry-After": "-5"}, None, now=0) == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "text", "expected"),
+    [
+        (429, {}, "", True),
+        (406, {}, '{"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": 30}}', True),
+        (406, {}, "Too Many Requests", True),
+        (406, {"Retry-After": "30"}, "", True),
+        (406, {"X-RateLimit-Remaining": "0"}, "", True),
+        (406, {"X-RateLimit-Remaining": "12"}, '{"message": "Not Acceptable"}', False),
+        (406, {}, '{"message": "Not Acceptable"}', False),
+        (403, {"Retry-After": "30"}, "rate limit", False),
+    ],
+)
+def test_406_is_a_rate_limit_only_when_it_says_so(status, headers, text, expected):
+    assert is_rate_limit(status, headers, text) is expected
