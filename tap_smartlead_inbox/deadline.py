@@ -9,6 +9,7 @@ blocked ends at once, and the request fails as a timeout that is retried.
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
 import threading
 import time
@@ -18,6 +19,10 @@ from typing import Any
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+# urllib3 logs headers cut off mid-line (by a deadline, say) as a warning with a
+# traceback; the retry's own line already says what happened.
+logging.getLogger("urllib3.connection").setLevel(logging.ERROR)
 
 # The deadline each thread's request is under, if any.
 _watching: dict[int, Deadline] = {}

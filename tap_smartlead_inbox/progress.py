@@ -12,10 +12,12 @@ import math
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.transport import TransportStats
@@ -74,6 +76,9 @@ class RunProgress:
         if self.total_pages:
             remaining = max(0, self.total_pages - self.pages) / self.limiter.rate
             text += f", {self.pages}/{self.total_pages} pages, about {remaining:.0f} s left"
+        until = self.stats.waiting_until
+        if until is not None and until > datetime.now(UTC):
+            text += f", waiting for Smartlead until {until:%H:%M:%S} UTC, as it asked"
         return text
 
     def _rows(self) -> str:
@@ -109,7 +114,7 @@ class RunProgress:
             self._bar = Progress(
                 TextColumn("[bold]Smartlead inbox"),
                 BarColumn(),
-                TextColumn("{task.description}"),
+                _LiveLine(self),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
@@ -119,7 +124,19 @@ class RunProgress:
             # Log lines go through rich too (it has replaced sys.stderr), so they print
             # above the bar instead of through it.
             _route_log_handlers(sys.stderr)
-        self._bar.update(self._task, completed=self.pages, description=self.line())
+        self._bar.update(self._task, completed=self.pages)
+
+
+class _LiveLine(ProgressColumn):
+    """The progress line, drawn anew at every refresh: it stays current through a long
+    wait, when no page arrives to update it."""
+
+    def __init__(self, progress: RunProgress) -> None:
+        super().__init__()
+        self._progress = progress
+
+    def render(self, task: Task) -> Text:
+        return Text(self._progress.line())
 
 
 def _route_log_handlers(stream: Any) -> None:

@@ -114,6 +114,7 @@ class Transport:
     timeout: float = 60.0  # seconds for a whole answer: connecting, headers and body
     max_response_bytes: int = 64 * 1024 * 1024  # decompressed
     max_server_wait: timedelta = timedelta(hours=1)
+    long_wait: float = LONG_WAIT
     session: requests.Session = field(default_factory=requests.Session)
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
@@ -268,7 +269,7 @@ class Transport:
     def _wait_before_retry(self, path: str, attempt: int, failure: _Failure) -> None:
         self.stats.count("retries")
         wait = failure.wait
-        if wait is not None and wait > LONG_WAIT:
+        if wait is not None and wait > self.long_wait:
             self._wait_long(path, failure, wait)
             return
         if failure.rate_limited:
@@ -330,13 +331,12 @@ def _read_capped(response: requests.Response, cap: int) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > cap:
         raise _TooLarge
-    chunks, size = [], 0
+    body = bytearray()  # grown in place: a list of chunks joined at the end would need twice the size
     for chunk in response.iter_content(_CHUNK):
-        size += len(chunk)
-        if size > cap:
+        if len(body) + len(chunk) > cap:
             raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
+        body += chunk
+    return bytes(body)
 
 
 def _parse(text: str) -> Any:

@@ -90,7 +90,9 @@ def test_a_name_that_does_not_resolve_is_named(tmp_path):
 def test_timeouts_are_retried_then_reported(make_sandbox, tmp_path):
     sandbox = make_sandbox(latency=1.5)
     run = run_tap(tap_config(sandbox, request_timeout=0.3, max_retries=1), tmp_path)
-    assert_one_line_failure(run, "no whole answer within 0.3 s", "after 2 attempts", "/master-inbox/inbox-replies")
+    assert_one_line_failure(
+        run, "no whole answer within 0.3 s", "after 2 attempts", "/master-inbox/inbox-replies"
+    )
 
 
 def test_exhausted_retries_name_status_path_and_attempts(make_sandbox, tmp_path):
