@@ -143,7 +143,7 @@ class Transport:
 
         ``read`` raises MalformedResponse for a body of the wrong shape, which is
         retried like a cut-off one. Once ``abort`` is set no further attempt starts.
-        A 429 does not use up an attempt, up to as many 429s again: a storm of them
+        A 429 does not use up an attempt, up to twice as many 429s: a storm of them
         from other integrations on the key must not fail a request the server would take.
         """
         attempts = self.max_retries + 1
@@ -156,7 +156,7 @@ class Transport:
                 except MalformedResponse as exc:
                     outcome = _Failure(f"HTTP 200 but the {exc}")
             failure = outcome
-            if failure.rate_limited and refusals < attempts:
+            if failure.rate_limited and refusals < 2 * attempts:
                 refusals += 1
             else:
                 failures += 1
@@ -297,27 +297,27 @@ class Transport:
 
     def _wait_long(self, path: str, failure: _Failure, wait: float) -> None:
         """A wait of minutes to an hour: everyone waits until then, or the run stops there."""
-        until = datetime.now(UTC) + timedelta(seconds=wait)
-        when = f"{until:%Y-%m-%d %H:%M:%S} UTC ({_words(wait)})"
-        limit = self.max_server_wait.total_seconds()
-        if wait > limit:
-            raise ComeBackLater(
-                f"Smartlead asks this key to wait until {when} before its next request ({failure.cause} on "
-                f"POST {path}), longer than max_server_wait allows ({_words(limit)}); the run stopped "
-                f"at its last checkpoint: run again after {until:%Y-%m-%d %H:%M:%S} UTC",
-                path=path,
-            )
         if failure.rate_limited:
             self.stats.count("rate_limited")
+        until = datetime.now(UTC) + timedelta(seconds=wait)
+        when = f"{_words(wait)}, until {until:%Y-%m-%d %H:%M:%S} UTC"
+        limit = _words(self.max_server_wait.total_seconds())
+        if wait > self.max_server_wait.total_seconds():
+            raise ComeBackLater(
+                f"Smartlead asked this key to wait {when}, before its next request (POST {path}: "
+                f"{failure.cause}); that is longer than max_server_wait ({limit}), so the run stopped at "
+                f"its last checkpoint: run again after {until:%Y-%m-%d %H:%M:%S} UTC",
+                path=path,
+            )
         if self.limiter.pause_for(wait):
             self.stats.waiting_until = until
             what = "Smartlead's rate limit for this key is used up" if failure.rate_limited else failure.cause
             LOGGER.warning(
-                "%s (POST %s): every request waits until %s, as the server asked (max_server_wait %s)",
+                "%s (POST %s): every request waits %s, as the server asked (max_server_wait %s)",
                 what,
                 path,
                 when,
-                _words(limit),
+                limit,
             )
 
 

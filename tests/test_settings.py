@@ -46,6 +46,10 @@ INVALID = [
     ({"recheck_window": "1 day"}, "'recheck_window'", "ISO 8601 duration from PT0S to P90D"),
     ({"recheck_window": "P91D"}, "'recheck_window'", "ISO 8601 duration from PT0S to P90D"),
     ({"window_pages": 0}, "'window_pages'", "1 or more"),
+    ({"max_server_wait": "1 hour"}, "'max_server_wait'", "ISO 8601 duration from PT0S to P1D"),
+    ({"max_server_wait": "P2D"}, "'max_server_wait'", "ISO 8601 duration from PT0S to P1D"),
+    ({"max_response_mb": 0}, "'max_response_mb'", "from 1 to 4096"),
+    ({"max_response_mb": 1.5}, "'max_response_mb'", "from 1 to 4096"),
 ]
 
 
