@@ -149,18 +149,18 @@ def iter_pages(
     next_offset = start
     try:
         while True:
-            # Each offset's own window: past a total or an estimate, one at a time. Pages
-            # that are in but not yet handed on do not count, so a page being retried does
-            # not hold up the ones after it.
-            while next_offset < end.offset:
-                window = _window(transport, end, max_concurrency, next_offset, expected_rows)
-                if _unanswered(in_flight) >= window or len(in_flight) >= window + max_concurrency:
-                    break
-                in_flight.append(in_background(_fetch_within, transport, query, next_offset, end, stop))
-                next_offset += step
-            if not in_flight:
-                return
-            if not in_flight[0].done():
+            if not in_flight or not in_flight[0].done():
+                # Each offset's own window: past a total or an estimate, one at a time. Pages
+                # in but not yet handed on do not count, so a page being retried does not
+                # hold up the ones after it.
+                while next_offset < end.offset:
+                    window = _window(transport, end, max_concurrency, next_offset, expected_rows)
+                    if _unanswered(in_flight) >= window or len(in_flight) >= window + max_concurrency:
+                        break
+                    in_flight.append(in_background(_fetch_within, transport, query, next_offset, end, stop))
+                    next_offset += step
+                if not in_flight:
+                    return
                 wait([f for f in in_flight if not f.done()], return_when=FIRST_COMPLETED)
                 continue
             page = in_flight.popleft().result()
