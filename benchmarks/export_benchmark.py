@@ -81,6 +81,13 @@ def startup_cpu() -> float:
     return quiet.cpu
 
 
+def fetch_span(log: list[Any], leads: int) -> float:
+    """From the first request's arrival to the moment the last answer the export needed
+    (any request for an offset before the end) had been written."""
+    needed: list[float] = [r.done for r in log if r.body["offset"] < leads or r.body["limit"] == 1]
+    return max(needed) - float(log[0].at)
+
+
 def report_limit_run(name: str, run: Run, rps: float, latency: float, limit: int, base_cpu: float) -> None:
     leads = len(run.sandbox.expected())
     pages = math.ceil(leads / limit)
@@ -106,6 +113,8 @@ def report_limit_run(name: str, run: Run, rps: float, latency: float, limit: int
         f"  wall {run.wall:.1f} s (export {run.export_wall:.1f} s after Python start-up) vs physical "
         f"limit {physical:.1f} s: {run.wall / physical:.2f}x ({run.export_wall / physical:.2f}x)"
     )
+    span = fetch_span(run.log, leads)
+    print(f"  fetch span (first request to the last page's answer) {span:.1f} s: {span / physical:.2f}x")
     print(
         f"  tap CPU per email row: {1000 * run.cpu / run.rows:.3f} ms all in, "
         f"{1000 * (run.cpu - base_cpu) / run.rows:.3f} ms beyond start-up ({base_cpu:.2f} s)"

@@ -6,7 +6,7 @@ when the server answers 429, so nobody has to know their plan's number:
 
 - a lone 429 among accepted answers (another integration's burst on a shared key, a
   glitch) is evidence of nothing: it is counted, and nobody pauses;
-- on a 429 that follows another one closely, a rate is being enforced: the limiter
+- on a run of 429s (three among six answers), a rate is being enforced: the limiter
   measures what the server really let through since the last one (requests sent
   and not refused / (time elapsed + the wait it asked for)). Far under the current
   rate, that is the plan's limit: it settles just under it. Right after a probe
@@ -45,9 +45,11 @@ MIN_RATE = 0.05
 PLAN_EVIDENCE = 0.75
 # Two such measurements in a row, this close to each other, are a plan, not bad luck.
 CONSISTENT = 0.35
-# A 429 with another among this many answers before it shows a rate being enforced: a
-# limit refuses every request that arrives until it frees, a stray 429 comes alone.
-RECENT_ANSWERS = 4
+# A limit refuses every request that arrives until it frees, so its 429s come in runs;
+# a stray one comes alone. This many 429s among the last RECENT_ANSWERS answers (this
+# one included) show a rate being enforced: 5% stray 429s meet it about 2% of the time.
+RECENT_ANSWERS = 6
+ENFORCED_REFUSALS = 3
 
 
 class RateLimiter:
@@ -115,13 +117,12 @@ class RateLimiter:
                 self._set_rate(min(self.max_rate, self.rate * self._probe_step), now)
 
     def note_rate_limited(self, wait: float) -> bool:
-        """A 429 that asked for ``wait`` seconds. If it shows a rate being enforced (another
-        429 came just before it), pause everyone and re-measure, and return True; a lone
+        """A 429 that asked for ``wait`` seconds. If it shows a rate being enforced (other
+        429s came just before it), pause everyone and re-measure, and return True; a lone
         one is only counted, and the caller retries that request alone."""
         with self._lock:
-            enforced = any(self._recent)
             self._recent.append(True)
-            if not enforced:
+            if sum(self._recent) < ENFORCED_REFUSALS:
                 self._refused += 1
                 return False
         self.record_rate_limited(wait)

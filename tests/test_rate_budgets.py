@@ -39,13 +39,15 @@ def test_lone_429s_among_accepted_answers_neither_pause_nor_slow_anyone():
     assert clock.now - 1000 < 2000 / 5 * 1.04 + 15
 
 
-def test_a_429_right_after_another_pauses_everyone():
+def test_a_run_of_429s_pauses_everyone():
     clock = FakeClock()
     limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
     limiter.acquire()
     limiter.record_accepted()
     assert limiter.note_rate_limited(3.0) is False
-    assert limiter.note_rate_limited(3.0) is True
+    limiter.record_accepted()
+    assert limiter.note_rate_limited(3.0) is False
+    assert limiter.note_rate_limited(3.0) is True, "three 429s among six answers"
     before = clock.now
     limiter.acquire()
     assert clock.now >= before + 3.0

@@ -91,7 +91,8 @@ def test_a_slower_plan_is_learned_from_429_bodies(make_sandbox, tmp_path):
     assert run.returncode == 0, run.last_stderr_line
     assert len(run.records("inbox_replies")) == 150
     refused = [r for r in sandbox.log if r.status == 429]
-    assert 1 <= len(refused) <= 5
+    # A lone 429 is sent again at once; it takes a run of three to show the plan.
+    assert 1 <= len(refused) <= 8
     assert "Slowing to" in run.stderr
 
 

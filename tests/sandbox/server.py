@@ -100,6 +100,7 @@ class LoggedRequest:
     body: Any
     status: int
     cut_after: float | None = None  # a dripped answer the client left: seconds into the drip
+    done: float = 0.0  # when the answer had been written (or the client had gone)
 
 
 @dataclass
@@ -318,7 +319,7 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self._depart()
             params.pop("api_key", None)
-            logged = LoggedRequest(arrived, parts.path, params, body, status, self._cut_after)
+            logged = LoggedRequest(arrived, parts.path, params, body, status, self._cut_after, time.time())
             with self.sandbox._lock:
                 self.sandbox.log.append(logged)
 
