@@ -172,8 +172,9 @@ CONFIG_SCHEMA = th.PropertiesList(
         th.IntegerType,
         default=6,
         title="Max retries",
-        description="Retries per request after the first attempt (>= 0) on 429, 5xx, "
-        "timeouts, dropped connections and cut-off bodies.",
+        description="Retries per request after the first attempt (>= 0) on 5xx (the API's or "
+        "a CDN's), timeouts, dropped connections and cut-off bodies. 429s are retried too, up to "
+        "twice as many again.",
     ),
     th.Property(
         "request_timeout",
