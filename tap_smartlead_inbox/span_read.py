@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from itertools import chain
+from typing import Any
 
 from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride
 from tap_smartlead_inbox.fetch_plan import Span, Window, needs_probes, plan_windows
@@ -117,7 +119,10 @@ class SpanReader:
         head = next(optimistic)
         if head.page.total_count is not None:
             self._progress.add_total(head.page.total_count, stride)
+        read: list[LeadPage] = [head]
         if needs_probes(query, head.page, per_window):
+            if planning is not None:  # pages go on while the probe is out (or retried)
+                read += _while_running(optimistic, planning)
             windows = (planning or in_background(plan)).result()
             if len(windows) > 1:
                 optimistic.close()  # drops the requests not yet sent
@@ -125,4 +130,15 @@ class SpanReader:
                     within = query.within(window.start, window.end)
                     yield window, reader.read(within, window, confirm_empty=True)
                 return
-        yield whole, chain([head], optimistic)
+        yield whole, chain(read, optimistic)
+
+
+def _while_running(pages: Iterator[LeadPage], task: Future[Any]) -> list[LeadPage]:
+    """The pages that arrive until ``task`` is done (one more at most), held in order."""
+    held = []
+    while not task.done():
+        page = next(pages, None)
+        if page is None:
+            break
+        held.append(page)
+    return held
