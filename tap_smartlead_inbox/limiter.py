@@ -20,7 +20,9 @@ when the server answers 429, so nobody has to know their plan's number:
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import math
 import threading
 import time
 from collections import deque
@@ -77,19 +79,23 @@ class RateLimiter:
         self._refused = 0
         self._recent: deque[bool] = deque(maxlen=RECENT_ANSWERS)  # True: refused
         self._paused_until = clock()
+        self._last_grant = -math.inf
+        self._ahead_next = -math.inf  # the slot after the last one taken ahead
         self.waited = 0.0
         self.granted = 0
         self.adjustments: list[float] = []
 
-    def acquire(self) -> None:
-        """Block until this caller may send one request."""
+    def acquire(self, *, ahead: bool = False) -> None:
+        """Block until this caller may send one request. A caller ``ahead`` (a retry)
+        takes the next free slot before callers still waiting, who book again one slot
+        later: a failed page must not queue behind requests sent on speculation."""
         while True:
             with self._lock:
                 now = self._clock()
                 if self._cycle_start is None:
                     self._cycle_start = self._last_change = now
-                slot = max(now, self._next_slot)
-                self._next_slot = slot + self._interval()
+                slot = self._slot_ahead(now) if ahead else max(now, self._next_slot)
+                self._next_slot = max(self._next_slot, slot + self._interval())
                 self._booked.append(slot)
                 pauses, delay = self._pauses, slot - now
                 self.waited += max(0.0, delay)
@@ -97,13 +103,29 @@ class RateLimiter:
                 self._sleep(delay)
             with self._lock:
                 if self._pauses != pauses:
-                    continue  # a pause began while this caller waited: book again
+                    self._unbook(slot)
+                    continue  # a pause began (or a retry went ahead) while this caller waited
                 # A caller woken late must not leave less than one interval to the next
                 # send, or a sliding window could see two requests too close together.
                 now = self._clock()
                 self._next_slot = max(self._next_slot, now + self._interval())
+                self._last_grant = now
                 self.granted += 1
                 return
+
+    def _slot_ahead(self, now: float) -> float:
+        """The first slot after the last one granted (and any pause); callers waiting for
+        later slots book again after it."""
+        slot = max(now, self._last_grant + self._interval(), self._ahead_next, self._paused_until)
+        if slot < self._next_slot:
+            self._pauses += 1
+            self._next_slot = slot + self._interval()
+        self._ahead_next = slot + self._interval()
+        return slot
+
+    def _unbook(self, slot: float) -> None:
+        with contextlib.suppress(ValueError):  # already gone if a 429 cleared the bookings
+            self._booked.remove(slot)
 
     def record_accepted(self) -> None:
         """The server took a request (any answer but 429); probe upward after a quiet stretch."""

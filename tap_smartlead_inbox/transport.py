@@ -149,7 +149,7 @@ class Transport:
         attempts = self.max_retries + 1
         failures = refusals = 0
         while True:
-            outcome = self._attempt(path, params, body, abort)
+            outcome = self._attempt(path, params, body, abort, retry=failures + refusals > 0)
             if not isinstance(outcome, _Failure):
                 try:
                     return read(outcome)
@@ -166,11 +166,18 @@ class Transport:
             self._wait_before_retry(path, failures, failure)
 
     def _attempt(
-        self, path: str, params: Mapping[str, str], body: Mapping[str, Any], abort: Aborted | None
+        self,
+        path: str,
+        params: Mapping[str, str],
+        body: Mapping[str, Any],
+        abort: Aborted | None,
+        *,
+        retry: bool,
     ) -> Any:
         # The slot comes before the limiter, so no rate is spent on a request that must wait.
+        # A retry goes ahead of first attempts: the page it is for is the one awaited.
         with self._slots:
-            self.limiter.acquire()
+            self.limiter.acquire(ahead=retry)
             if abort is not None and abort.is_set():
                 raise RequestAborted(path)
             self.stats.count("requests")

@@ -235,3 +235,32 @@ def test_one_off_429s_do_not_drag_the_rate_to_nothing():
         else:
             limiter.record_accepted()
     assert limiter.rate >= 1.5
+
+
+def test_a_retry_goes_ahead_of_callers_still_waiting_and_the_spacing_holds():
+    import threading
+    import time
+
+    limiter = RateLimiter(5.0)
+    grants: list[tuple[float, str]] = []
+    lock = threading.Lock()
+
+    def caller(name: str, ahead: bool = False) -> None:
+        limiter.acquire(ahead=ahead)
+        with lock:
+            grants.append((time.monotonic(), name))
+
+    limiter.acquire()  # the first slot is taken: the waiting callers book the next ones
+    waiting = [threading.Thread(target=caller, args=(f"page {i}",)) for i in range(4)]
+    for thread in waiting:
+        thread.start()
+    time.sleep(0.05)  # all four have booked their slots and sleep
+    retry = threading.Thread(target=caller, args=("retry", True))
+    retry.start()
+    for thread in [*waiting, retry]:
+        thread.join(timeout=10)
+    order = [name for _, name in sorted(grants)]
+    assert order[0] == "retry", order
+    times = sorted(at for at, _ in grants)
+    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.19, "going ahead never squeezes two requests closer than the rate"
