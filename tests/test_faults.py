@@ -4,8 +4,14 @@ a checkpoint from which the next run completes the export."""
 from __future__ import annotations
 
 import json
+import threading
+import time
 
+from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.pages import Query, iter_pages
+from tap_smartlead_inbox.transport import Transport, _Failure
 from tests.conftest import emails_of, run_tap, tap_config, write_state
+from tests.sandbox import SANDBOX_KEY
 
 
 def test_with_every_kind_of_fault_each_lead_and_email_is_exported_exactly_once(make_sandbox, tmp_path):
@@ -57,3 +63,37 @@ def test_exhausted_retries_end_the_run_after_its_last_checkpoint_and_a_rerun_com
         for r in run.records("email_history")
     }
     assert len(emails) == emails_of(sandbox.expected())
+
+
+class _FirstPageFailsSlowly(Transport):
+    """The real transport against the sandbox, except that the first attempt at offset 0
+    fails after a second: the time a page can spend failing and being retried."""
+
+    def __init__(self, sandbox) -> None:
+        super().__init__(sandbox.url, SANDBOX_KEY, RateLimiter(50.0), max_in_flight=4)
+        self.sent: list[tuple[int, int]] = []  # (offset, attempt at it)
+        self._lock = threading.Lock()
+
+    def _send(self, path, params, body):
+        with self._lock:
+            attempt = 1 + sum(1 for offset, _ in self.sent if offset == body["offset"])
+            self.sent.append((body["offset"], attempt))
+        if body["offset"] == 0 and attempt == 1:
+            time.sleep(1.0)
+            return _Failure("HTTP 503")
+        return super()._send(path, params, body)
+
+
+def test_pages_after_a_failing_one_go_on_while_it_is_retried(make_sandbox):
+    sandbox = make_sandbox(leads=300, latency=0.02)
+    transport = _FirstPageFailsSlowly(sandbox)
+    query = Query("/master-inbox/inbox-replies", {}, {}, "REPLY_TIME_DESC", 20)
+    pages = list(iter_pages(transport, query, 4))
+    assert [row["email_lead_map_id"] for page in pages for row in page.rows] == [
+        lead["email_lead_map_id"] for lead in sandbox.expected()
+    ], "every lead, in order, once"
+    retry = transport.sent.index((0, 2))
+    sent_meanwhile = {offset for offset, _ in transport.sent[:retry] if offset > 0}
+    # At most four in flight, but pages already in do not count against them (up to
+    # max_concurrency are held): while offset 0 fails, more than four later pages go out.
+    assert len(sent_meanwhile) > 4, transport.sent[: retry + 1]
