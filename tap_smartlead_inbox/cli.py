@@ -65,6 +65,15 @@ def _unexpected(exc: Exception) -> tuple[str, int]:
 
 
 def _fail(message: str, code: int) -> None:
+    _hold_log_handlers()
     sys.stderr.write(f"{PROG}: error: {message}\n")
     sys.stderr.flush()
     raise SystemExit(code)
+
+
+def _hold_log_handlers() -> None:
+    """Let a log line a worker thread is writing finish, then keep every handler: with
+    logging disabled no new line starts, and none may end after the last line."""
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        for handler in getattr(logger, "handlers", []):
+            handler.acquire()

@@ -2,13 +2,15 @@
 
 requests' timeout bounds each socket read, not a response, so a server that sends a
 byte a second never times out. Here every request records the connection it is sent
-on, and a timer shuts that socket down when the deadline passes: whatever read is
-blocked ends at once, and the request fails as a timeout that is retried.
+on, and a watchdog thread shuts that socket down when the deadline passes: whatever
+read is blocked ends at once, and the request fails as a timeout that is retried.
 """
 
 from __future__ import annotations
 
 import contextlib
+import heapq
+import itertools
 import logging
 import socket
 import threading
@@ -38,21 +40,18 @@ class Deadline:
         self._connection: HTTPConnection | None = None
         self._done = False
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._cut)
-        self._timer.daemon = True
-        self._ends = 0.0
+        self.ends = 0.0
 
     def __enter__(self) -> Deadline:
-        self._ends = time.monotonic() + self.seconds
+        self.ends = time.monotonic() + self.seconds
         with _watching_lock:
             _watching[threading.get_ident()] = self
-        self._timer.start()
+        _WATCHDOG.watch(self)
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._timer.cancel()
         with self._lock:
             self._done = True
         with _watching_lock:
@@ -60,13 +59,14 @@ class Deadline:
 
     def remaining(self) -> float:
         """Seconds left, never below a small floor (a timeout of 0 means "no timeout")."""
-        return max(0.001, self._ends - time.monotonic())
+        return max(0.001, self.ends - time.monotonic())
 
     def _sent_on(self, connection: HTTPConnection) -> None:
         with self._lock:
             self._connection = connection
 
-    def _cut(self) -> None:
+    def cut(self) -> None:
+        """The deadline has passed: end the request if it is still under way."""
         with self._lock:
             if self._done:
                 return
@@ -76,6 +76,36 @@ class Deadline:
             # shutdown, not close: it wakes a read blocked in another thread.
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Watchdog:
+    """One thread for every deadline of the process, asleep until the nearest one: a
+    thread per request would be started and collected several times a second."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Condition()
+        self._due: list[tuple[float, int, Deadline]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: Deadline) -> None:
+        with self._ready:
+            heapq.heappush(self._due, (deadline.ends, next(self._order), deadline))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="deadlines", daemon=True)
+                self._thread.start()
+            self._ready.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._ready:
+                while not self._due or self._due[0][0] > time.monotonic():
+                    self._ready.wait(self._due[0][0] - time.monotonic() if self._due else None)
+                _, _, deadline = heapq.heappop(self._due)
+            deadline.cut()  # a request that has ended meanwhile is left alone
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _note_connection(connection: HTTPConnection) -> None:

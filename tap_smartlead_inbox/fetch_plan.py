@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from itertools import pairwise
+from threading import Event
 
 from tap_smartlead_inbox.normalize import normalize_lead
 from tap_smartlead_inbox.pages import Page, Query, iter_pages
@@ -61,9 +62,12 @@ class Window:
     open: bool = False  # the newest window, reaching past the sync start
 
 
-def plan_windows(transport: Transport, query: Query, span: Span, leads_per_window: int) -> list[Window]:
-    """Windows oldest first for ``query`` over ``span``, cut by probes."""
-    cuts = _probe_cuts(transport, query, leads_per_window)
+def plan_windows(
+    transport: Transport, query: Query, span: Span, leads_per_window: int, split: Event | None = None
+) -> list[Window]:
+    """Windows oldest first for ``query`` over ``span``, cut by probes. ``split`` is set
+    as soon as the first probe shows the span needs more than one window."""
+    cuts = _probe_cuts(transport, query, leads_per_window, split)
     edges = [span.start, *sorted({c for c in cuts if span.start < c < span.end}), span.end]
     # The oldest window holds what is left below the last cut: its size is unknown.
     windows = [Window(low, high, leads_per_window) for low, high in pairwise(edges)]
@@ -87,7 +91,7 @@ def needs_probes(query: Query, first: Page, leads_per_window: int) -> bool:
     return first.total_count is None or first.total_count > leads_per_window
 
 
-def _probe_cuts(transport: Transport, query: Query, every: int) -> list[datetime]:
+def _probe_cuts(transport: Transport, query: Query, every: int, split: Event | None) -> list[datetime]:
     """The reply times at ranks every, 2 x every, ... of the span."""
     probe = replace(query, sort_by=PROBE_SORT, limit=1)
     cuts = []
@@ -97,4 +101,6 @@ def _probe_cuts(transport: Transport, query: Query, every: int) -> list[datetime
         moment = lead.time_of("last_reply_time") if lead else None
         if moment is not None:
             cuts.append(moment)
+            if split is not None:
+                split.set()
     return cuts

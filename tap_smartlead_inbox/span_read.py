@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from itertools import chain
+from threading import Event
 from typing import Any
 
 from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride
@@ -110,7 +111,8 @@ class SpanReader:
         sends its first request alone and probes only if that page is full."""
         stride = overlap_stride(query.limit)
         per_window = self._window_pages * stride
-        plan = partial(plan_windows, self._transport, query, span, per_window)
+        split = Event()
+        plan = partial(plan_windows, self._transport, query, span, per_window, split)
         whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
         optimistic = reader.read(query, whole, confirm_empty=not span.incremental)
         # One request in flight means the probe waits for the first page.
@@ -121,8 +123,8 @@ class SpanReader:
             self._progress.add_total(head.page.total_count, stride)
         read: list[LeadPage] = [head]
         if needs_probes(query, head.page, per_window):
-            if planning is not None:  # pages go on while the probe is out (or retried)
-                read += _while_running(optimistic, planning)
+            if planning is not None:  # pages go on while the first probe is out (or retried)
+                read += _until_known(optimistic, planning, split)
             windows = (planning or in_background(plan)).result()
             if len(windows) > 1:
                 optimistic.close()  # drops the requests not yet sent
@@ -133,10 +135,11 @@ class SpanReader:
         yield whole, chain(read, optimistic)
 
 
-def _while_running(pages: Iterator[LeadPage], task: Future[Any]) -> list[LeadPage]:
-    """The pages that arrive until ``task`` is done (one more at most), held in order."""
+def _until_known(pages: Iterator[LeadPage], planning: Future[Any], split: Event) -> list[LeadPage]:
+    """The pages that arrive until the plan is done or known to split the span (one more
+    at most), held in order: if it splits, they are dropped, so no more are read."""
     held = []
-    while not task.done():
+    while not planning.done() and not split.is_set():
         page = next(pages, None)
         if page is None:
             break
