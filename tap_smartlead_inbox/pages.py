@@ -152,8 +152,8 @@ def iter_pages(
             if not in_flight or not in_flight[0].done():
                 # Each offset's own window: past a total or an estimate, one at a time. Pages
                 # in but not yet handed on do not count, so a page being retried does not
-                # hold up the ones after it.
-                while next_offset < end.offset:
+                # hold up the ones after it; the next one in line, once in, is handed on first.
+                while next_offset < end.offset and not (in_flight and in_flight[0].done()):
                     window = _window(transport, end, max_concurrency, next_offset, expected_rows)
                     if _unanswered(in_flight) >= window or len(in_flight) >= window + max_concurrency:
                         break
@@ -161,7 +161,8 @@ def iter_pages(
                     next_offset += step
                 if not in_flight:
                     return
-                wait([f for f in in_flight if not f.done()], return_when=FIRST_COMPLETED)
+                if not in_flight[0].done():
+                    wait([f for f in in_flight if not f.done()], return_when=FIRST_COMPLETED)
                 continue
             page = in_flight.popleft().result()
             if confirm_empty and page.offset == start and not page.rows:
