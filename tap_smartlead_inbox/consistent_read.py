@@ -59,6 +59,7 @@ class LeadPage:
 class ReadStats:
     rereads: int = 0
     moved: bool = False  # a page of the open window did not meet the one before exactly
+    gaps: int = 0  # stretches between two pages where a lead may have slipped through
     unconfirmed: list[Window] = field(default_factory=list)
 
 
@@ -76,13 +77,20 @@ class WindowReader:
         self._max_concurrency = max_concurrency
         # Untimed: a list read whole (no replyTimeBetween), so a stretch to re-read is all of it.
         self._timed = timed
+        self._last_pages: dict[str, Page] = {}  # each query read, with the last page handed on
         self.stats = ReadStats()
 
     def read(
         self, query: Query, window: Window, depth: int = 0, *, confirm_empty: bool = False
     ) -> Generator[LeadPage, None, None]:
         """Every page of ``query`` (already limited to ``window``), then any re-reads.
-        With ``confirm_empty`` an empty first answer is asked for again (see iter_pages)."""
+        With ``confirm_empty`` an empty first answer is asked for again (see iter_pages).
+        So is any first answer to a query read before (a stretch or a list read again, a
+        catch-up pass over a whole list): no page before a first one overlaps it, and it
+        may be a page of that read, its offset ignored; that read's last page, if not its
+        first, is not believed as the first."""
+        asked = _query_key(query)
+        before = self._last_pages.get(asked)
         gaps: list[Window] = []
         keys: set[str] = set()
         previous: LeadPage | None = None
@@ -95,11 +103,15 @@ class WindowReader:
             stride=overlap_stride(query.limit) if checked else query.limit,
             expected_rows=window.expected_leads,
             confirm_empty=confirm_empty,
+            confirm_first=before is not None,
+            not_first=before.rows if before and before.offset != 0 else None,
         ):
+            self._last_pages[asked] = page
             current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])
             if previous is not None:
                 meets, gap = _boundary(previous, current, window, self._timed) if checked else (False, None)
                 self.stats.moved |= window.open and not meets
+                self.stats.gaps += 1 if gap else 0
                 gaps.extend([gap] if gap else [])
             keys.update(row_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
             last_total = page.total_count
@@ -113,24 +125,29 @@ class WindowReader:
         """The leads that moved during the run, since ``since``.
 
         A lead can also move while a pass reads, so passes repeat, each from when the
-        one before began, until one sees nothing move.
+        one before began, until one sees nothing move. A pass in which a lead may have
+        slipped between two pages (a glitch, a repeated answer) may have missed one that
+        moved before it began: the next pass starts where it did.
         """
         for _ in range(MAX_CATCH_UP_PASSES):
-            started, self.stats.moved = utc_now(), False
+            started, self.stats.moved, gaps = utc_now(), False, self.stats.gaps
             yield from self._catch_up_pass(query, since, end)
             if not self.stats.moved:
                 return
-            since = started
+            if self.stats.gaps == gaps:
+                since = started
         _kept_moving(since)
 
     def _catch_up_pass(self, query: Query, since: datetime, end: datetime) -> Iterator[LeadPage]:
-        # Expected empty or nearly: requests go one at a time, none past the end.
+        # Expected empty or nearly: requests go one at a time, none past the end. But a
+        # pass runs because leads moved: an empty first answer is asked for again.
         window = Window(since, end, expected_leads=0, open=True)
         if self._timed:  # the leads whose last reply is after since
-            yield from self.read(query.within(since, end), window)
+            yield from self.read(query.within(since, end), window, confirm_empty=True)
             return
         # A list read whole: moved leads went to its head, so it is read from the top
-        # until a lead sorts before since.
+        # until a lead sorts before since. Its query was read before, so the first page,
+        # which the pass may stop at, is asked twice (see read).
         for lead_page in self.read(query, window):
             yield lead_page
             if _reaches_before(lead_page, since):
@@ -189,6 +206,11 @@ def _boundary(
     if high is None or low is None:
         return False, window
     return False, Window(min(low, high), max(low, high), expected_leads=0)  # a lead or two
+
+
+def _query_key(query: Query) -> str:
+    """What a request for ``query`` asks, whatever its offset."""
+    return json.dumps([query.path, query.params, query.body(0)], sort_keys=True, default=str)
 
 
 def row_identity(row: object, lead: Lead | None) -> str:

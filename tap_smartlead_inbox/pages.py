@@ -86,21 +86,27 @@ class _End:
     past the first page's total, so stopping there would lose them.
     """
 
-    def __init__(self, doubted: int | None = None) -> None:
+    def __init__(self, doubted: int | None = None, believed_from: float = 1) -> None:
         self.offset: float = math.inf
         self.hint: int | None = None
-        self._doubted = doubted  # an empty page here is not believed until asked again
+        # A page here with fewer rows than believed_from is not believed until asked again.
+        self._doubted, self._believed_from = doubted, believed_from
         self._lock = threading.Lock()
 
     def learn(self, page: Page, limit: int) -> None:
         with self._lock:
             if page.total_count is not None:
                 self.hint = page.total_count
-            if not page.rows and page.offset == self._doubted:
-                self._doubted = None
-                return
+            if page.offset == self._doubted and len(page.rows) < self._believed_from:
+                return  # the consumer asks again, then says what it believes
             if len(page.rows) < limit:
                 self.offset = min(self.offset, page.offset + len(page.rows))
+
+    def believe(self, page: Page, limit: int) -> None:
+        """The doubted page as the consumer believes it, once asked again."""
+        with self._lock:
+            self._doubted = None
+        self.learn(page, limit)
 
     def known(self) -> bool:
         return self.offset != math.inf
@@ -131,6 +137,8 @@ def iter_pages(
     start: int = 0,
     expected_rows: int | None = None,
     confirm_empty: bool = False,
+    confirm_first: bool = False,
+    not_first: list[Any] | None = None,
 ) -> Iterator[Page]:
     """Every page of ``query`` from offset ``start``, in offset order.
 
@@ -139,11 +147,16 @@ def iter_pages(
     measured or guessed) requests go out one at a time, so a good estimate wastes no
     request past the end; a full page past it shows the guess was wrong, and
     speculation resumes. With ``confirm_empty`` an empty first page is asked for
-    again before it is believed. Pages that repeat at later offsets (an API that
-    ignores or clamps offsets) stop the paging with a PagingError.
+    again until an answer comes twice; with ``confirm_first`` (a query read before,
+    which may be answered with a page of that read) any first page is, and rows
+    ``not_first`` (that read's page at another offset) are not believed as it. Pages
+    that repeat at later offsets (an API that ignores or clamps offsets) stop the
+    paging with a PagingError.
     """
     step = stride or query.limit
-    stop, end = threading.Event(), _End(start if confirm_empty else None)
+    # No page before the first one overlaps it, so only asking again can doubt it.
+    doubted_below = math.inf if confirm_first else 1 if confirm_empty else 0
+    stop, end = threading.Event(), _End(start, doubted_below)
     in_flight: deque[Future[Page]] = deque()
     repeats = _Repeats(query)
     next_offset = start
@@ -165,8 +178,8 @@ def iter_pages(
                     wait([f for f in in_flight if not f.done()], return_when=FIRST_COMPLETED)
                 continue
             page = in_flight.popleft().result()
-            if confirm_empty and page.offset == start and not page.rows:
-                page = _confirmed_empty(transport, query, start, end)
+            if page.offset == start and len(page.rows) < doubted_below:
+                page = _confirmed_first(transport, query, page, end, not_first)
             repeats.check(page)
             yield page
             # Ends at the short page itself, never on an end a later page implied: an empty
@@ -184,18 +197,41 @@ def _unanswered(in_flight: deque[Future[Page]]) -> int:
     return sum(1 for future in in_flight if not future.done())
 
 
-def _confirmed_empty(transport: Transport, query: Query, start: int, end: _End) -> Page:
-    """An empty answer where data was expected, asked once more: one glitch must not
-    pass for an empty inbox and move the bookmark over its whole history."""
-    logger.info("POST %s answered an empty first page; asking once more before believing it.", query.path)
-    page = _fetch_within(transport, query, start, end, threading.Event())
-    if page.rows:
+def _confirmed_first(
+    transport: Transport, query: Query, first: Page, end: _End, not_first: list[Any] | None
+) -> Page:
+    """A doubted first page, asked again until an answer comes twice with none fuller.
+    No page before it overlaps it: one glitch must not pass for an empty inbox and move
+    the bookmark over its whole history, nor an answer that ignored its offset (another
+    offset's page, as a query read before may get one of that read) for the head of the
+    list. Past MAX_FIRST_ASKS the fullest answer is believed."""
+    count = len(first.rows)
+    shown = f"a first page of {count} row{'s' * (count != 1)}" if first.rows else "an empty first page"
+    logger.info("POST %s answered %s; asking again before believing it.", query.path, shown)
+    answers = [first]
+    while len(answers) < MAX_FIRST_ASKS:
+        again = _fetch_within(transport, query, first.offset, end, threading.Event())
+        # A glitch or another offset's page only ever shows fewer rows than the head.
+        likely = [seen for seen in answers if seen.rows != not_first]
+        fullest = all(len(again.rows) >= len(seen.rows) for seen in likely)
+        if again.rows != not_first and fullest and any(again.rows == seen.rows for seen in likely):
+            break
+        answers.append(again)
+    else:
+        again = max(reversed(answers), key=lambda answer: (answer.rows != not_first, len(answer.rows)))
         logger.warning(
-            "POST %s answered an empty first page, then %d rows when asked again; reading on.",
-            query.path,
-            len(page.rows),
+            "POST %s answered its first page %d ways; reading on from the fullest.", query.path, len(answers)
         )
-    return page
+    if again.rows != first.rows:
+        logger.warning(
+            "POST %s answered %s, then %d %srows when asked again; reading on.",
+            query.path,
+            shown,
+            len(again.rows),
+            "other " if first.rows else "",
+        )
+    end.believe(again, query.limit)
+    return again
 
 
 def _window(transport: Transport, end: _End, max_concurrency: int, offset: int, expected: int | None) -> int:
@@ -208,6 +244,9 @@ def _window(transport: Transport, end: _End, max_concurrency: int, offset: int, 
     return speculation_window(transport, max_concurrency)
 
 
+# A doubted first page is asked for until an answer comes twice, at most this many
+# times in all: a glitch and an answer from another offset before it take four.
+MAX_FIRST_ASKS = 4
 # Identical pages at this many later offsets in a row mean offsets are not honoured;
 # one repeat can be a list that changed under the reader (with one-row pages).
 MAX_REPEATS = 2

@@ -27,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tap_smartlead_inbox.consistent_read import LeadPage
@@ -318,6 +318,26 @@ def _no_empty_first_answer(inbox: ScriptedInbox) -> None:
 
 @PROPERTY_SETTINGS
 @given(script=scripts(timed=False))
+# A glitch (answer 5) sends the list to a re-read; a repeat there (10) shifts a page, so it
+# is read once more, and that read's first answer (49) is the list's last page again: short,
+# it ended the read, and no page overlaps a first page to show it.
+@example(
+    script=Script(
+        leads=85,
+        seed=0,
+        events=(),
+        total="none",
+        total_error=0,
+        empty_at=frozenset({5}),
+        repeat_at=frozenset({10, 49}),
+        clamp=False,
+        limit=3,
+        window_pages=1,
+        concurrency=1,
+        sort_by="REPLY_TIME_DESC",
+        filtered=False,
+    )
+)
 def test_a_whole_list_read_emits_every_lead_that_stayed_once(script: Script) -> None:
     inbox, _, reader = make_reader(script)
     query = query_of(script, "/master-inbox/sent")
@@ -376,7 +396,8 @@ def test_leads_pushed_past_the_first_total_by_new_replies_are_still_read(total):
 def test_an_empty_first_answer_on_a_full_export_is_asked_again_before_it_is_believed():
     inbox, _, outcome, at_start = _full_read(_script(empty_at=frozenset({1})))
     assert sorted(outcome.emitted) == sorted(at_start)
-    assert inbox.requests == 1 + 6 + 1, "the first page twice, then the other five pages and the probe"
+    # Believed once an answer comes twice: a page from another offset must not pass for it.
+    assert inbox.requests == 1 + 2 + 5 + 1, "empty, the first page twice, the other five pages, the probe"
 
 
 def test_an_empty_inbox_costs_two_requests_on_a_full_export():
@@ -392,3 +413,75 @@ def test_offsets_clamped_to_the_last_page_stop_the_read_with_a_paging_error():
     assert isinstance(outcome.failed, PagingError)
     assert "ignores or clamps offsets" in str(outcome.failed)
     assert inbox.requests < 20, "it stops after a few repeats, not hundreds of requests"
+
+
+# --- the first answer of a read that asks a query again ----------------------------
+# No page before a read's first page overlaps it. A re-read of a whole list and a catch-up
+# pass ask a query that was read before, and their first answer can be a glitch or a page
+# of that read, its offset ignored: the short last page ends the read, an older one ends a
+# catch-up pass. The leads it stood in for were lost, so such a first page is asked again.
+
+
+def _whole_read(script: Script) -> tuple[Outcome, set[str]]:
+    inbox, _, reader = make_reader(script)
+    at_start = {lead["email_lead_map_id"] for lead in inbox.leads}
+    return run_reader(inbox, reader.read_whole([query_of(script, "/master-inbox/sent")])), at_start
+
+
+def _moved_from_ranks(script: Script, kind: str, at_by_rank: dict[int, int]) -> tuple[Script, list[str]]:
+    """The script with the lead at each rank (newest first) replied or sent to before
+    request number ``at_by_rank[rank]``: it jumps to the top, over the pages already read."""
+    leads = ScriptedInbox(script).leads
+    field = {"reply": "last_reply_time", "send": "last_sent_time"}[kind]
+    ranked = sorted(leads, key=lambda row: row[field], reverse=True)
+    events = tuple(Event(at=at, kind=kind, pick=leads.index(ranked[rank])) for rank, at in at_by_rank.items())
+    return replace(script, events=events), [ranked[rank]["email_lead_map_id"] for rank in at_by_rank]
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        # 85 leads in pages of 3 take 43 requests; the re-read starts at request 44 or 49.
+        {"empty_at": frozenset({5}), "repeat_at": frozenset({10, 49})},
+        {"repeat_at": frozenset({5, 44})},
+    ],
+    ids=["glitch-then-repeats", "repeats"],
+)
+def test_a_list_read_again_whose_first_answer_is_its_last_page_loses_no_lead(faults):
+    outcome, at_start = _whole_read(_script(leads=85, seed=0, limit=3, **faults))
+    assert outcome.failed is None
+    assert sorted(outcome.emitted) == sorted(at_start)
+
+
+@pytest.mark.parametrize(
+    "fault", [{"empty_at": frozenset({9})}, {"repeat_at": frozenset({9})}], ids=["glitch", "last-page-again"]
+)
+def test_a_lead_that_moved_is_caught_up_when_the_catch_up_pass_first_answer_is_not_the_head(fault):
+    # 30 leads in pages of 5 take 8 requests; the catch-up pass asks the 9th.
+    script, moved = _moved_from_ranks(_script(leads=30, limit=5, sort_by="SENT_TIME_DESC"), "send", {20: 3})
+    outcome, at_start = _whole_read(replace(script, **fault))
+    assert outcome.failed is None
+    assert set(moved) <= set(outcome.emitted)
+    assert sorted(outcome.emitted) == sorted(at_start)
+
+
+def test_a_lead_that_replied_during_a_windowed_read_is_caught_up_past_a_glitch():
+    # The first page, the probe and five more pages; the catch-up pass asks the 8th.
+    script, moved = _moved_from_ranks(_script(), "reply", {80: 3})
+    _, _, outcome, at_start = _full_read(replace(script, empty_at=frozenset({8})))
+    assert outcome.failed is None
+    assert set(moved) <= set(outcome.emitted)
+    assert sorted(outcome.emitted) == sorted(at_start)
+
+
+def test_a_catch_up_pass_cut_short_by_a_glitch_is_read_again_from_where_it_began():
+    # The six deepest leads are sent to, one before each of requests 2 to 7: each shifts
+    # the pages after it by one and jumps over them. The catch-up pass finds them at the
+    # head, but its second page (request 11, its first asked twice) is a glitch: the next
+    # pass must read from where this one began, not from when it began.
+    moves = {rank: rank - 22 for rank in range(24, 30)}
+    script, moved = _moved_from_ranks(_script(leads=30, limit=5, sort_by="SENT_TIME_DESC"), "send", moves)
+    outcome, at_start = _whole_read(replace(script, empty_at=frozenset({11})))
+    assert outcome.failed is None
+    assert set(moved) <= set(outcome.emitted)
+    assert sorted(outcome.emitted) == sorted(at_start)
