@@ -316,26 +316,33 @@ def _no_empty_first_answer(inbox: ScriptedInbox) -> None:
     inbox.script = replace(script, empty_at=script.empty_at - {1})
 
 
+def _script(**overrides: Any) -> Script:
+    base = Script(
+        leads=100,
+        seed=3,
+        events=(),
+        total="none",
+        total_error=0,
+        empty_at=frozenset(),
+        repeat_at=frozenset(),
+        clamp=False,
+        limit=20,
+        window_pages=200,
+        concurrency=1,
+        sort_by="REPLY_TIME_DESC",
+        filtered=False,
+    )
+    return replace(base, **overrides)
+
+
 @PROPERTY_SETTINGS
 @given(script=scripts(timed=False))
 # A glitch (answer 5) sends the list to a re-read; a repeat there (10) shifts a page, so it
 # is read once more, and that read's first answer (49) is the list's last page again: short,
 # it ended the read, and no page overlaps a first page to show it.
 @example(
-    script=Script(
-        leads=85,
-        seed=0,
-        events=(),
-        total="none",
-        total_error=0,
-        empty_at=frozenset({5}),
-        repeat_at=frozenset({10, 49}),
-        clamp=False,
-        limit=3,
-        window_pages=1,
-        concurrency=1,
-        sort_by="REPLY_TIME_DESC",
-        filtered=False,
+    script=_script(
+        leads=85, seed=0, empty_at=frozenset({5}), repeat_at=frozenset({10, 49}), limit=3, window_pages=1
     )
 )
 def test_a_whole_list_read_emits_every_lead_that_stayed_once(script: Script) -> None:
@@ -354,25 +361,6 @@ def test_a_whole_list_read_emits_every_lead_that_stayed_once(script: Script) -> 
 
 
 # --- named cases the properties cover, kept as plain examples -----------------------
-
-
-def _script(**overrides: Any) -> Script:
-    base = Script(
-        leads=100,
-        seed=3,
-        events=(),
-        total="none",
-        total_error=0,
-        empty_at=frozenset(),
-        repeat_at=frozenset(),
-        clamp=False,
-        limit=20,
-        window_pages=200,
-        concurrency=1,
-        sort_by="REPLY_TIME_DESC",
-        filtered=False,
-    )
-    return replace(base, **overrides)
 
 
 def _full_read(script: Script) -> tuple[ScriptedInbox, ScriptedTransport, Outcome, dict[str, str]]:
