@@ -238,6 +238,7 @@ def test_one_off_429s_do_not_drag_the_rate_to_nothing():
 
 
 def test_a_retry_goes_ahead_of_callers_still_waiting_and_the_spacing_holds():
+    import itertools
     import threading
     import time
 
@@ -262,5 +263,5 @@ def test_a_retry_goes_ahead_of_callers_still_waiting_and_the_spacing_holds():
     order = [name for _, name in sorted(grants)]
     assert order[0] == "retry", order
     times = sorted(at for at, _ in grants)
-    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
     assert min(gaps) >= 0.19, "going ahead never squeezes two requests closer than the rate"
