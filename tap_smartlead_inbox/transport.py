@@ -192,6 +192,8 @@ class Transport:
             if answer.status not in REDIRECT_STATUSES:
                 return self._read(path, answer)
             url = redirect_target(url, answer.status, answer.headers.get("Location"), path)
+            self.limiter.acquire(ahead=True)  # the request sent again spends the rate too
+            self.stats.count("requests")
         host, port = host_and_port(url)
         raise ApiError(f"POST {path} was redirected more than {MAX_REDIRECTS} times within {host}:{port}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 
 import pytest
 
@@ -27,6 +28,16 @@ def settled_log(sandbox, at_least: int = 1):
     return list(sandbox.log)
 
 
+def assert_not_retried(log, status: int) -> None:
+    """The requests already out when the first redirect came (the first pages and the
+    window probe) were each redirected once, and none was sent again. A request cut off
+    as the tap exited is logged with status -1 and no body."""
+    answered = [r for r in log if r.status != -1]
+    assert answered and all(r.status == status for r in answered)
+    asked = [(r.body["offset"], r.body["limit"]) for r in answered]
+    assert len(asked) == len(set(asked)), "a redirect is not retried"
+
+
 def assert_key_kept(run, sandbox) -> None:
     assert sandbox.recorder.received == [], "no request of any kind reached the other origin"
     assert SANDBOX_KEY not in run.stdout + run.stderr
@@ -40,8 +51,7 @@ def test_a_redirect_to_another_origin_stops_the_run_and_names_only_its_host(make
     assert_one_line_failure(run, f"redirected (HTTP {status}) to another address, {target}", "api_url")
     assert "?" not in run.last_stderr_line, "the target's query (the key) is never quoted"
     assert_key_kept(run, sandbox)
-    # The first page and the window probe go out together; neither is retried.
-    assert [r.status for r in settled_log(sandbox)] in ([status], [status, status])
+    assert_not_retried(settled_log(sandbox), status)
 
 
 def test_a_redirect_that_starts_mid_run_ends_on_the_last_checkpoint(make_sandbox, tmp_path):
@@ -63,7 +73,7 @@ def test_https_is_never_downgraded_to_http(make_sandbox, tmp_path, redirect):
     run = run_tap(tap_config(sandbox, max_retries=1), tmp_path, env=env)
     assert_one_line_failure(run, "from https to plain http at 127.0.0.1", "never sent unencrypted")
     assert_key_kept(run, sandbox)
-    assert [r.status for r in settled_log(sandbox)] in ([308], [308, 308])
+    assert_not_retried(settled_log(sandbox), 308)
 
 
 def test_a_redirect_within_the_same_origin_is_followed_with_the_same_request(make_sandbox, tmp_path):
@@ -74,6 +84,6 @@ def test_a_redirect_within_the_same_origin_is_followed_with_the_same_request(mak
     moved = [r for r in sandbox.log if r.path.startswith("/moved/")]
     redirected = [r for r in sandbox.log if r.status == 307]
     assert moved and all(r.status == 200 for r in moved)
-    assert sorted(map(json.dumps, (r.body for r in moved))) == sorted(
-        map(json.dumps, (r.body for r in redirected))
-    ), "each redirected POST is sent again, with its body, to the new path"
+    # Each request sent again carries the body of one that was redirected (a request past
+    # the end may be redirected and then not needed any more).
+    assert Counter(json.dumps(r.body) for r in moved) <= Counter(json.dumps(r.body) for r in redirected)
