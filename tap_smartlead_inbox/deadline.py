@@ -54,6 +54,7 @@ class Deadline:
     ) -> None:
         with self._lock:
             self._done = True
+            self._connection = None  # the watchdog keeps ended deadlines until they are due
         with _watching_lock:
             _watching.pop(threading.get_ident(), None)
 

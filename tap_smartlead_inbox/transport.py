@@ -46,6 +46,7 @@ LONG_WAIT = 60.0
 # A Smartlead answer nests about six levels; far deeper is a broken or hostile body,
 # which later steps (JSON writers among them) could not walk.
 MAX_JSON_DEPTH = 64
+_TOO_DEEP = f"HTTP 200 with JSON nested deeper than {MAX_JSON_DEPTH} levels"
 _CHUNK = 64 * 1024
 
 
@@ -355,10 +356,8 @@ def _parse(text: str) -> Any:
     except ValueError:
         return _Failure("HTTP 200 with a cut-off or non-JSON body")
     except RecursionError:
-        return _Failure(f"HTTP 200 with JSON nested deeper than {MAX_JSON_DEPTH} levels")
-    if _deeper_than(payload, MAX_JSON_DEPTH):
-        return _Failure(f"HTTP 200 with JSON nested deeper than {MAX_JSON_DEPTH} levels")
-    return payload
+        return _Failure(_TOO_DEEP)
+    return _Failure(_TOO_DEEP) if _deeper_than(payload, MAX_JSON_DEPTH) else payload
 
 
 def _deeper_than(payload: Any, limit: int) -> bool:
