@@ -59,9 +59,29 @@ def _run() -> tuple[str, int] | None:
 def _unexpected(exc: Exception) -> tuple[str, int]:
     if type(exc).__name__ == "JSONDecodeError":  # the SDK parses config files and env JSON
         return f"cannot read the settings: not valid JSON ({getattr(exc, 'msg', exc)})", 2
+    if _is_mapping_error(exc):
+        return f"setting 'stream_maps' is invalid: {_with_causes(exc)}", 2
     # Unexpected: keep the traceback for a bug report, minus the key.
     sys.stderr.write(redact(traceback.format_exc()))
     return f"unexpected {type(exc).__name__}: {redact(str(exc))}", 1
+
+
+def _is_mapping_error(exc: Exception) -> bool:
+    from singer_sdk.exceptions import MappingError  # loaded by now: the SDK raised it
+
+    return isinstance(exc, MappingError)
+
+
+def _with_causes(exc: BaseException) -> str:
+    """The SDK's message and the one it wraps ("Failed to evaluate x(1)" says not why)."""
+    messages: list[str] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(messages) < 2:
+        text = redact(str(cause)).strip().rstrip(".")
+        if text and text not in messages:
+            messages.append(text)
+        cause = cause.__cause__ or cause.__context__
+    return messages[0] + "".join(f" ({text})" for text in messages[1:])
 
 
 def _fail(message: str, code: int) -> None:

@@ -19,7 +19,6 @@ from singer_sdk.streams import Stream
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.consistent_read import LeadPage, row_identity
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
-from tap_smartlead_inbox.log_noise import quiet_repeats
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.pages import Page, Query
 from tap_smartlead_inbox.progress import RunProgress
@@ -198,7 +197,6 @@ class EmailHistoryStream(_InboxStream):
         super().__init__(tap)
         self._inbox_tap = tap
         self._schema_sent = False
-        quiet_repeats(self.logger, logging.getLogger("singer_sdk"))
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         parent = self._inbox_tap.streams[InboxRepliesStream.name]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 from functools import cached_property
@@ -15,6 +16,7 @@ from singer_sdk.streams import Stream
 from tap_smartlead_inbox.errors import SettingsError
 from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.log_noise import quiet_metrics, quiet_repeats
 from tap_smartlead_inbox.output import ResumableWriter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_settings
@@ -34,6 +36,11 @@ class TapSmartleadInbox(Tap):
     # msgspec writes Singer messages several times faster than the default encoder;
     # this one also lets an interrupted or failed run end on its last STATE (cli.py).
     message_writer_class = ResumableWriter
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        quiet_repeats(logging.getLogger(self.name))  # before the SDK's first line
+        super().__init__(*args, **kwargs)
+        quiet_metrics(self.metrics_logger)  # after: the SDK sets its level
 
     @classmethod
     def invoke(cls, *, state: IO[str] | None = None, **kwargs: Any) -> None:
@@ -92,7 +99,9 @@ class TapSmartleadInbox(Tap):
     _announced = False
 
     def discover_streams(self) -> list[Stream]:
-        return [InboxRepliesStream(self), EmailHistoryStream(self), SentEmailsStream(self)]
+        streams: list[Stream] = [InboxRepliesStream(self), EmailHistoryStream(self), SentEmailsStream(self)]
+        quiet_repeats(logging.getLogger("singer_sdk"), *(stream.logger for stream in streams))
+        return streams
 
     def announce_filters(self) -> None:
         """The start-of-run lines about the filters, once, whichever stream syncs first."""
