@@ -58,11 +58,11 @@ def as_list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def joined(value: object) -> str | None:
-    """Addresses given as a list, a string or null, as one comma-separated text."""
+def joined(value: object, separator: str = ", ") -> str | None:
+    """Addresses given as a list, a string or null, as one text (a string stays as sent)."""
     if isinstance(value, list):
         parts = [as_str(item) for item in value]
-        return ", ".join(part for part in parts if part) or None
+        return separator.join(part for part in parts if part) or None
     return as_str(value)
 
 

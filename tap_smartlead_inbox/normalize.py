@@ -114,6 +114,8 @@ FLAT_INTS = (
     "email_campaign_id",
     "client_id",
 )
+# The replaced exporter joined a cc list with ";": spreadsheets built on its file split on it.
+CC_SEPARATOR = ";"
 FLAT_TIMES = ("last_sent_time", "last_reply_time", "lead_next_timestamp_to_send")
 FLAT_BOOLS = (
     "has_new_unread_email",
@@ -182,7 +184,7 @@ def _flat_item(item: object) -> dict[str, Any] | None:
         "subject": as_str(item.get("subject")),
         "from": joined(item.get("from")),
         "to": joined(item.get("to")),
-        "cc": joined(item.get("cc")),
+        "cc": joined(item.get("cc"), CC_SEPARATOR),
         "email_seq_number": as_str(item.get("email_seq_number")),
         "open_count": as_int(item.get("open_count")),
         "click_count": as_int(item.get("click_count")),
@@ -282,7 +284,7 @@ def _documented_item(item: object, lead: Mapping[str, Any]) -> dict[str, Any] | 
         "subject": as_str(item.get("subject")),
         "from": joined(sent_from) or (lead_email if inbound else account_email),
         "to": joined(sent_to) or (account_email if inbound else lead_email),
-        "cc": joined(item.get("cc")),
+        "cc": joined(item.get("cc"), CC_SEPARATOR),
         "email_seq_number": as_str(item.get("email_seq_number")),
         "open_count": as_int(item.get("open_count")),
         "click_count": as_int(item.get("click_count")),

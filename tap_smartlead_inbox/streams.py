@@ -42,6 +42,14 @@ class _InboxStream(Stream):
     # Records are built typed by the normalizer (a property test checks it), so the
     # SDK's per-field conforming, a third of the tap's CPU, is skipped.
     TYPE_CONFORMANCE_LEVEL = TypeConformanceLevel.NONE
+    _schema_sent = False
+
+    def _write_schema_message(self) -> None:
+        # Sent once, at the start (TapSmartleadInbox.sync_all): the SDK would send it
+        # again at every sync, and for email_history once a page.
+        if not self._schema_sent:
+            self._schema_sent = True
+            super()._write_schema_message()
 
     def _increment_stream_state(self, latest_record: Record, *, context: Context | None = None) -> None:
         # The bookmark is the sync start, written per completed window by the parent,
@@ -196,19 +204,12 @@ class EmailHistoryStream(_InboxStream):
     def __init__(self, tap: TapSmartleadInbox) -> None:
         super().__init__(tap)
         self._inbox_tap = tap
-        self._schema_sent = False
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         parent = self._inbox_tap.streams[InboxRepliesStream.name]
         assert isinstance(parent, InboxRepliesStream)
         for lead, info in parent.take_pending():
             yield from email_rows(lead, info)
-
-    def _write_schema_message(self) -> None:
-        # The SDK sends SCHEMA at every child sync (once a page here); once is enough.
-        if not self._schema_sent:
-            self._schema_sent = True
-            super()._write_schema_message()
 
 
 def _page_info(query: Query, page: Page) -> PageInfo:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -104,13 +106,85 @@ def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def test_one_timestamped_file_per_stream(export):
+STAMPED = re.compile(r"smartlead_inbox_export_(\d{8}_\d{6})_(\w+)\.csv")
+
+
+def stamps(out: Path) -> dict[str, str]:
+    """Each file's stream and its timestamp."""
+    found = {}
+    for path in out.iterdir():
+        match = STAMPED.fullmatch(path.name)
+        assert match, path.name
+        found[match.group(2)] = match.group(1)
+    return found
+
+
+def test_one_file_per_stream_all_with_the_runs_one_timestamp(export):
     _, out, _ = export
-    names = [p.name for p in out.iterdir()]
-    assert len(names) == 2
-    for stream in ("email_history", "inbox_replies"):
-        # target-csv stamps each stream's file when it opens it, so the seconds may differ.
-        assert any(re.fullmatch(rf"smartlead_inbox_export_\d{{8}}_\d{{6}}_{stream}\.csv", n) for n in names)
+    files = stamps(out)
+    assert sorted(files) == ["email_history", "inbox_replies"]
+    assert len(set(files.values())) == 1
+
+
+def test_the_csv_loader_gives_files_opened_seconds_apart_one_timestamp(tmp_path):
+    """target-csv stamps a file when it opens it; the project's loader keeps the first
+    file's stamp for the whole run, however far apart the streams start."""
+    loader = ROOT / ".meltano" / "loaders" / "target-csv" / "venv" / "bin" / "target-csv-run-stamp"
+    config = tmp_path / "config.json"
+    config.write_text(
+        json.dumps(
+            {"output_path": str(tmp_path / "out"), "file_naming_scheme": "x_{timestamp}_{stream_name}.csv"}
+        )
+    )
+    target = subprocess.Popen(
+        [str(loader), "--config", str(config)], stdin=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert target.stdin
+    for stream in ("first", "second"):
+        schema = {"type": "object", "properties": {"id": {"type": "integer"}}}
+        target.stdin.write(
+            json.dumps({"type": "SCHEMA", "stream": stream, "schema": schema, "key_properties": ["id"]})
+            + "\n"
+        )
+        target.stdin.write(json.dumps({"type": "RECORD", "stream": stream, "record": {"id": 1}}) + "\n")
+        target.stdin.flush()
+        time.sleep(1.2)  # the second stream opens in a later second
+    target.stdin.close()
+    assert target.wait(timeout=60) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(names) == 2 and names[0].replace("_first.csv", "") == names[1].replace("_second.csv", "")
+
+
+def test_dates_are_the_apis_own_text_as_in_the_replaced_exporters_file(export):
+    sandbox, out, _ = export
+    _, rows = read(next(out.glob("*_email_history.csv")))
+    api_times = {item["time"] for lead in sandbox.expected() for item in lead["email_history"]}
+    assert {r["history_time"] for r in rows} == api_times
+    by_lead = {str(lead["email_lead_map_id"]): lead for lead in sandbox.expected()}
+    for row in rows:
+        assert row["last_reply_time"] == by_lead[row["email_lead_map_id"]]["last_reply_time"]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", row["api_fetched_at"])
+
+
+def test_every_date_column_of_every_stream_is_written_as_text(export):
+    """The loader's stream maps name each date-time property; a new one must be added."""
+    import yaml
+
+    from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA, SENT_EMAILS_SCHEMA
+
+    project = yaml.safe_load((ROOT / "meltano.yml").read_text())
+    loader = next(p for p in project["plugins"]["loaders"] if p["name"] == "target-csv")
+    maps = loader["config"]["stream_maps"]
+    schemas = {
+        "inbox_replies": INBOX_REPLIES_SCHEMA,
+        "email_history": EMAIL_HISTORY_SCHEMA,
+        "sent_emails": SENT_EMAILS_SCHEMA,
+    }
+    for stream, schema in schemas.items():
+        dates = {name for name, prop in schema["properties"].items() if "date-time" in json.dumps(prop)}
+        assert set(maps[stream]) == dates, stream
+        for name in dates:
+            assert maps[stream][name] == f"str({name}) if {name} is not None else None"
 
 
 def test_one_row_per_email_with_the_seed_columns_first(export):
@@ -143,7 +217,7 @@ def test_missing_values_are_empty_strings_and_nothing_is_a_python_repr(export):
             assert value != "None"
             assert not value.startswith(("{'", "['"))
     cc = {r["history_cc_joined"] for r in rows}
-    assert "boss@startup.io, ops@startup.io" in cc and "assistant@startup.io" in cc
+    assert "boss@startup.io;ops@startup.io" in cc and "assistant@startup.io" in cc
 
 
 def test_awkward_values_round_trip(export):
@@ -187,6 +261,30 @@ def test_meltano_keeps_the_bookmark_and_a_second_run_exports_only_what_changed(t
     assert len(second_rows) == emails_of([sandbox.inbox.by_map_id(m) for m in changed]), "whole threads"
 
 
+def test_a_run_that_finds_nothing_new_still_writes_every_streams_file_header_only(tmp_path):
+    from tests.sandbox import Sandbox, SandboxConfig
+
+    system_db = pipelines.own_state(tmp_path)
+    with Sandbox(SandboxConfig(leads=30, rate_limit=None)) as sandbox:
+        first = meltano_run(sandbox, tmp_path / "first", **system_db)
+        assert first.returncode == 0, first.stderr[-3000:]
+        # Past the re-check window and lookback: the next run finds nothing to re-read.
+        again = meltano_run(
+            sandbox,
+            tmp_path / "again",
+            TAP_SMARTLEAD_INBOX_RECHECK_WINDOW="PT0S",
+            TAP_SMARTLEAD_INBOX_LOOKBACK="PT0S",
+            **system_db,
+        )
+        assert again.returncode == 0, again.stderr[-3000:]
+    first_files, again_files = stamps(tmp_path / "first"), stamps(tmp_path / "again")
+    assert sorted(again_files) == sorted(first_files) == ["email_history", "inbox_replies"]
+    for stream in again_files:
+        header, rows = read(next((tmp_path / "again").glob(f"*_{stream}.csv")))
+        assert rows == []
+        assert header == read(next((tmp_path / "first").glob(f"*_{stream}.csv")))[0]
+
+
 def test_the_key_is_in_no_csv_no_meltano_log_and_no_file_meltano_keeps(export):
     _, out, process = export
     assert SANDBOX_KEY not in process.stdout + process.stderr
@@ -209,6 +307,9 @@ def test_sent_emails_is_opt_in_and_then_gets_its_own_file(tmp_path):
     finally:
         sandbox.stop()
     assert process.returncode == 0, process.stderr[-3000:]
+    files = stamps(out)  # sent_emails starts minutes after the others on a big inbox
+    assert sorted(files) == ["email_history", "inbox_replies", "sent_emails"]
+    assert len(set(files.values())) == 1
     header, rows = read(next(out.glob("*_sent_emails.csv")))
     assert header[: len(SEED_COLUMNS[:32])] == SEED_COLUMNS[:32], "the lead columns, in the exporter's order"
     expected = sandbox.expected(sent=True)

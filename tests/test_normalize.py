@@ -68,14 +68,14 @@ def test_unknown_fields_are_kept_as_json_not_dropped():
     assert "brand_new_field" not in record
 
 
-def test_cc_as_list_string_or_null_becomes_text():
+def test_cc_as_list_string_or_null_becomes_text_joined_as_the_old_exporter_did():
     history = [
         {"type": "REPLY", "time": "2025-01-01T00:00:00Z", "cc": ["a@x.io", "b@x.io"]},
         {"type": "REPLY", "time": "2025-01-02T00:00:00Z", "cc": "c@x.io"},
         {"type": "REPLY", "time": "2025-01-03T00:00:00Z", "cc": None},
     ]
     rows = list(email_rows(lead_of({"email_lead_map_id": 1, "email_history": history}), PAGE))
-    assert [r["history_cc_joined"] for r in rows] == ["a@x.io, b@x.io", "c@x.io", None]
+    assert [r["history_cc_joined"] for r in rows] == ["a@x.io;b@x.io", "c@x.io", None]
 
 
 def test_documented_history_maps_direction_to_type_and_fills_addresses():
