@@ -1,15 +1,16 @@
 """A throwaway PostgreSQL server for the warehouse tests: a fresh cluster in a temporary
 folder, on a free port of 127.0.0.1, stopped and removed afterwards.
 
-`scripts/ensure_postgres.sh` (run by `make test`) installs the binaries from Debian's
-packages when they are missing. The server runs as the current user; PostgreSQL
-refuses to run as root, so under root (CI) it runs as the `postgres` system user
-the Debian package creates.
+`scripts/ensure_postgres.sh` is the one place that knows where PostgreSQL's binaries are
+(Debian, `pg_config`, PATH, Homebrew, Postgres.app): `make test` runs it to find them or
+install them with apt-get, and `find_postgres` asks it (`--find`) for their folder. The
+server runs as the current user; PostgreSQL refuses to run as root, so under root (CI) it
+runs as the `postgres` system user the Debian package creates (the script says so when that
+user is missing).
 """
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import socket
@@ -18,15 +19,52 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 USER = "smartlead_loader"
 PASSWORD = "pg-secret-5f1d"
 DATABASE = "warehouse"
 
 
+ENSURE_POSTGRES = Path(__file__).resolve().parent.parent / "scripts" / "ensure_postgres.sh"
+BASH = shutil.which("bash") or "/bin/bash"  # looked up once: a test may narrow PATH
+
+
+class PostgresUnavailable(Exception):
+    """PostgreSQL cannot run here; the message says why, in one line."""
+
+
+def find_postgres() -> Path:
+    """The folder of PostgreSQL's binaries, as `scripts/ensure_postgres.sh --find` finds it."""
+    done = subprocess.run(
+        [BASH, str(ENSURE_POSTGRES), "--find"], capture_output=True, text=True, timeout=60, check=False
+    )
+    if done.returncode:
+        raise PostgresUnavailable(done.stderr.strip() or f"{ENSURE_POSTGRES.name} --find failed")
+    return Path(done.stdout.strip())
+
+
 def postgres_bin() -> Path | None:
-    """The newest installed PostgreSQL's binaries, if any."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[4]))
-    return Path(found[-1]).parent if found else None
+    """The folder of PostgreSQL's binaries, if it can run here."""
+    try:
+        return find_postgres()
+    except PostgresUnavailable:
+        return None
+
+
+def in_ci() -> bool:
+    """As `scripts/ensure_postgres.sh` reads CI: set, and not empty, 0 or false."""
+    return os.environ.get("CI", "") not in ("", "0", "false", "False", "FALSE")
+
+
+def require_postgres() -> Path:
+    """The binaries' folder; else the warehouse tests skip, or fail under CI, which must run them."""
+    try:
+        return find_postgres()
+    except PostgresUnavailable as missing:
+        if in_ci():
+            pytest.fail(f"warehouse tests cannot run under CI: {missing}")
+        pytest.skip(f"warehouse tests skipped: {missing}")
 
 
 @dataclass

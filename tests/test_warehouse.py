@@ -15,7 +15,7 @@ import yaml
 
 from tests import pipelines
 from tests.conftest import ROOT, emails_of
-from tests.postgres_server import PASSWORD, PostgresServer, postgres_bin
+from tests.postgres_server import PASSWORD, PostgresServer, require_postgres
 from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig, live
 
 pytestmark = pipelines.needs_meltano
@@ -25,10 +25,7 @@ Query = Callable[[str], list[list[str]]]  # SQL in, rows of text out
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[PostgresServer]:
-    binaries = postgres_bin()
-    if binaries is None:
-        pytest.fail("PostgreSQL is not installed: `make test` runs scripts/ensure_postgres.sh first")
-    server = PostgresServer(binaries).start()
+    server = PostgresServer(require_postgres()).start()
     try:
         yield server
     finally:
