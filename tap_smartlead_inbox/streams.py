@@ -45,11 +45,17 @@ class _InboxStream(Stream):
     _schema_sent = False
 
     def _write_schema_message(self) -> None:
-        # Sent once, at the start (TapSmartleadInbox.sync_all): the SDK would send it
-        # again at every sync, and for email_history once a page.
-        if not self._schema_sent:
-            self._schema_sent = True
-            super()._write_schema_message()
+        """The first stream to start sends every selected stream's SCHEMA, each once.
+
+        A loader then sets up every table or file before the first record, together:
+        target-csv names a file by the time it sets it up, and a run that finds nothing
+        new still writes the same (header-only) files. The SDK would also send SCHEMA
+        again at every sync, for email_history once a page.
+        """
+        for stream in self._tap.streams.values():
+            if isinstance(stream, _InboxStream) and stream.selected and not stream._schema_sent:
+                stream._schema_sent = True
+                Stream._write_schema_message(stream)
 
     def _increment_stream_state(self, latest_record: Record, *, context: Context | None = None) -> None:
         # The bookmark is the sync start, written per completed window by the parent,

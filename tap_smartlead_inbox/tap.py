@@ -103,19 +103,6 @@ class TapSmartleadInbox(Tap):
         quiet_repeats(logging.getLogger("singer_sdk"), *(stream.logger for stream in streams))
         return streams
 
-    def sync_all(self) -> None:
-        """Every selected stream's SCHEMA first, then the SDK's sync.
-
-        A loader then sets up every stream's table or file before the first record,
-        together: target-csv names each file with the time it set it up, and a run
-        that finds nothing new still writes the same set of (header-only) files.
-        """
-        if not self.settings.dry_run:
-            for stream in self.streams.values():
-                if stream.selected:
-                    stream._write_schema_message()
-        super().sync_all()
-
     def announce_filters(self) -> None:
         """The start-of-run lines about the filters, once, whichever stream syncs first."""
         if self._announced:
