@@ -241,6 +241,8 @@ class SentEmailsStream(_InboxStream):
     def __init__(self, tap: TapSmartleadInbox) -> None:
         super().__init__(tap)
         self._inbox_tap = tap
+        # Said in the catalog, so a loader or Meltano never offers it as incremental.
+        self.forced_replication_method = "FULL_TABLE"
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         tap, settings = self._inbox_tap, self._inbox_tap.settings

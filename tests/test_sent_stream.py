@@ -43,12 +43,14 @@ def sent_ids(run):
     return [r["email_lead_map_id"] for r in run.records("sent_emails")]
 
 
-def test_sent_emails_is_offered_but_not_selected_by_default(sandbox, tmp_path):
+def test_sent_emails_is_offered_full_table_but_not_selected_by_default(sandbox, tmp_path):
     catalog = discover(tap_config(sandbox), tmp_path)
     entry = next(s for s in catalog["streams"] if s["tap_stream_id"] == "sent_emails")
     top = next(m["metadata"] for m in entry["metadata"] if m["breadcrumb"] == [])
     assert top["selected-by-default"] is False
     assert entry["key_properties"] == ["email_lead_map_id"]
+    assert top["forced-replication-method"] == "FULL_TABLE"
+    assert entry["replication_method"] == "FULL_TABLE" and "valid-replication-keys" not in top
     run = run_tap(tap_config(sandbox), tmp_path)
     assert run.returncode == 0
     assert run.records("sent_emails") == []
