@@ -1,0 +1,110 @@
+"""Every `meltano` command the README shows works as written on the Meltano `make` installs.
+
+Each runs in a copy of the project (with the plugins the README's YAML examples add), so
+nothing here changes this checkout. `meltano run` is checked with `--dry-run` (the plugins,
+their order and the options are resolved; nothing is extracted), the rest run for real.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests import pipelines
+from tests.conftest import ROOT
+
+pytestmark = pipelines.needs_meltano
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+FENCE = re.compile(r"^[ \t]*```(\w*)\n(.*?)^[ \t]*```", re.S | re.M)
+SHELL = {"bash", "sh", "cron", ""}
+# Commands that need what a test cannot have: MeltanoHub over the network, a full install.
+NOT_RUN = ("meltano add utility", "meltano install")
+VERBS = {"meltano", "add", "config", "set", "list", "select", "run", "install"}
+
+
+def readme_commands() -> list[str]:
+    """The `meltano …` commands in the README's shell blocks and inline code, as written."""
+    pieces = [body for lang, body in FENCE.findall(README) if lang in SHELL]
+    prose = FENCE.sub("", README)
+    pieces += [span.replace("\n", " ") for span in re.findall(r"`([^`]+)`", prose)]
+    found: list[str] = []
+    for piece in pieces:
+        for line in piece.splitlines():
+            line = re.sub(r"\s#\s.*$", "", line)  # a trailing comment
+            for segment in re.split(r"&&|&|;|\|", line):
+                command = _meltano_command(segment)
+                if command and command not in found:
+                    found.append(command)
+    return found
+
+
+def _meltano_command(segment: str) -> str | None:
+    words = segment.split()
+    while words and re.fullmatch(r"[A-Z_]+=\S*", words[0]):  # VAR=value before the command
+        words.pop(0)
+    if words[:1] not in (["meltano"], [".meltano-venv/bin/meltano"]) or words[-1] in VERBS:
+        return None  # "`meltano config set`" in a sentence names a command, it is not one to run
+    if "…" in segment:  # a placeholder the reader fills in
+        return None
+    return " ".join(["meltano", *words[1:]])
+
+
+COMMANDS = readme_commands()
+
+
+def test_the_readme_shows_the_commands_a_user_needs():
+    verbs = {command.split()[1] for command in COMMANDS}
+    assert {"run", "config", "select"} <= verbs, COMMANDS
+    old_form = [c for c in COMMANDS if re.match(r"meltano config \S+ (set|list)", c)]
+    assert old_form == [], "Meltano 4 takes the plugin after the verb: meltano config set <plugin>"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project's meltano.yml with the README's example plugins added."""
+    root = tmp_path_factory.mktemp("project")
+    config = yaml.safe_load((ROOT / "meltano.yml").read_text())
+    for lang, body in FENCE.findall(README):
+        fragment = yaml.safe_load(body) if lang == "yaml" else None
+        if isinstance(fragment, dict) and "plugins" in fragment:
+            for kind, plugins in fragment["plugins"].items():
+                config["plugins"].setdefault(kind, []).extend(plugins)
+            for key in ("jobs", "schedules"):
+                config.setdefault(key, []).extend(fragment.get(key, []))
+    (root / "meltano.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    shutil.copytree(ROOT / "meltano-hub", root / "path" / "to" / "meltano-hub")
+    return root
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if not c.startswith(NOT_RUN)])
+def test_each_readme_command_runs_as_written(project, command):
+    args = shlex.split(command)[1:]
+    if args[0] == "run":
+        args.insert(1, "--dry-run")
+    if args[0] == "add":
+        args.append("--no-install")
+    done = subprocess.run(
+        [str(pipelines.MELTANO), *args],
+        cwd=project,
+        env={
+            **os.environ,
+            "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "MELTANO_AUTO_INSTALL": "false",
+            "SMARTLEAD_API_KEY": "readme-check-key-1234",
+        },
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output[-2000:]
+    assert "Unknown setting" not in output and "No such command" not in output
+    assert "readme-check-key-1234" not in output
