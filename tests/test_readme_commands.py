@@ -70,7 +70,7 @@ def test_the_readme_shows_the_commands_a_user_needs():
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     """A copy of the project's meltano.yml with the README's example plugins added."""
-    root = tmp_path_factory.mktemp("project")
+    root: Path = tmp_path_factory.mktemp("project")
     config = yaml.safe_load((ROOT / "meltano.yml").read_text())
     for lang, body in FENCE.findall(README):
         fragment = yaml.safe_load(body) if lang == "yaml" else None
