@@ -21,6 +21,10 @@ from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig, live
 pytestmark = pipelines.needs_meltano
 
 Query = Callable[[str], list[list[str]]]  # SQL in, rows of text out
+KEYS = {"inbox_replies": ("email_lead_map_id",), "email_history": ("email_lead_map_id", "email_key")}
+# Rows per loader batch: small, so that a loss of rows per batch shows (target-duckdb 0.8 with
+# duckdb >= 1.3 drops the first row of each batch; see the README's "Loading into a warehouse").
+BATCH = "7"
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +37,7 @@ def postgres() -> Iterator[PostgresServer]:
 
 
 def duckdb_query(path: Path) -> Query:
-    """Queries through the DuckDB the loader itself runs on (duckdb < 2, see meltano.yml)."""
+    """Queries through the DuckDB the loader itself runs on (the duckdb pinned in meltano.yml)."""
     python = ROOT / ".meltano" / "loaders" / "target-duckdb" / "venv" / "bin" / "python"
     script = (
         "import duckdb, json, sys\n"
@@ -63,7 +67,11 @@ def run_twice(
         assert to_csv.returncode == 0, to_csv.stderr[-3000:]
         first = pipelines.meltano_run(sandbox, loader, **env, **state)
         assert first.returncode == 0, first.stderr[-3000:]
-        snapshot = {"first": written(query), "csv": csv_counts(tmp_path / "csv")}
+        snapshot = {
+            "first": written(query),
+            "first_counts": row_counts(query),
+            "csv": csv_keys(tmp_path / "csv"),
+        }
         changed = sorted(lead["email_lead_map_id"] for lead in sandbox.expected()[20:23])
         for map_id in changed:
             sandbox.inbox.add_reply(map_id)
@@ -77,41 +85,43 @@ def run_twice(
 
 def written(query: Query) -> dict[str, dict[tuple[str, ...], str]]:
     """Each table's rows by primary key, with the batch that last wrote them."""
-    return {
-        "inbox_replies": {
-            (lead,): batch
-            for lead, batch in query("SELECT email_lead_map_id, _sdc_batched_at FROM smartlead.inbox_replies")
-        },
-        "email_history": {
-            (lead, key): batch
-            for lead, key, batch in query(
-                "SELECT email_lead_map_id, email_key, _sdc_batched_at FROM smartlead.email_history"
-            )
-        },
-    }
+    tables = {}
+    for table, key in KEYS.items():
+        rows = query(f"SELECT {', '.join(key)}, _sdc_batched_at FROM smartlead.{table}")
+        tables[table] = {tuple(row[:-1]): row[-1] for row in rows}
+    return tables
 
 
-def csv_counts(folder: Path) -> dict[str, int]:
-    counts = {}
-    for stream in ("inbox_replies", "email_history"):
-        path = next(folder.glob(f"*_{stream}.csv"))
+def row_counts(query: Query) -> dict[str, int]:
+    return {table: int(query(f"SELECT count(*) FROM smartlead.{table}")[0][0]) for table in KEYS}
+
+
+def csv_keys(folder: Path) -> dict[str, list[tuple[str, ...]]]:
+    """Each stream's primary key, one per row of its CSV."""
+    keys = {}
+    for table, key in KEYS.items():
+        path = next(folder.glob(f"*_{table}.csv"))
         with path.open(encoding="utf-8", newline="") as handle:
-            counts[stream] = sum(1 for _ in csv.DictReader(handle))
-    return counts
+            keys[table] = [tuple(row[column] for column in key) for row in csv.DictReader(handle)]
+    return keys
 
 
 def check_upserts(sandbox: Sandbox, changed: list[str], snapshot: dict, query: Query) -> None:
-    first, after = snapshot["first"], written(query)
-    # The first load holds what the CSV holds.
-    assert {table: len(rows) for table, rows in first.items()} == snapshot["csv"]
+    first, after, csv_rows = snapshot["first"], written(query), snapshot["csv"]
+    # The first load holds exactly the CSV's rows: as many, with the same keys, none lost or doubled.
+    lost = {table: set(keys) - set(first[table]) for table, keys in csv_rows.items()}
+    how_many = {table: f"{len(lost[table])} of {len(keys)} lost" for table, keys in csv_rows.items()}
+    assert lost == {table: set() for table in KEYS}, how_many
+    assert {table: set(rows) for table, rows in first.items()} == {t: set(k) for t, k in csv_rows.items()}
+    assert snapshot["first_counts"] == {table: len(keys) for table, keys in csv_rows.items()}
+    assert all(len(set(keys)) == len(keys) for keys in csv_rows.values())
     # The second adds the three new replies and doubles nothing.
-    emails = emails_of(sandbox.expected())
-    assert len(after["inbox_replies"]) == len(sandbox.expected())
-    assert emails == snapshot["csv"]["email_history"] + len(changed)
-    total = query(
-        "SELECT count(*), count(DISTINCT (email_lead_map_id, email_key)) FROM smartlead.email_history"
-    )
-    assert total == [[str(emails), str(emails)]]
+    leads = sandbox.expected()
+    emails = emails_of(leads)
+    assert set(after["inbox_replies"]) == {(str(lead["email_lead_map_id"]),) for lead in leads}
+    assert emails == len(csv_rows["email_history"]) + len(changed)
+    assert row_counts(query) == {"inbox_replies": len(leads), "email_history": emails}
+    assert len(after["email_history"]) == emails
     # It wrote the changed leads and their whole threads, and left every other row alone.
     rewritten = {
         (table, key)
@@ -127,7 +137,8 @@ def check_upserts(sandbox: Sandbox, changed: list[str], snapshot: dict, query: Q
 
 
 def test_postgres_loads_what_the_csv_holds_then_upserts_only_what_changed(postgres, tmp_path):
-    sandbox, changed, snapshot = run_twice("target-postgres", postgres.env, tmp_path, postgres.sql)
+    env = {**postgres.env, "TARGET_POSTGRES_BATCH_SIZE_ROWS": BATCH}
+    sandbox, changed, snapshot = run_twice("target-postgres", env, tmp_path, postgres.sql)
     check_upserts(sandbox, changed, snapshot, postgres.sql)
     keys = postgres.sql(
         "SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc "
@@ -145,9 +156,8 @@ def test_postgres_loads_what_the_csv_holds_then_upserts_only_what_changed(postgr
 def test_duckdb_loads_what_the_csv_holds_then_upserts_only_what_changed(tmp_path):
     database = tmp_path / "warehouse.duckdb"  # a file named like the schema makes names ambiguous
     query = duckdb_query(database)
-    sandbox, changed, snapshot = run_twice(
-        "target-duckdb", {"TARGET_DUCKDB_FILEPATH": str(database)}, tmp_path, query
-    )
+    env = {"TARGET_DUCKDB_FILEPATH": str(database), "TARGET_DUCKDB_BATCH_SIZE_ROWS": BATCH}
+    sandbox, changed, snapshot = run_twice("target-duckdb", env, tmp_path, query)
     check_upserts(sandbox, changed, snapshot, query)
 
 
