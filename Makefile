@@ -38,7 +38,8 @@ $(MELTANO_VENV)/.installed:
 	$(MELTANO_VENV)/bin/python -m pip install -q 'meltano~=4.4.1'
 	touch $@
 
-.meltano/.installed: meltano.yml pyproject.toml $(MELTANO_VENV)/.installed
+# The CSV loader is installed from loaders/ (a copy, not editable): a change there reinstalls it.
+.meltano/.installed: meltano.yml pyproject.toml $(wildcard loaders/*/*) $(MELTANO_VENV)/.installed
 	$(MELTANO) install
 	touch $@
 
