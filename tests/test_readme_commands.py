@@ -113,7 +113,7 @@ def test_each_readme_command_runs_as_written(project, command):
 def test_the_readme_keeps_the_duckdb_pin_and_its_reason_since_meltano_drops_comments():
     config = yaml.safe_load((ROOT / "meltano.yml").read_text())
     loader = next(p for p in config["plugins"]["loaders"] if p["name"] == "target-duckdb")
-    pin = re.search(r"duckdb~=[\d.]+", loader["pip_url"])
+    pin = re.search(r"(?<![\w-])duckdb~=[\d.]+", loader["pip_url"])
     assert pin, loader["pip_url"]
     assert f"`{pin.group(0)}`" in README
     assert "jwills/target-duckdb#58" in README
