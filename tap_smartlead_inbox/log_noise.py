@@ -7,13 +7,16 @@
   error (cli.py), which names the cause: both are dropped.
 - The SDK logs two METRIC lines per page (a record count and a timer per email_history
   sync): thousands in a big export, burying the progress lines. They are kept for
-  DEBUG runs and for a user's own SDK logging config (SINGER_SDK_LOG_CONFIG).
+  DEBUG runs and for an SDK logging config (SINGER_SDK_LOG_CONFIG) that routes them.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
+
+import yaml
 
 _REPEATING = (
     "Beginning sync of 'email_history'",
@@ -59,8 +62,22 @@ def quiet_repeats(*loggers: logging.Logger) -> None:
 
 
 def quiet_metrics(metrics_logger: logging.Logger) -> None:
-    """METRIC lines only when asked for: a DEBUG run, or a user's SDK logging config."""
-    if os.environ.get("SINGER_SDK_LOG_CONFIG"):
-        return  # the SDK's level stands; their handlers and filters decide
-    if metrics_logger.getEffectiveLevel() > logging.DEBUG:
+    """METRIC lines only when asked for: a DEBUG run, or an SDK logging config that
+    names the metrics logger. Meltano hands every run a config of its own (console
+    output only), which asks for nothing."""
+    if not _metrics_asked_for(metrics_logger):
         metrics_logger.setLevel(logging.WARNING)
+
+
+def _metrics_asked_for(metrics_logger: logging.Logger) -> bool:
+    if min(metrics_logger.getEffectiveLevel(), logging.getLogger().getEffectiveLevel()) <= logging.DEBUG:
+        return True
+    path = os.environ.get("SINGER_SDK_LOG_CONFIG")
+    if not path:
+        return False
+    try:
+        config = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False  # the SDK has said so already
+    loggers = config.get("loggers") if isinstance(config, dict) else None
+    return isinstance(loggers, dict) and metrics_logger.name in loggers

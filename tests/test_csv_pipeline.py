@@ -187,6 +187,14 @@ def test_every_date_column_of_every_stream_is_written_as_text(export):
             assert maps[stream][name] == f"str({name}) if {name} is not None else None"
 
 
+def test_meltano_shows_the_taps_progress_and_summary_but_no_metric_line(export):
+    _, _, process = export
+    tap_lines = [line for line in process.stderr.splitlines() if " tap-smartlead-inbox " in line]
+    assert any("Summary:" in line for line in tap_lines)
+    assert not [line for line in tap_lines if "METRIC" in line]
+    assert "Skipping parse of env var settings" not in "\n".join(tap_lines)
+
+
 def test_one_row_per_email_with_the_seed_columns_first(export):
     sandbox, out, _ = export
     header, rows = read(next(out.glob("*_email_history.csv")))

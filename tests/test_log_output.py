@@ -55,6 +55,25 @@ def test_metric_lines_follow_the_sdks_logging_config(make_sandbox, tmp_path):
     assert sum('"metric":"record_count"' in line for line in lines) >= 6
 
 
+def test_an_sdk_logging_config_that_does_not_route_metrics_asks_for_none(make_sandbox, tmp_path):
+    """Meltano hands every run a config like this one, for its structured console output."""
+    config = tmp_path / "meltano-like.json"
+    config.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "disable_existing_loggers": False,
+                "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}},
+                "root": {"handlers": ["console"], "level": "INFO"},
+            }
+        )
+    )
+    run = run_tap(tap_config(make_sandbox(**PAGES)), tmp_path, env={"SINGER_SDK_LOG_CONFIG": str(config)})
+    assert run.returncode == 0, run.stderr
+    assert "Summary:" in run.stderr
+    assert "METRIC" not in run.stderr
+
+
 def test_a_failed_run_says_so_once_in_the_taps_own_words(make_sandbox, tmp_path):
     sandbox = make_sandbox(forced_error=(500, {"error": "boom"}))
     run = run_tap(tap_config(sandbox, max_retries=0, max_concurrency=1), tmp_path)
