@@ -118,3 +118,13 @@ def test_the_readme_keeps_the_duckdb_pin_and_its_reason_since_meltano_drops_comm
     assert f"`{pin.group(0)}`" in README
     assert "jwills/target-duckdb#58" in README
     assert "#" not in (ROOT / "meltano.yml").read_text(), "a comment there is lost at the next `meltano add`"
+
+
+def test_the_readme_points_only_at_files_in_the_repository():
+    for target in re.findall(r"\]\(([^)#]+)\)", README):
+        if not re.match(r"[a-z]+://", target):
+            assert (ROOT / target).exists(), target
+    folders = "tests|benchmarks|scripts|loaders|meltano-hub|tap_smartlead_inbox"
+    for path in re.findall(rf"`((?:{folders})/[\w./-]+)`", README):
+        assert (ROOT / path).exists(), path
+    assert "shared/" not in README and "DESIGN" not in README
