@@ -27,6 +27,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 LOGGER = logging.getLogger("tap_smartlead_inbox.limiter")
 
@@ -55,7 +56,52 @@ RECENT_ANSWERS = 6
 ENFORCED_REFUSALS = 3
 
 
+@runtime_checkable
+class Limiter(Protocol):
+    """What the transport needs of a limiter: the contract ``RateLimiter`` keeps.
+
+    The pause contract: on a 429 the transport does not sleep. It tells the limiter,
+    and when ``note_rate_limited`` returns True (or ``pause_for`` is called) the
+    limiter holds *every* caller until the pause ends, callers already blocked in
+    ``acquire`` included, who book a new slot after it. A limiter that only delayed
+    the caller that saw the 429 would let every other worker keep sending into an
+    enforced limit: a retry storm, each refusal making the next one likelier.
+    """
+
+    @property
+    def rate(self) -> float:
+        """Requests a second now allowed (the configured rps, or what was learned)."""
+        ...
+
+    @property
+    def waited(self) -> float:
+        """Seconds callers spent blocked in ``acquire``, summed over callers."""
+        ...
+
+    def acquire(self, *, ahead: bool = False) -> None:
+        """Block until this caller may send one request; ``ahead`` (a retry) takes the
+        next free slot before callers still waiting."""
+        ...
+
+    def record_accepted(self) -> None:
+        """The server took a request (any answer but a rate-limit refusal)."""
+        ...
+
+    def note_rate_limited(self, wait: float) -> bool:
+        """A refusal that asked for ``wait`` seconds. True: a rate is enforced and
+        everyone now waits (the caller logs it); False: a lone refusal, and only that
+        request goes again, at the next slot."""
+        ...
+
+    def pause_for(self, wait: float) -> bool:
+        """Everyone waits ``wait`` seconds, learning nothing. True when this moves the
+        end of the pause, so the caller announces it once."""
+        ...
+
+
 class RateLimiter:
+    """The ``Limiter`` of a run (see the module docstring for how the rate adapts)."""
+
     def __init__(
         self,
         rps: float,
@@ -83,8 +129,6 @@ class RateLimiter:
         self._last_grant = -math.inf
         self._ahead_next = -math.inf  # the slot after the last one taken ahead
         self.waited = 0.0
-        self.granted = 0
-        self.adjustments: list[float] = []
 
     def acquire(self, *, ahead: bool = False) -> None:
         """Block until this caller may send one request. A caller ``ahead`` (a retry)
@@ -111,7 +155,6 @@ class RateLimiter:
                 now = self._clock()
                 self._next_slot = max(self._next_slot, now + self._interval())
                 self._last_grant = now
-                self.granted += 1
                 return
 
     def _slot_ahead(self, now: float) -> float:
@@ -219,4 +262,3 @@ class RateLimiter:
         LOGGER.info("%s to %.2f requests/s (configured rps %g)", verb, rate, self.max_rate)
         self.rate = rate
         self._last_change = now
-        self.adjustments.append(rate)

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.limiter import Limiter
 from tap_smartlead_inbox.transport import TransportStats
 
 LOG_INTERVAL = 5.0
@@ -28,7 +28,7 @@ LOG_INTERVAL = 5.0
 @dataclass
 class RunProgress:
     stats: TransportStats
-    limiter: RateLimiter
+    limiter: Limiter
     logger: logging.Logger
     interactive: bool = field(default_factory=lambda: sys.stderr.isatty())
     pages: int = 0

@@ -34,7 +34,7 @@ from tap_smartlead_inbox.errors import (
     MalformedResponse,
     RetriesExhausted,
 )
-from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.limiter import Limiter
 from tap_smartlead_inbox.redirects import MAX_REDIRECTS, REDIRECT_STATUSES, redirect_target
 from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, is_rate_limit, server_wait
 
@@ -110,7 +110,7 @@ class _TooLarge(Exception):
 class Transport:
     api_url: str
     api_key: str
-    limiter: RateLimiter
+    limiter: Limiter
     max_retries: int = 6
     timeout: float = 60.0  # seconds for a whole answer: connecting, headers and body
     max_response_bytes: int = 64 * 1024 * 1024  # decompressed
