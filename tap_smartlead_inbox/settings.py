@@ -1,7 +1,10 @@
-"""The tap's settings: their schema (for --about and Meltano) and the one place they are checked.
+"""The tap's settings: one table, from which come their schema (for --about and Meltano),
+Meltano's plugin definitions, the defaults, and the one place they are checked.
 
 Every check happens before the first request and fails with a :class:`SettingsError`
-that names the setting and says what is allowed.
+that names the setting and says what is allowed. A setting is added, or its default or
+bounds changed, in :data:`SETTINGS` alone; `scripts/settings_yaml.py` then prints the
+block for meltano.yml and the hub file (tests/test_plugin_definitions.py compares them).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -23,194 +26,243 @@ from tap_smartlead_inbox.filters import FilterSet, build_filter_set
 from tap_smartlead_inbox.redaction import register_secret
 from tap_smartlead_inbox.timeutil import parse_duration, parse_time
 
-DEFAULT_API_URL = "https://server.smartlead.ai/api/v1"
-SORT_ORDERS = ("REPLY_TIME_DESC", "SENT_TIME_DESC")
-MAX_PAGE_SIZE = 20
 MIN_KEY_LENGTH = 8
-DEFAULT_LOOKBACK = "PT15M"
-MAX_LOOKBACK = timedelta(days=30)
-DEFAULT_RECHECK_WINDOW = "P1D"
-MAX_RECHECK_WINDOW = timedelta(days=90)
-DEFAULT_WINDOW_PAGES = 200
-DEFAULT_MAX_SERVER_WAIT = "PT1H"  # an hourly budget's longest wait: the run waits it out
-LONGEST_WAIT = timedelta(days=1)
-DEFAULT_MAX_RESPONSE_MB = 64
 
-CONFIG_SCHEMA = th.PropertiesList(
-    th.Property(
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its row in the table everything else is made from.
+
+    ``kind`` says how it is typed, checked and declared (see ``_KINDS``): key, url,
+    boolean, object, ids (a list of whole-number IDs), date, duration (ISO 8601),
+    integer, number or choice. Bounds are inclusive (``minimum``, ``maximum``,
+    ``shortest``, ``longest``) but for ``above``: a number must be greater than it.
+    """
+
+    name: str
+    kind: str
+    label: str
+    description: str
+    default: Any = None
+    minimum: int | None = None  # integer, number
+    maximum: int | None = None  # integer, number
+    above: int | None = None  # number: greater than this
+    shortest: str | None = None  # duration, ISO 8601
+    longest: str | None = None  # duration, ISO 8601
+    options: tuple[tuple[str, str], ...] = ()  # choice: (value, label), the first the default
+    required: bool = False
+    secret: bool = False
+    meltano_value: str | None = None  # Meltano's default, where it is not ``default``
+    meltano_description: str | None = None  # where Meltano users need to be told more
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """A choice's values."""
+        return tuple(value for value, _ in self.options)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
         "api_key",
-        th.StringType,
+        "key",
+        "API key",
+        "Smartlead API key (Settings → API). In Meltano it is read from "
+        "SMARTLEAD_API_KEY. It is masked in every log line and error.",
         required=True,
         secret=True,
-        title="API key",
-        description="Smartlead API key (Settings → API). In Meltano it is read from "
-        "SMARTLEAD_API_KEY. It is masked in every log line and error.",
+        meltano_value="$SMARTLEAD_API_KEY",
+        meltano_description="Smartlead API key (Settings → API). Defaults to $SMARTLEAD_API_KEY, so "
+        "`meltano config list` shows it set when that variable is. A key set with `meltano config set "
+        "tap-smartlead-inbox api_key` goes to .env (as TAP_SMARTLEAD_INBOX_API_KEY), never to "
+        "meltano.yml, and wins over SMARTLEAD_API_KEY; so do TAP_SMARTLEAD_INBOX_API_KEY and an api_key "
+        "in the plugin's config (such as $ACME_SMARTLEAD_API_KEY in an inherited plugin). Masked in "
+        "every log line and error.",
     ),
-    th.Property(
+    Setting(
         "api_url",
-        th.StringType,
-        default=DEFAULT_API_URL,
-        title="API base URL",
-        description="Base URL of the Smartlead API; point it at the sandbox for tests.",
+        "url",
+        "API base URL",
+        "Base URL of the Smartlead API; point it at the sandbox for tests.",
+        default="https://server.smartlead.ai/api/v1",
     ),
-    th.Property(
+    Setting(
         "default_filters",
-        th.BooleanType,
-        default=True,
-        title="Default filter",
-        description='Apply the replaced exporter\'s default filter {"leadCategories": '
+        "boolean",
+        "Default filter",
+        'Apply the replaced exporter\'s default filter {"leadCategories": '
         '{"categoryIdsIn": [6]}} (Out Of Office leads only). Set false to export '
         "every replied lead. Ignored when `filters` is given.",
+        default=True,
     ),
-    th.Property(
+    Setting(
         "filters",
-        th.ObjectType(additional_properties=True),
-        title="Filters",
-        description="Filters in Smartlead's syntax (search, leadCategories, emailStatus, "
+        "object",
+        "Filters",
+        "Filters in Smartlead's syntax (search, leadCategories, emailStatus, "
         "campaignId, emailAccountId, campaignTeamMemberId, campaignTagId, campaignClientId, "
         "replyTimeBetween). Replaces the default filter; applies to every stream. ID lists longer "
         "than the API's caps are split into request series; categoryIdsNotIn over 10 is an error.",
     ),
-    th.Property(
+    Setting(
         "campaign_ids",
-        th.ArrayType(th.IntegerType),
-        title="Campaign IDs",
-        description="Only leads of these campaigns; added to the filters as campaignId (more than 5 "
+        "ids",
+        "Campaign IDs",
+        "Only leads of these campaigns; added to the filters as campaignId (more than 5 "
         "are split across requests).",
     ),
-    th.Property(
+    Setting(
         "email_account_ids",
-        th.ArrayType(th.IntegerType),
-        title="Email account IDs",
-        description="Only leads mailed from these accounts; added to the filters as "
+        "ids",
+        "Email account IDs",
+        "Only leads mailed from these accounts; added to the filters as "
         "emailAccountId (more than 20 are split across requests).",
     ),
-    th.Property(
+    Setting(
         "start_date",
-        th.DateTimeType,
-        title="Start date",
-        description="ISO 8601. Only leads whose last reply is at or after this time "
+        "date",
+        "Start date",
+        "ISO 8601. Only leads whose last reply is at or after this time "
         "(sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
     ),
-    th.Property(
+    Setting(
         "end_date",
-        th.DateTimeType,
-        title="End date",
-        description="ISO 8601. Only leads whose last reply is at or before this time "
+        "date",
+        "End date",
+        "ISO 8601. Only leads whose last reply is at or before this time "
         "(sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
     ),
-    th.Property(
+    Setting(
         "lookback",
-        th.StringType,
-        default=DEFAULT_LOOKBACK,
-        title="Lookback",
-        description="ISO 8601 duration, PT0S to P30D. An incremental run re-reads replies "
+        "duration",
+        "Lookback",
+        "ISO 8601 duration, PT0S to P30D. An incremental run re-reads replies "
         "this far before the bookmark, for replies Smartlead records late and for clock "
         "skew. Leads read again are emitted again with the same keys (targets upsert).",
+        default="PT15M",
+        shortest="PT0S",
+        longest="P30D",
     ),
-    th.Property(
+    Setting(
         "recheck_window",
-        th.StringType,
-        default=DEFAULT_RECHECK_WINDOW,
-        title="Re-check window",
-        description="ISO 8601 duration, PT0S to P90D. An incremental run also re-reads the leads "
+        "duration",
+        "Re-check window",
+        "ISO 8601 duration, PT0S to P90D. An incremental run also re-reads the leads "
         "whose last reply is this far before the bookmark and emits them again (same keys, so "
         "targets upsert): categories Smartlead or a person sets after the reply, and changed "
         "read, archived, important and status flags, reach the target. The default P1D keeps "
         "labels set up to a day after a reply. PT0S turns it off.",
+        default="P1D",
+        shortest="PT0S",
+        longest="P90D",
     ),
-    th.Property(
+    Setting(
         "window_pages",
-        th.IntegerType,
-        default=DEFAULT_WINDOW_PAGES,
-        title="Pages per window",
-        description="A full export reads reply-time windows oldest first, each sized to hold "
+        "integer",
+        "Pages per window",
+        "A full export reads reply-time windows oldest first, each sized to hold "
         "about this many pages (>= 1), with a STATE checkpoint after each. Smaller windows "
         "lose less work to an interruption and cost a few more requests.",
+        default=200,
+        minimum=1,
     ),
-    th.Property(
+    Setting(
         "sort_by",
-        th.StringType(allowed_values=list(SORT_ORDERS)),
-        default=SORT_ORDERS[0],
-        title="Sort order",
-        description="REPLY_TIME_DESC (default) or SENT_TIME_DESC.",
+        "choice",
+        "Sort order",
+        "REPLY_TIME_DESC (default) or SENT_TIME_DESC.",
+        default="REPLY_TIME_DESC",
+        options=(
+            ("REPLY_TIME_DESC", "Newest reply first"),
+            ("SENT_TIME_DESC", "Newest sent email first"),
+        ),
     ),
-    th.Property(
+    Setting(
         "limit_per_page",
-        th.IntegerType,
-        default=MAX_PAGE_SIZE,
-        title="Page size",
-        description="Leads per request, 1 to 20 (the API's maximum and the most efficient).",
+        "integer",
+        "Page size",
+        "Leads per request, 1 to 20 (the API's maximum and the most efficient).",
+        default=20,
+        minimum=1,
+        maximum=20,
     ),
-    th.Property(
+    Setting(
         "fetch_message_history",
-        th.BooleanType,
+        "boolean",
+        "Fetch message history",
+        "Ask for each lead's whole thread. Without it email_history holds only what the list view returns.",
         default=True,
-        title="Fetch message history",
-        description="Ask for each lead's whole thread. Without it email_history holds "
-        "only what the list view returns.",
     ),
-    th.Property(
+    Setting(
         "rps",
-        th.NumberType,
-        default=5.0,
-        title="Requests per second",
-        description="Most requests per second, across all streams and workers (> 0). The "
+        "number",
+        "Requests per second",
+        "Most requests per second, across all streams and workers (> 0). The "
         "default 5 stays under Smartlead's 10 per 2 seconds; on a slower plan the tap "
         "learns the real limit from 429s and settles just under it.",
+        default=5.0,
+        above=0,
     ),
-    th.Property(
+    Setting(
         "max_concurrency",
-        th.IntegerType,
-        default=10,
-        title="Max concurrency",
-        description="Most requests in flight at once (>= 1). Without total_count only about "
+        "integer",
+        "Max concurrency",
+        "Most requests in flight at once (>= 1). Without total_count only about "
         "rps x latency are in flight, so almost no request lands past the last page.",
+        default=10,
+        minimum=1,
     ),
-    th.Property(
+    Setting(
         "max_retries",
-        th.IntegerType,
-        default=6,
-        title="Max retries",
-        description="Retries per request after the first attempt (>= 0) on 5xx (the API's or "
+        "integer",
+        "Max retries",
+        "Retries per request after the first attempt (>= 0) on 5xx (the API's or "
         "a CDN's), timeouts, dropped connections and cut-off bodies. 429s are retried too, up to "
         "twice as many again.",
+        default=6,
+        minimum=0,
     ),
-    th.Property(
+    Setting(
         "request_timeout",
-        th.NumberType,
-        default=60.0,
-        title="Request timeout",
-        description="Seconds for one whole response: connecting, the headers and the body (> 0). "
+        "number",
+        "Request timeout",
+        "Seconds for one whole response: connecting, the headers and the body (> 0). "
         "A response still arriving then is cut and retried.",
+        default=60.0,
+        above=0,
     ),
-    th.Property(
+    Setting(
         "max_response_mb",
-        th.IntegerType,
-        default=DEFAULT_MAX_RESPONSE_MB,
-        title="Max response size (MB)",
-        description="Largest answer the tap reads, once decompressed (1 to 4096). A larger one "
+        "integer",
+        "Max response size (MB)",
+        "Largest answer the tap reads, once decompressed (1 to 4096). A larger one "
         "stops the run with an error instead of filling the memory.",
+        default=64,
+        minimum=1,
+        maximum=4096,
     ),
-    th.Property(
+    Setting(
         "max_server_wait",
-        th.StringType,
-        default=DEFAULT_MAX_SERVER_WAIT,
-        title="Max server wait",
-        description="ISO 8601 duration (PT0S to P1D). The longest wait the tap honours when "
+        "duration",
+        "Max server wait",
+        "ISO 8601 duration (PT0S to P1D). The longest wait the tap honours when "
         "Smartlead asks it to come back later (a 429 or 503 with Retry-After; a used-up hourly "
         "budget asks for up to an hour). Longer, and the run stops at its last checkpoint with "
         "exit code 75 and says when to run again.",
+        default="PT1H",  # an hourly budget's longest wait: the run waits it out
+        shortest="PT0S",
+        longest="P1D",
     ),
-    th.Property(
+    Setting(
         "dry_run",
-        th.BooleanType,
-        default=False,
-        title="Dry run",
-        description="Fetch everything and log how many records each stream would get, but "
+        "boolean",
+        "Dry run",
+        "Fetch everything and log how many records each stream would get, but "
         "write no records (and so move no bookmark).",
+        default=False,
     ),
-).to_dict()
+)
+
+SETTING = {setting.name: setting for setting in SETTINGS}
 
 
 @dataclass(frozen=True)
@@ -247,56 +299,78 @@ def check_config(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
     return settings, {**config, **{k: v for k, v in typed.items() if k in config}}
 
 
+def default(name: str) -> Any:
+    """The default of setting ``name``, typed as :class:`Settings` holds it (a
+    duration as a timedelta): for code that runs without settings, such as tests."""
+    return _KINDS[SETTING[name].kind].check({}, SETTING[name])
+
+
 def _check(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
-    api_key = _api_key(config.get("api_key"))
-    start = _date(config, "start_date")
-    end = _date(config, "end_date", end_of_day=True)
+    """Every setting in the table's order (the key first: it is masked from then on),
+    then what involves several."""
+    checked = {s.name: _KINDS[s.kind].check(config, s) for s in SETTINGS}
+    start, end = checked["start_date"], checked["end_date"]
     if start and end and start > end:
         raise SettingsError("start_date", f"is after end_date ({_txt(config, 'end_date')})")
-    typed: dict[str, Any] = {
-        "api_key": api_key,
-        "api_url": _api_url(config.get("api_url", DEFAULT_API_URL)),
-        "filters": _filters(config.get("filters")),
-        "default_filters": _bool(config, "default_filters", True),
-        "campaign_ids": _id_list(config, "campaign_ids"),
-        "email_account_ids": _id_list(config, "email_account_ids"),
-        "window_pages": _int(config, "window_pages", DEFAULT_WINDOW_PAGES, low=1),
-        "sort_by": _choice(config, "sort_by", SORT_ORDERS),
-        "limit_per_page": _int(config, "limit_per_page", MAX_PAGE_SIZE, low=1, high=MAX_PAGE_SIZE),
-        "fetch_message_history": _bool(config, "fetch_message_history", True),
-        "rps": _positive(config, "rps", 5.0),
-        "max_concurrency": _int(config, "max_concurrency", 10, low=1),
-        "max_retries": _int(config, "max_retries", 6, low=0),
-        "request_timeout": _positive(config, "request_timeout", 60.0),
-        "max_response_mb": _int(config, "max_response_mb", DEFAULT_MAX_RESPONSE_MB, low=1, high=4096),
-        "dry_run": _bool(config, "dry_run", False),
-    }
     filter_set = build_filter_set(
-        filters=typed["filters"],
-        default_filters=typed["default_filters"],
-        campaign_ids=typed["campaign_ids"],
-        email_account_ids=typed["email_account_ids"],
+        filters=checked["filters"],
+        default_filters=checked["default_filters"],
+        campaign_ids=checked["campaign_ids"],
+        email_account_ids=checked["email_account_ids"],
         start=start,
         end=end,
     )
-    plain = {f.name: typed[f.name] for f in fields(Settings) if f.name in typed}
-    return (
-        Settings(
-            filter_set=filter_set,
-            lookback=_duration(config, "lookback", DEFAULT_LOOKBACK, MAX_LOOKBACK),
-            recheck_window=_duration(config, "recheck_window", DEFAULT_RECHECK_WINDOW, MAX_RECHECK_WINDOW),
-            max_server_wait=_duration(config, "max_server_wait", DEFAULT_MAX_SERVER_WAIT, LONGEST_WAIT),
-            **plain,
-        ),
-        typed,
+    plain = {f.name: checked[f.name] for f in fields(Settings) if f.name in checked}
+    typed = {s.name: checked[s.name] for s in SETTINGS if _KINDS[s.kind].into_config}
+    return Settings(filter_set=filter_set, **plain), typed
+
+
+# --- the schema and Meltano's definitions, from the table ----------------------------------
+
+
+def _property(setting: Setting) -> th.Property[Any]:
+    kind = _KINDS[setting.kind]
+    return th.Property(
+        setting.name,
+        kind.schema(setting),
+        required=setting.required,
+        secret=setting.secret,
+        default=setting.default,
+        title=setting.label,
+        description=setting.description,
     )
 
 
-def _txt(config: Mapping[str, Any], name: str) -> str:
+def meltano_settings() -> list[dict[str, Any]]:
+    """The tap's settings as a Meltano plugin definition declares them (meltano.yml's
+    extractor and the hub file; the SDK's own settings follow them there)."""
+    declared: list[dict[str, Any]] = []
+    for setting in SETTINGS:
+        entry: dict[str, Any] = {"name": setting.name, "kind": _KINDS[setting.kind].meltano}
+        value = setting.meltano_value if setting.meltano_value is not None else setting.default
+        if value is not None:
+            entry["value"] = value
+        if setting.options:
+            entry["options"] = [{"label": label, "value": value} for value, label in setting.options]
+        if setting.secret:
+            entry["sensitive"] = True
+        entry["label"] = setting.label
+        entry["description"] = setting.meltano_description or setting.description
+        declared.append(entry)
+    return declared
+
+
+# --- the checks, one per kind ----------------------------------------------------------------
+
+Config = Mapping[str, Any]
+
+
+def _txt(config: Config, name: str) -> str:
     return json.dumps(config.get(name), default=str)
 
 
-def _api_key(value: object) -> str:
+def _api_key(config: Config, setting: Setting) -> str:
+    value = config.get(setting.name)
     key = value.strip() if isinstance(value, str) else ""
     if not key:
         raise SettingsError("api_key", "is missing: set it in the config or the SMARTLEAD_API_KEY variable")
@@ -308,37 +382,40 @@ def _api_key(value: object) -> str:
     return key
 
 
-def _api_url(value: object) -> str:
-    problem = f"is {json.dumps(value, default=str)}: must be an http(s) URL such as {DEFAULT_API_URL}"
+def _api_url(config: Config, setting: Setting) -> str:
+    name, value = setting.name, config.get(setting.name, setting.default)
+    problem = f"is {json.dumps(value, default=str)}: must be an http(s) URL such as {setting.default}"
     if not isinstance(value, str):
-        raise SettingsError("api_url", problem)
+        raise SettingsError(name, problem)
     try:
         parts = urlsplit(value)
         _ = parts.port  # raises for a port out of range
     except ValueError:
-        raise SettingsError("api_url", problem) from None
+        raise SettingsError(name, problem) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingsError("api_url", problem)
+        raise SettingsError(name, problem)
     if parts.query or parts.fragment:
-        raise SettingsError("api_url", "must not carry a query string or fragment")
+        raise SettingsError(name, "must not carry a query string or fragment")
     return value.rstrip("/")
 
 
-def _filters(value: object) -> Mapping[str, Any] | None:
+def _filters(config: Config, setting: Setting) -> Mapping[str, Any] | None:
+    name, value = setting.name, config.get(setting.name)
     if value is None:
         return None
     if isinstance(value, str):  # Meltano passes an env var's object as JSON text
         try:
             value = json.loads(value) if value.strip() else None
         except json.JSONDecodeError as exc:
-            raise SettingsError("filters", f"is not valid JSON ({exc.msg})") from None
+            raise SettingsError(name, f"is not valid JSON ({exc.msg})") from None
     if value is not None and not isinstance(value, Mapping):
-        raise SettingsError("filters", "must be an object in Smartlead's filter syntax")
+        raise SettingsError(name, "must be an object in Smartlead's filter syntax")
     return value
 
 
-def _bool(config: Mapping[str, Any], name: str, default: bool) -> bool:
-    value = config.get(name, default)
+def _bool(config: Config, setting: Setting) -> bool:
+    name = setting.name
+    value = config.get(name, setting.default)
     if isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
     if not isinstance(value, bool):
@@ -346,8 +423,9 @@ def _bool(config: Mapping[str, Any], name: str, default: bool) -> bool:
     return value
 
 
-def _number(config: Mapping[str, Any], name: str, default: float) -> float:
-    value = config.get(name, default)
+def _number(config: Config, setting: Setting) -> float:
+    name = setting.name
+    value = config.get(name, setting.default)
     if isinstance(value, str | Decimal):  # Meltano may pass text; the SDK reads JSON as Decimal
         with contextlib.suppress(ValueError, ArithmeticError):
             value = float(value)
@@ -356,31 +434,49 @@ def _number(config: Mapping[str, Any], name: str, default: float) -> float:
     return float(value)
 
 
-def _positive(config: Mapping[str, Any], name: str, default: float) -> float:
-    value = _number(config, name, default)
-    if value <= 0:
-        raise SettingsError(name, f"is {_txt(config, name)}: must be greater than 0")
+def _range(setting: Setting) -> str:
+    low, high = setting.minimum, setting.maximum
+    if low is not None and high is not None:
+        return f"from {low} to {high}"
+    return f"{low} or more" if low is not None else f"at most {high}"
+
+
+def _outside(value: float, setting: Setting) -> bool:
+    return (setting.minimum is not None and value < setting.minimum) or (
+        setting.maximum is not None and value > setting.maximum
+    )
+
+
+def _real(config: Config, setting: Setting) -> float:
+    value = _number(config, setting)
+    if setting.above is not None and value <= setting.above:
+        raise SettingsError(
+            setting.name, f"is {_txt(config, setting.name)}: must be greater than {setting.above}"
+        )
+    if _outside(value, setting):
+        raise SettingsError(setting.name, f"is {_txt(config, setting.name)}: must be {_range(setting)}")
     return value
 
 
-def _int(config: Mapping[str, Any], name: str, default: int, *, low: int, high: int | None = None) -> int:
-    value = _number(config, name, default)
-    allowed = f"from {low} to {high}" if high is not None else f"{low} or more"
-    if not value.is_integer() or value < low or (high is not None and value > high):
-        raise SettingsError(name, f"is {_txt(config, name)}: must be a whole number {allowed}")
+def _int(config: Config, setting: Setting) -> int:
+    value = _number(config, setting)
+    if not value.is_integer() or _outside(value, setting):
+        raise SettingsError(
+            setting.name, f"is {_txt(config, setting.name)}: must be a whole number {_range(setting)}"
+        )
     return int(value)
 
 
-def _choice(config: Mapping[str, Any], name: str, allowed: tuple[str, ...]) -> str:
-    value = config.get(name, allowed[0])
-    if value not in allowed:
-        raise SettingsError(name, f"is {_txt(config, name)}: must be one of {', '.join(allowed)}")
+def _choice(config: Config, setting: Setting) -> str:
+    name, value = setting.name, config.get(setting.name, setting.default)
+    if value not in setting.allowed:
+        raise SettingsError(name, f"is {_txt(config, name)}: must be one of {', '.join(setting.allowed)}")
     assert isinstance(value, str)
     return value
 
 
-def _date(config: Mapping[str, Any], name: str, *, end_of_day: bool = False) -> datetime | None:
-    value = config.get(name)
+def _date(config: Config, setting: Setting) -> datetime | None:
+    name, value = setting.name, config.get(setting.name)
     if value is None or value == "":
         return None
     if isinstance(value, datetime | date):  # the SDK may hand over parsed values
@@ -392,23 +488,28 @@ def _date(config: Mapping[str, Any], name: str, *, end_of_day: bool = False) -> 
             f"is {_txt(config, name)}: must be an ISO 8601 date or date-time, "
             "such as 2025-01-31 or 2025-01-31T23:59:59Z",
         )
-    if end_of_day and len(value.strip()) == len("2025-01-31"):
+    if name == "end_date" and len(value.strip()) == len("2025-01-31"):
         return parsed + timedelta(days=1, milliseconds=-1)  # end_date 2025-01-31 includes the 31st
     return parsed
 
 
-def _duration(config: Mapping[str, Any], name: str, default: str, top: timedelta) -> timedelta:
-    duration = parse_duration(config.get(name, default))
-    if duration is None or not timedelta(0) <= duration <= top:
+def _duration(config: Config, setting: Setting) -> timedelta:
+    name = setting.name
+    duration = parse_duration(config.get(name, setting.default))
+    shortest, longest = parse_duration(setting.shortest), parse_duration(setting.longest)
+    assert shortest is not None, f"{name}: the table's shortest is not a duration"
+    assert longest is not None, f"{name}: the table's longest is not a duration"
+    if duration is None or not shortest <= duration <= longest:
         raise SettingsError(
             name,
-            f"is {_txt(config, name)}: must be an ISO 8601 duration from PT0S to P{top.days}D, "
-            "such as PT15M, PT2H or P1D",
+            f"is {_txt(config, name)}: must be an ISO 8601 duration from {setting.shortest} to "
+            f"{setting.longest}, such as PT15M, PT2H or P1D",
         )
     return duration
 
 
-def _id_list(config: Mapping[str, Any], name: str) -> list[int]:
+def _id_list(config: Config, setting: Setting) -> list[int]:
+    name = setting.name
     value = config.get(name) or []
     if isinstance(value, str):
         try:
@@ -430,3 +531,34 @@ def _to_id(item: object) -> int:
     if isinstance(item, str) and item.strip().isdigit():
         return int(item)
     raise ValueError(item)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What a kind of setting is in the JSON schema and to Meltano, and how it is checked."""
+
+    schema: Callable[[Setting], th.JSONTypeHelper[Any]]
+    meltano: str
+    check: Callable[[Config, Setting], Any]
+    into_config: bool = True  # the typed value goes into the config the SDK's schema check sees
+
+
+_KINDS: dict[str, _Kind] = {
+    "key": _Kind(lambda s: th.StringType(), "string", _api_key),
+    "url": _Kind(lambda s: th.StringType(), "string", _api_url),
+    "boolean": _Kind(lambda s: th.BooleanType(), "boolean", _bool),
+    "object": _Kind(lambda s: th.ObjectType(additional_properties=True), "object", _filters),
+    "ids": _Kind(lambda s: th.ArrayType(th.IntegerType), "array", _id_list),
+    "date": _Kind(lambda s: th.DateTimeType(), "date_iso8601", _date, into_config=False),
+    # JSON schema cannot compare durations: their bounds are checked here and stated in the description.
+    "duration": _Kind(lambda s: th.StringType(), "string", _duration, into_config=False),
+    "integer": _Kind(lambda s: th.IntegerType(minimum=s.minimum, maximum=s.maximum), "integer", _int),
+    "number": _Kind(
+        lambda s: th.NumberType(minimum=s.minimum, maximum=s.maximum, exclusive_minimum=s.above),
+        "decimal",
+        _real,
+    ),
+    "choice": _Kind(lambda s: th.StringType(allowed_values=list(s.allowed)), "options", _choice),
+}
+
+CONFIG_SCHEMA = th.PropertiesList(*(_property(setting) for setting in SETTINGS)).to_dict()

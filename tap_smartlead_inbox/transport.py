@@ -37,6 +37,7 @@ from tap_smartlead_inbox.errors import (
 from tap_smartlead_inbox.limiter import Limiter
 from tap_smartlead_inbox.redirects import MAX_REDIRECTS, REDIRECT_STATUSES, redirect_target
 from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, is_rate_limit, server_wait
+from tap_smartlead_inbox.settings import default as setting_default
 
 T = TypeVar("T")
 
@@ -48,6 +49,7 @@ LONG_WAIT = 60.0
 MAX_JSON_DEPTH = 64
 _TOO_DEEP = f"HTTP 200 with JSON nested deeper than {MAX_JSON_DEPTH} levels"
 _CHUNK = 64 * 1024
+_MAX_SERVER_WAIT: timedelta = setting_default("max_server_wait")
 
 
 class Aborted(Protocol):
@@ -111,16 +113,17 @@ class Transport:
     api_url: str
     api_key: str
     limiter: Limiter
-    max_retries: int = 6
-    timeout: float = 60.0  # seconds for a whole answer: connecting, headers and body
-    max_response_bytes: int = 64 * 1024 * 1024  # decompressed
-    max_server_wait: timedelta = timedelta(hours=1)
+    # The defaults are the settings' (settings.SETTINGS), for code that builds one without them.
+    max_retries: int = setting_default("max_retries")
+    timeout: float = setting_default("request_timeout")  # seconds for a whole answer, body included
+    max_response_bytes: int = setting_default("max_response_mb") * 2**20  # decompressed
+    max_server_wait: timedelta = _MAX_SERVER_WAIT
     long_wait: float = LONG_WAIT
     session: requests.Session = field(default_factory=requests.Session)
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
     stats: TransportStats = field(default_factory=TransportStats)
-    max_in_flight: int = 10  # requests out at once, whoever sends them (pages, probes, re-reads)
+    max_in_flight: int = setting_default("max_concurrency")  # requests out at once, whoever sends them
 
     def __post_init__(self) -> None:
         self.session.headers.update(
