@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,43 @@ import pytest
 from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# What makes a test slow, as markers (registered in pyproject.toml); `make test-fast` runs
+# `-m "not slow"`. Whole modules that run Meltano, PostgreSQL or a package build:
+MODULE_MARKS = {
+    "test_csv_pipeline": ("pipeline",),
+    "test_readme_commands": ("pipeline",),
+    "test_plugin_definitions": ("pipeline",),
+    "test_warehouse": ("pipeline", "warehouse"),
+    "test_packaging": ("build",),
+}
+# Elsewhere, a test that calls one of these starts the tap as a process of its own.
+TAP_RUNNERS = frozenset(
+    {"run_tap", "run_tap_measured", "RunningTap", "tap_command", "_run_until_states", "selecting", "discover"}
+)
+
+
+def _starts_the_tap(code: Any) -> bool:
+    """Whether a test calls a tap runner, or runs `python -m tap_smartlead_inbox` itself."""
+    commands = [c for c in code.co_consts if isinstance(c, str)]
+    return bool(TAP_RUNNERS & set(code.co_names)) or any(
+        c == "tap_smartlead_inbox" or "-m tap_smartlead_inbox" in c for c in commands
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it starts: ``tap``, ``pipeline``, ``warehouse``, ``build``; any of
+    them is ``slow`` too. A test can also be marked ``slow`` by hand."""
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if isinstance(item, pytest.Function) else ""
+        marks = list(MODULE_MARKS.get(module, ()))
+        function = getattr(item, "function", None)
+        if not marks and function is not None and _starts_the_tap(function.__code__):
+            marks.append("tap")
+        for mark in marks:
+            item.add_marker(mark)
+        if marks:
+            item.add_marker("slow")
 
 
 class FakeClock:
@@ -38,8 +76,11 @@ class TapRun:
     stderr: str
     messages: list[dict[str, Any]] = field(default_factory=list)
 
-    def records(self, stream: str) -> list[dict[str, Any]]:
-        return [m["record"] for m in self.messages if m["type"] == "RECORD" and m["stream"] == stream]
+    def records(self, stream: str, *, allow_empty: bool = False) -> list[dict[str, Any]]:
+        """The stream's records; none is a failure unless the test says it checks for none."""
+        found = [m["record"] for m in self.messages if m["type"] == "RECORD" and m["stream"] == stream]
+        assert found or allow_empty, f"the run wrote no {stream} record:\n{self.stderr[-2000:]}"
+        return found
 
     def states(self) -> list[dict[str, Any]]:
         return [m["value"] for m in self.messages if m["type"] == "STATE"]
@@ -62,8 +103,13 @@ def run_tap(
     *args: str,
     env: dict[str, str] | None = None,
     timeout: float = 120,
+    expect_exit: int | None = 0,
 ) -> TapRun:
-    """Run `python -m tap_smartlead_inbox --config …` and parse its Singer messages."""
+    """Run `python -m tap_smartlead_inbox --config …` and parse its Singer messages.
+
+    An exit other than ``expect_exit`` fails the test; a test that expects a failure says
+    which exit code, and ``None`` (any exit) is for a test that then asserts the code itself.
+    """
     config_file = tmp_path / "config.json"
     config_file.write_text(json.dumps(config))
     process = subprocess.run(
@@ -74,8 +120,15 @@ def run_tap(
         cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
+    check_exit(process.returncode, expect_exit, process.stderr)
     messages = [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
     return TapRun(process.returncode, process.stdout, process.stderr, messages)
+
+
+def check_exit(returncode: int, expect_exit: int | None, stderr: str) -> None:
+    """Fail the test unless a process exited as expected (``None``: any exit will do)."""
+    if expect_exit is not None:
+        assert returncode == expect_exit, f"exit {returncode}, expected {expect_exit}:\n{stderr[-3000:]}"
 
 
 def write_state(tmp_path: Path, state: dict[str, Any]) -> str:
@@ -108,8 +161,26 @@ def make_sandbox() -> Iterator[Any]:
         return sandbox
 
     yield factory
-    for sandbox in started:
-        sandbox.stop()
+
+    # Stopping a sandbox waits out its server's half-second poll: done in the background,
+    # the next test starts meanwhile, and the session waits for every stop at its end.
+    def stop_all() -> None:
+        for sandbox in started:
+            sandbox.stop()
+
+    stopping = threading.Thread(target=stop_all, daemon=True)
+    stopping.start()
+    _STOPPING.append(stopping)
+
+
+_STOPPING: list[threading.Thread] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sandboxes_stopped() -> Iterator[None]:
+    yield
+    for stopping in _STOPPING:
+        stopping.join(timeout=30)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, check_exit
 from tests.sandbox import SANDBOX_KEY
 
 # make passes a path relative to the project; some runs start elsewhere.
@@ -21,9 +21,14 @@ needs_meltano = pytest.mark.skipif(
 )
 
 
-def meltano_run(sandbox: Any, loader: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """The pipeline into ``loader``, its settings and Meltano's own given by ``env``."""
-    return subprocess.run(
+def meltano_run(
+    sandbox: Any, loader: str, *args: str, expect_exit: int | None = 0, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The pipeline into ``loader``, its settings and Meltano's own given by ``env``.
+
+    An exit other than ``expect_exit`` fails the test (``None``: the test checks it itself).
+    """
+    done = subprocess.run(
         [str(MELTANO), "run", "tap-smartlead-inbox", loader, *args],
         cwd=ROOT,
         env={
@@ -38,6 +43,8 @@ def meltano_run(sandbox: Any, loader: str, *args: str, **env: str) -> subprocess
         text=True,
         timeout=600,
     )
+    check_exit(done.returncode, expect_exit, done.stderr)
+    return done
 
 
 def own_state(tmp_path: Path) -> dict[str, str]:

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, TapRun, run_tap, tap_config
+from tests.conftest import ROOT, TapRun, check_exit, run_tap, tap_config
 from tests.sandbox import SANDBOX_KEY
 from tests.test_errors import assert_one_line_failure
 
@@ -37,7 +37,7 @@ def test_every_edge_status_is_retried_and_the_line_quotes_a_short_tag_free_excer
     make_sandbox, tmp_path, status
 ):
     sandbox = make_sandbox(edge_answers=100, edge_statuses=(status,))
-    run = run_tap(tap_config(sandbox, max_retries=1), tmp_path)
+    run = run_tap(tap_config(sandbox, max_retries=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "after 2 attempts", f"HTTP {status} (127.0.0.1 | {status}: ")
     line = run.last_stderr_line
     assert "<" not in line and ">" not in line and len(line) < 250
@@ -55,7 +55,7 @@ def test_406_with_rate_limit_marks_is_waited_out_like_429(make_sandbox, tmp_path
 
 def test_a_plain_406_is_an_error_not_a_rate_limit(make_sandbox, tmp_path):
     sandbox = make_sandbox(forced_error=(406, {"message": "Not Acceptable"}))
-    run = run_tap(tap_config(sandbox), tmp_path)
+    run = run_tap(tap_config(sandbox), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "HTTP 406 on POST /master-inbox/inbox-replies: Not Acceptable")
 
 
@@ -83,11 +83,11 @@ def test_a_dripped_answer_is_cut_at_the_deadline_and_asked_again(make_sandbox, t
 
 def test_a_request_that_never_completes_ends_in_one_line(make_sandbox, tmp_path):
     sandbox = make_sandbox(drip_answers=100, drip_interval=0.2)
-    run = run_tap(tap_config(sandbox, request_timeout=1, max_retries=1), tmp_path)
+    run = run_tap(tap_config(sandbox, request_timeout=1, max_retries=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "after 2 attempts: no whole answer within 1 s")
 
 
-def run_tap_measured(config: dict, tmp_path) -> tuple[TapRun, int]:
+def run_tap_measured(config: dict, tmp_path, *, expect_exit: int | None = 0) -> tuple[TapRun, int]:
     """The tap's run and its own peak resident memory in MB (a wrapper process has it
     as its only child, so no other test's processes count)."""
     config_file = tmp_path / "config.json"
@@ -106,6 +106,7 @@ def run_tap_measured(config: dict, tmp_path) -> tuple[TapRun, int]:
         timeout=120,
     )
     *stderr, peak = process.stderr.strip().splitlines()
+    check_exit(process.returncode, expect_exit, process.stderr)
     messages = [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
     return TapRun(process.returncode, process.stdout, "\n".join(stderr), messages), int(peak)
 
@@ -113,7 +114,7 @@ def run_tap_measured(config: dict, tmp_path) -> tuple[TapRun, int]:
 def test_a_body_that_inflates_past_the_cap_is_an_error_not_an_out_of_memory(make_sandbox, tmp_path):
     sandbox = make_sandbox(gzip_answers=100, gzip_mb=300)
     # One request at a time, so the peak is one capped body (64 MB) on top of the tap's own.
-    run, peak_mb = run_tap_measured(tap_config(sandbox, max_concurrency=1), tmp_path)
+    run, peak_mb = run_tap_measured(tap_config(sandbox, max_concurrency=1), tmp_path, expect_exit=1)
     assert_one_line_failure(
         run, "POST /master-inbox/inbox-replies answered a body over 64 MB once decompressed"
     )
@@ -123,7 +124,7 @@ def test_a_body_that_inflates_past_the_cap_is_an_error_not_an_out_of_memory(make
 def test_the_cap_is_a_setting(make_sandbox, tmp_path):
     over = make_sandbox(gzip_answers=100, gzip_mb=3)
     assert_one_line_failure(
-        run_tap(tap_config(over, max_response_mb=2), tmp_path),
+        run_tap(tap_config(over, max_response_mb=2), tmp_path, expect_exit=1),
         "over 2 MB once decompressed",
         "max_response_mb",
     )
@@ -142,6 +143,6 @@ def test_absurdly_deep_json_is_a_malformed_answer_that_is_asked_again(make_sandb
 
 def test_deep_json_every_time_ends_in_one_line(make_sandbox, tmp_path):
     sandbox = make_sandbox(deep_answers=100)
-    run = run_tap(tap_config(sandbox, max_retries=1), tmp_path)
+    run = run_tap(tap_config(sandbox, max_retries=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "after 2 attempts: HTTP 200 with JSON nested deeper than 64 levels")
     assert SANDBOX_KEY not in run.stderr

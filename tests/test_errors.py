@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, run_tap, tap_config
+from tests.conftest import ROOT, check_exit, run_tap, tap_config
 
 
 def assert_one_line_failure(run, *needles) -> None:
@@ -30,7 +30,7 @@ def free_port() -> int:
 
 
 def test_wrong_key_says_invalid_api_key(sandbox, tmp_path):
-    run = run_tap(tap_config(sandbox, api_key="wrong-key-123"), tmp_path)
+    run = run_tap(tap_config(sandbox, api_key="wrong-key-123"), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "invalid API key", "401", "/master-inbox/inbox-replies")
     offsets = [r.body["offset"] for r in sandbox.log]
     assert len(offsets) == len(set(offsets)), "a 401 is not retried"
@@ -44,7 +44,7 @@ def test_validation_error_quotes_the_api_message(make_sandbox, tmp_path):
         "max_allowed": 5,
     }
     sandbox = make_sandbox(forced_error=(422, error))
-    run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path)
+    run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "422", "campaignId array cannot exceed 5 items", "max_allowed=5")
     assert len(sandbox.log) == 1
 
@@ -52,7 +52,7 @@ def test_validation_error_quotes_the_api_message(make_sandbox, tmp_path):
 def test_nothing_listening_is_named_with_host_and_port(tmp_path):
     port = free_port()
     config = {"api_key": "k" * 12, "api_url": f"http://127.0.0.1:{port}/api/v1", "max_retries": 1}
-    run = run_tap(config, tmp_path)
+    run = run_tap(config, tmp_path, expect_exit=1)
     assert_one_line_failure(run, f"nothing is listening at 127.0.0.1:{port}", "after 2 attempts")
 
 
@@ -80,8 +80,8 @@ def test_a_name_that_does_not_resolve_is_named(tmp_path):
     )
     if "mount" in process.stderr and process.returncode != 0 and "error:" not in process.stderr:
         pytest.skip("mount namespaces are not available here")
+    check_exit(process.returncode, 1, process.stderr)
     last = process.stderr.strip().splitlines()[-1]
-    assert process.returncode != 0
     assert "Traceback" not in process.stderr
     assert "the host name smartlead-sandbox.invalid does not resolve" in last
     assert secret not in process.stdout + process.stderr
@@ -89,7 +89,7 @@ def test_a_name_that_does_not_resolve_is_named(tmp_path):
 
 def test_timeouts_are_retried_then_reported(make_sandbox, tmp_path):
     sandbox = make_sandbox(latency=1.5)
-    run = run_tap(tap_config(sandbox, request_timeout=0.3, max_retries=1), tmp_path)
+    run = run_tap(tap_config(sandbox, request_timeout=0.3, max_retries=1), tmp_path, expect_exit=1)
     assert_one_line_failure(
         run, "no whole answer within 0.3 s", "after 2 attempts", "/master-inbox/inbox-replies"
     )
@@ -97,14 +97,14 @@ def test_timeouts_are_retried_then_reported(make_sandbox, tmp_path):
 
 def test_exhausted_retries_name_status_path_and_attempts(make_sandbox, tmp_path):
     sandbox = make_sandbox(forced_error=(503, {"message": "down"}))
-    run = run_tap(tap_config(sandbox, max_retries=2, max_concurrency=1), tmp_path)
+    run = run_tap(tap_config(sandbox, max_retries=2, max_concurrency=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "HTTP 503", "POST /master-inbox/inbox-replies", "after 3 attempts")
     assert len(sandbox.log) == 3  # one request at a time: the window probe waits for a first page
 
 
 def test_other_client_errors_are_not_retried(make_sandbox, tmp_path):
     sandbox = make_sandbox(forced_error=(403, {"message": "Plan does not include the API"}))
-    run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path)
+    run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "HTTP 403", "Plan does not include the API")
     assert len(sandbox.log) == 1
 
@@ -113,8 +113,10 @@ def test_the_api_key_never_appears_anywhere_even_at_debug_level(tmp_path):
     secret = "sk-live-SECRET-5f2e9a"
     port = free_port()
     config = {"api_key": secret, "api_url": f"http://127.0.0.1:{port}/api/v1", "max_retries": 1}
-    run = run_tap(config, tmp_path, env={"TAP_SMARTLEAD_INBOX_LOGLEVEL": "DEBUG", "LOGLEVEL": "DEBUG"})
-    assert run.returncode != 0
+    run = run_tap(
+        config, tmp_path, env={"TAP_SMARTLEAD_INBOX_LOGLEVEL": "DEBUG", "LOGLEVEL": "DEBUG"}, expect_exit=1
+    )
+    assert_one_line_failure(run, f"nothing is listening at 127.0.0.1:{port}")
     assert "DEBUG" in run.stderr, "the run must really log at debug level"
     assert secret not in run.stdout + run.stderr
 
@@ -122,7 +124,7 @@ def test_the_api_key_never_appears_anywhere_even_at_debug_level(tmp_path):
 def test_the_api_key_is_masked_in_debug_logs_of_a_good_run(sandbox, tmp_path):
     config = tap_config(sandbox)
     run = run_tap(config, tmp_path, env={"LOGLEVEL": "DEBUG"})
-    assert run.returncode == 0
+    assert run.records("email_history")
     assert config["api_key"] not in run.stdout + run.stderr
     assert "[REDACTED]" in run.stderr, "urllib3 logs the request line at debug level, masked"
 
@@ -131,8 +133,8 @@ def test_the_api_key_is_masked_in_debug_logs_of_a_good_run(sandbox, tmp_path):
 def test_a_key_with_spaces_or_url_special_characters_is_masked_too(tmp_path, secret):
     port = free_port()
     config = {"api_key": secret, "api_url": f"http://127.0.0.1:{port}/api/v1", "max_retries": 0}
-    run = run_tap(config, tmp_path, env={"LOGLEVEL": "DEBUG"})
-    assert run.returncode != 0
+    run = run_tap(config, tmp_path, env={"LOGLEVEL": "DEBUG"}, expect_exit=1)
+    assert_one_line_failure(run, f"nothing is listening at 127.0.0.1:{port}")
     output = run.stdout + run.stderr
     from urllib.parse import quote, quote_plus
 
@@ -150,7 +152,7 @@ def test_a_config_file_that_is_not_json_is_one_line(tmp_path):
         cwd=ROOT,
         timeout=60,
     )
-    assert process.returncode != 0
+    check_exit(process.returncode, 2, process.stderr)
     assert "Traceback" not in process.stderr
     assert (
         process.stderr.strip()
@@ -175,6 +177,7 @@ def test_settings_from_environment_variables_are_typed(sandbox, tmp_path):
         timeout=120,
         env={**os.environ, **env},
     )
-    assert process.returncode == 0, process.stderr[-500:]
+    check_exit(process.returncode, 0, process.stderr)
+    assert '"type":"RECORD"' in process.stdout.replace(" ", ""), "the run wrote records"
     pages = [r for r in sandbox.log if r.body["limit"] != 1]  # one-row requests probe the window plan
     assert pages and {r.body["limit"] for r in pages} == {10}

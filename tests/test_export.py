@@ -16,7 +16,6 @@ from tests.sandbox.inbox import REPLY_TEXTS
 def test_every_replied_lead_once_and_every_email_once(make_sandbox, tmp_path, shape):
     sandbox = make_sandbox(shape=shape)
     run = run_tap(tap_config(sandbox), tmp_path)
-    assert run.returncode == 0, run.stderr
     expected = sandbox.expected()
     leads = run.records("inbox_replies")
     emails = run.records("email_history")
@@ -56,8 +55,7 @@ def test_lead_fields_repeat_on_every_email_row(sandbox, tmp_path):
 
 
 def test_one_at_a_time_pages_overlap_by_one_lead_and_one_probe_sizes_the_window(sandbox, tmp_path):
-    run = run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
-    assert run.returncode == 0
+    run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
     assert sandbox.most_in_flight == 1, "the probe waits for the first page"
     leads = len(sandbox.expected())
     pages = [r.body for r in sandbox.log if r.body["limit"] == 20]
@@ -71,7 +69,6 @@ def test_one_at_a_time_pages_overlap_by_one_lead_and_one_probe_sizes_the_window(
 def test_total_count_is_a_hint_so_paging_ends_only_on_a_short_page(make_sandbox, tmp_path):
     sandbox = make_sandbox(shape="documented", leads=39)
     run = run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
-    assert run.returncode == 0
     assert len(run.records("inbox_replies")) == 39
     pages = sorted(r.body["offset"] for r in sandbox.log if r.body["limit"] == 20)
     # The total (39) says the second page is the last, but leads replying meanwhile would
@@ -136,7 +133,6 @@ def test_reply_text_is_the_new_text_of_a_reply_and_the_whole_text_of_a_sent_emai
 def test_without_message_history_the_list_view_is_exported(make_sandbox, tmp_path):
     sandbox = make_sandbox(shape="documented")
     run = run_tap(tap_config(sandbox, fetch_message_history=False), tmp_path)
-    assert run.returncode == 0
     assert sandbox.log[0].params["fetch_message_history"] == "false"
     assert len(run.records("email_history")) == len(sandbox.expected())  # the last message each
 
@@ -146,7 +142,6 @@ def test_a_stream_map_filter_on_leads_drops_only_their_emails(sandbox, tmp_path)
     dropped = leads[19]["email_lead_map_id"]  # the last lead of the first page
     maps = {"inbox_replies": {"__filter__": f"email_lead_map_id != '{dropped}'"}}
     run = run_tap(tap_config(sandbox, stream_maps=maps), tmp_path)
-    assert run.returncode == 0, run.last_stderr_line
     kept = [lead for lead in leads if lead["email_lead_map_id"] != dropped]
     assert len(run.records("inbox_replies")) == len(kept)
     assert len(run.records("email_history")) == emails_of(kept)
@@ -154,8 +149,10 @@ def test_a_stream_map_filter_on_leads_drops_only_their_emails(sandbox, tmp_path)
 
 def test_dry_run_counts_but_writes_no_records(sandbox, tmp_path):
     run = run_tap(tap_config(sandbox, dry_run=True), tmp_path)
-    assert run.returncode == 0
-    assert run.records("inbox_replies") == [] and run.records("email_history") == []
+    assert (
+        run.records("inbox_replies", allow_empty=True) == []
+        and run.records("email_history", allow_empty=True) == []
+    )
     assert "replication_key_value" not in json.dumps(run.states()), "no bookmark moves"
     expected = sandbox.expected()
     assert f"would get: inbox_replies {len(expected)}, email_history {emails_of(expected)};" in run.stderr
@@ -166,7 +163,6 @@ def test_rows_without_an_id_are_skipped_with_one_warning(sandbox, tmp_path):
         sandbox.inbox.leads[0]["email_lead_map_id"] = None
         sandbox.inbox.leads[1]["email_lead_map_id"] = None
     run = run_tap(tap_config(sandbox), tmp_path)
-    assert run.returncode == 0
     missing = [lead for lead in sandbox.expected() if lead["email_lead_map_id"] is None]
     assert len(run.records("inbox_replies")) == len(sandbox.expected()) - len(missing)
     assert run.stderr.count(f"{len(missing)} rows without a lead id (skipped)") == 1
@@ -175,6 +171,5 @@ def test_rows_without_an_id_are_skipped_with_one_warning(sandbox, tmp_path):
 def test_lines_the_sdk_would_repeat_for_every_page_are_logged_once(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=100)
     run = run_tap(tap_config(sandbox, limit_per_page=10), tmp_path)
-    assert run.returncode == 0
     assert run.stderr.count("Beginning sync of 'email_history'") == 1
     assert run.stderr.count("Stream is assumed to be unsorted") <= 2  # once per stream

@@ -33,8 +33,8 @@ def windows_read(sandbox) -> list[list[str]]:
     return seen
 
 
-def lead_ids(run) -> list[str]:
-    return [r["email_lead_map_id"] for r in run.records("inbox_replies")]
+def lead_ids(run, *, allow_empty: bool = False) -> list[str]:
+    return [r["email_lead_map_id"] for r in run.records("inbox_replies", allow_empty=allow_empty)]
 
 
 # --- backfill in windows ---------------------------------------------------------
@@ -65,8 +65,7 @@ def test_a_full_export_walks_windows_oldest_first_with_a_state_after_each(make_s
 
 def test_windows_hold_a_bounded_number_of_pages(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=300, shape="documented")
-    run = run_tap(tap_config(sandbox, window_pages=3), tmp_path)
-    assert run.returncode == 0
+    run_tap(tap_config(sandbox, window_pages=3), tmp_path)
     pages = Counter(
         json.dumps(r.body["filters"]["replyTimeBetween"]) for r in sandbox.log if r.body["limit"] > 1
     )
@@ -95,7 +94,6 @@ def test_start_and_end_date_bound_every_window(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=300)
     config = tap_config(sandbox, window_pages=2, start_date="2025-03-01", end_date="2025-08-31")
     run = run_tap(config, tmp_path)
-    assert run.returncode == 0
     for low, high in windows_read(sandbox):
         assert "2025-03-01T00:00:00.000Z" <= low <= high <= "2025-08-31T23:59:59.999Z"
     expected = sandbox.expected({"replyTimeBetween": ["2025-03-01T00:00:00Z", "2025-08-31T23:59:59.999Z"]})
@@ -115,7 +113,6 @@ def test_a_second_run_returns_only_the_leads_that_changed_with_their_whole_threa
     sandbox.log.clear()
 
     second = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, first.states()[-1]))
-    assert second.returncode == 0
     assert sorted(lead_ids(second)) == sorted(changed)
     assert len(sandbox.log) == 1
     low, _ = sandbox.log[0].body["filters"]["replyTimeBetween"]
@@ -134,8 +131,7 @@ def test_a_run_with_nothing_new_makes_one_request_and_moves_the_bookmark(make_sa
     first = run_tap(tap_config(sandbox), tmp_path)
     sandbox.log.clear()
     second = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, first.states()[-1]))
-    assert second.returncode == 0
-    assert second.records("inbox_replies") == []
+    assert second.records("inbox_replies", allow_empty=True) == []
     assert len(sandbox.log) == 1
     assert bookmark(second.states()[-1]) > bookmark(first.states()[-1])
 
@@ -150,7 +146,7 @@ def test_a_reply_recorded_late_is_caught_within_the_lookback(make_sandbox, tmp_p
     state = write_state(tmp_path, first.states()[-1])
     config = tap_config(sandbox, lookback=lookback, recheck_window="PT0S")
     second = run_tap(config, tmp_path, "--state", state)
-    assert (late in lead_ids(second)) is found
+    assert (late in lead_ids(second, allow_empty=not found)) is found
 
 
 def test_a_bookmark_past_end_date_reads_nothing(make_sandbox, tmp_path):
@@ -165,8 +161,7 @@ def test_a_bookmark_past_end_date_reads_nothing(make_sandbox, tmp_path):
     }
     config = tap_config(sandbox, end_date="2025-06-30")
     run = run_tap(config, tmp_path, "--state", write_state(tmp_path, state))
-    assert run.returncode == 0
-    assert sandbox.log == [] and run.records("inbox_replies") == []
+    assert sandbox.log == [] and run.records("inbox_replies", allow_empty=True) == []
     assert "bookmark is past end_date" in run.stderr
 
 
@@ -241,7 +236,6 @@ def test_with_a_lead_jumping_to_the_top_every_other_page_nothing_is_lost_or_doub
     at_start = {lead["email_lead_map_id"] for lead in sandbox.expected()}
     config = tap_config(sandbox, window_pages=window_pages, sort_by=sort_by, max_concurrency=4)
     run = run_tap(config, tmp_path)
-    assert run.returncode == 0, run.stderr[-800:]
 
     ids = lead_ids(run)
     assert len(ids) == len(set(ids)), "no lead is emitted twice"

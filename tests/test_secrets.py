@@ -34,6 +34,23 @@ SCENARIOS: dict[str, tuple[dict[str, Any] | None, dict[str, Any]]] = {
 }
 
 
+# How each scenario ends: its exit code and what its last line says (the run got that far).
+OUTCOMES: dict[str, tuple[int, str]] = {
+    "wrong key (401)": (1, "invalid API key"),
+    "validation error (422)": (1, "bad filter"),
+    "nothing listening": (1, "nothing is listening at 127.0.0.1:"),
+    "timeouts": (1, "no whole answer within 0.3 s"),
+    "exhausted retries": (1, "HTTP 503"),
+    "faults survived": (0, "Summary:"),
+    "untrusted TLS certificate": (1, "the TLS certificate of 127.0.0.1:"),
+    "invalid setting": (2, "setting 'rps'"),
+}
+
+
+def test_every_scenario_says_how_it_ends():
+    assert OUTCOMES.keys() == SCENARIOS.keys()
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_the_key_is_in_no_output_at_debug_level_whatever_fails(make_sandbox, tmp_path, scenario):
     sandbox_settings, tap_settings = SCENARIOS[scenario]
@@ -42,7 +59,11 @@ def test_the_key_is_in_no_output_at_debug_level_whatever_fails(make_sandbox, tmp
     else:
         config = tap_config(make_sandbox(**sandbox_settings))
     config.update(api_key=SECRET, **tap_settings)
-    run = run_tap(config, tmp_path, env=DEBUG, timeout=300)
+    exit_code, says = OUTCOMES[scenario]
+    run = run_tap(config, tmp_path, env=DEBUG, timeout=300, expect_exit=exit_code)
+    assert says in (run.last_stderr_line if exit_code else run.stderr), run.stderr[-2000:]
+    if not exit_code:
+        assert run.records("email_history")
     output = run.stdout + run.stderr
     assert "DEBUG" in output or scenario == "invalid setting", "the run must really log at debug level"
     for form in FORMS:
@@ -52,7 +73,6 @@ def test_the_key_is_in_no_output_at_debug_level_whatever_fails(make_sandbox, tmp
 def test_a_good_run_keeps_the_key_out_of_records_and_state(make_sandbox, tmp_path):
     sandbox = make_sandbox(api_key=SECRET, leads=40)
     run = run_tap({**tap_config(sandbox), "api_key": SECRET}, tmp_path, env=DEBUG)
-    assert run.returncode == 0
     assert run.records("email_history") and run.states()
     assert all(form not in run.stdout for form in FORMS)
     assert "[REDACTED]" in run.stderr, "urllib3's request line is logged, with the key masked"
@@ -60,8 +80,7 @@ def test_a_good_run_keeps_the_key_out_of_records_and_state(make_sandbox, tmp_pat
 
 def test_an_untrusted_certificate_stops_the_run_before_any_request(make_sandbox, tmp_path):
     sandbox = make_sandbox(api_key=SECRET, tls=True)
-    run = run_tap({**tap_config(sandbox), "api_key": SECRET}, tmp_path)
-    assert run.returncode != 0
+    run = run_tap({**tap_config(sandbox), "api_key": SECRET}, tmp_path, expect_exit=1)
     assert "Traceback" not in run.stderr
     assert run.last_stderr_line.startswith("tap-smartlead-inbox: error: the TLS certificate of 127.0.0.1:")
     assert "cannot be turned off" in run.last_stderr_line
