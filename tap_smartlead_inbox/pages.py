@@ -31,10 +31,10 @@ logger = logging.getLogger(__name__)
 
 # Before any latency is observed, this many requests go out: at most three are
 # wasted on a one-page inbox, and an API as slow as 0.8 s is kept busy from the start.
-INITIAL_WINDOW = 4
+INITIAL_IN_FLIGHT = 4
 # One request more than rate x latency covers latency jitter, so the limiter, not
-# the window, sets the pace; unsent requests are dropped once the end is seen.
-WINDOW_SLACK = 1
+# the in-flight cap, sets the pace; unsent requests are dropped once the end is seen.
+IN_FLIGHT_SLACK = 1
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,11 @@ def fetch_page(transport: Transport, query: Query, offset: int, abort: Aborted |
     return Page(offset, rows, total, iso(utc_now()))
 
 
-def speculation_window(transport: Transport, max_concurrency: int) -> int:
+def speculative_in_flight(transport: Transport, max_concurrency: int) -> int:
     """Requests worth keeping in flight when the end of the data is unknown."""
     latency = transport.stats.latency
     usable_rate = transport.limiter.rate / SAFETY_MARGIN  # a little under, either way
-    wanted = INITIAL_WINDOW if latency is None else math.ceil(usable_rate * latency) + WINDOW_SLACK
+    wanted = INITIAL_IN_FLIGHT if latency is None else math.ceil(usable_rate * latency) + IN_FLIGHT_SLACK
     return max(1, min(max_concurrency, wanted))
 
 
@@ -163,12 +163,12 @@ def iter_pages(
     try:
         while True:
             if not in_flight or not in_flight[0].done():
-                # Each offset's own window: past a total or an estimate, one at a time. Pages
+                # Each offset's own in-flight cap: past a total or an estimate, one at a time. Pages
                 # in but not yet handed on do not count, so a page being retried does not
                 # hold up the ones after it; the next one in line, once in, is handed on first.
                 while next_offset < end.offset and not (in_flight and in_flight[0].done()):
-                    window = _window(transport, end, max_concurrency, next_offset, expected_rows)
-                    if _unanswered(in_flight) >= window or len(in_flight) >= window + max_concurrency:
+                    cap = _in_flight_cap(transport, end, max_concurrency, next_offset, expected_rows)
+                    if _unanswered(in_flight) >= cap or len(in_flight) >= cap + max_concurrency:
                         break
                     in_flight.append(in_background(_fetch_within, transport, query, next_offset, end, stop))
                     next_offset += step
@@ -234,14 +234,17 @@ def _confirmed_first(
     return again
 
 
-def _window(transport: Transport, end: _End, max_concurrency: int, offset: int, expected: int | None) -> int:
+def _in_flight_cap(
+    transport: Transport, end: _End, max_concurrency: int, offset: int, expected: int | None
+) -> int:
+    """How many requests may be unanswered when the one for ``offset`` would go out."""
     if end.known():
         return max_concurrency
     if end.hint is not None:  # planned up to the total; past it, one at a time to the end
         return max_concurrency if offset < end.hint else 1
     if expected is not None and offset >= expected:
         return 1
-    return speculation_window(transport, max_concurrency)
+    return speculative_in_flight(transport, max_concurrency)
 
 
 # A doubted first page is asked for until an answer comes twice, at most this many
