@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,53 @@ class FakeClock:
 
     def sleep(self, seconds: float) -> None:
         self.now += seconds
+
+
+class ThreadClock:
+    """A fake clock for code that sleeps in several real threads at once: ``sleep`` blocks its
+    thread until the test moves the clock past its wake time; ``run`` moves it, each time all
+    the threads it was given sleep, to the earliest wake time, until they have all ended."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+        self._changed = threading.Condition()
+        self._wakes: list[float] = []  # one per sleeping thread
+
+    def __call__(self) -> float:
+        with self._changed:
+            return self.now
+
+    def sleep(self, seconds: float) -> None:
+        with self._changed:
+            wake = self.now + seconds
+            self._wakes.append(wake)
+            self._changed.notify_all()
+            while self.now < wake:
+                self._changed.wait()
+            self._wakes.remove(wake)
+            self._changed.notify_all()
+
+    def sleeping(self) -> int:
+        with self._changed:
+            return len(self._wakes)
+
+    def wait_until_sleeping(self, count: int) -> None:
+        """Block until ``count`` threads sleep (real time bounds only the wait, never a result)."""
+        with self._changed:
+            assert self._changed.wait_for(lambda: len(self._wakes) >= count, timeout=10), self._wakes
+
+    def run(self, threads: list[threading.Thread]) -> None:
+        deadline = time.monotonic() + 30
+        while any(thread.is_alive() for thread in threads):
+            assert time.monotonic() < deadline, "the threads never ended"
+            with self._changed:
+                alive = sum(thread.is_alive() for thread in threads)
+                if self._wakes and len(self._wakes) >= alive:
+                    self.now = max(self.now, min(self._wakes))
+                    self._changed.notify_all()
+                self._changed.wait(0.01)
+        for thread in threads:
+            thread.join()
 
 
 @dataclass

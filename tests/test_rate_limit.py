@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from tap_smartlead_inbox.limiter import SETTLE_FACTOR, RateLimiter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.transport import TransportStats
-from tests.conftest import FakeClock, emails_of, run_tap, tap_config
+from tests.conftest import FakeClock, ThreadClock, emails_of, run_tap, tap_config
 
 
 def windows_over(arrivals: list[float], window: float) -> int:
@@ -192,28 +193,27 @@ def test_dry_run_summary_names_both_streams(caplog):
 
 def test_callers_already_waiting_for_a_slot_also_wait_out_a_pause():
     import threading
-    import time
 
-    limiter = RateLimiter(5.0)
+    clock = ThreadClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
     grants: list[float] = []
 
     def caller() -> None:
         limiter.acquire()
-        grants.append(time.monotonic())
+        grants.append(clock())
 
     threads = [threading.Thread(target=caller) for _ in range(6)]
     for thread in threads:
         thread.start()
-    while not grants:  # the first caller is through; the others hold later slots
-        time.sleep(0.001)
-    paused_at = time.monotonic()
+    clock.wait_until_sleeping(5)  # the first caller is through; the others hold later slots
+    assert grants == [clock.now]
+    paused_at = clock.now
     limiter.record_rate_limited(1.0)
-    for thread in threads:
-        thread.join(timeout=10)
-    before = [at for at in grants if at < paused_at]
-    assert len(before) <= 2  # at most one more slot (0.2 s later) can have come due meanwhile
-    assert all(at >= paused_at + 0.99 for at in grants if at >= paused_at)
+    clock.run(threads)
     assert len(grants) == 6
+    assert [at for at in grants if at < paused_at + 1.0] == [paused_at], "the five waited out the pause"
+    later = sorted(grants[1:])
+    assert all(b - a >= 0.2 - 1e-9 for a, b in itertools.pairwise(later)), "spaced at the rate after it"
 
 
 def test_one_off_429s_do_not_drag_the_rate_to_nothing():
@@ -232,30 +232,29 @@ def test_one_off_429s_do_not_drag_the_rate_to_nothing():
 
 
 def test_a_retry_goes_ahead_of_callers_still_waiting_and_the_spacing_holds():
-    import itertools
     import threading
-    import time
 
-    limiter = RateLimiter(5.0)
+    clock = ThreadClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
     grants: list[tuple[float, str]] = []
     lock = threading.Lock()
 
     def caller(name: str, ahead: bool = False) -> None:
         limiter.acquire(ahead=ahead)
         with lock:
-            grants.append((time.monotonic(), name))
+            grants.append((clock(), name))
 
     limiter.acquire()  # the first slot is taken: the waiting callers book the next ones
     waiting = [threading.Thread(target=caller, args=(f"page {i}",)) for i in range(4)]
     for thread in waiting:
         thread.start()
-    time.sleep(0.05)  # all four have booked their slots and sleep
+    clock.wait_until_sleeping(4)  # all four have booked their slots and sleep
     retry = threading.Thread(target=caller, args=("retry", True))
     retry.start()
-    for thread in [*waiting, retry]:
-        thread.join(timeout=10)
+    clock.wait_until_sleeping(5)
+    clock.run([*waiting, retry])
     order = [name for _, name in sorted(grants)]
     assert order[0] == "retry", order
     times = sorted(at for at, _ in grants)
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
-    assert min(gaps) >= 0.19, "going ahead never squeezes two requests closer than the rate"
+    assert min(gaps) >= 0.2 - 1e-9, "going ahead never squeezes two requests closer than the rate"
