@@ -6,10 +6,10 @@ import io
 import logging
 import os
 import re
+from collections.abc import Callable
 from functools import cached_property
 from typing import IO, Any
 
-from singer_sdk import Tap
 from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
 
@@ -19,7 +19,8 @@ from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.log_noise import quiet_metrics, quiet_repeats
 from tap_smartlead_inbox.output import ResumableWriter
 from tap_smartlead_inbox.progress import RunProgress
-from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_settings
+from tap_smartlead_inbox.sdk_seam import SeamTap
+from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config
 from tap_smartlead_inbox.state_check import check_state, parse_state, read_state_file
 from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream, SentEmailsStream
 from tap_smartlead_inbox.transport import Transport
@@ -28,7 +29,7 @@ from tap_smartlead_inbox.transport import Transport
 BOOKMARKED = frozenset({InboxRepliesStream.name, EmailHistoryStream.name})
 
 
-class TapSmartleadInbox(Tap):
+class TapSmartleadInbox(SeamTap):
     """Exports the Smartlead Master Inbox: replied leads and their whole email threads."""
 
     name = "tap-smartlead-inbox"
@@ -36,11 +37,14 @@ class TapSmartleadInbox(Tap):
     # msgspec writes Singer messages several times faster than the default encoder;
     # this one also lets an interrupted or failed run end on its last STATE (cli.py).
     message_writer_class = ResumableWriter
+    # The SDK's signal handlers end the run with exit code 0; the CLI's (interrupts.py) do not.
+    sdk_signal_handlers = False
+    _settings: Settings
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         quiet_repeats(logging.getLogger(self.name))  # before the SDK's first line
         super().__init__(*args, **kwargs)
-        quiet_metrics(self.metrics_logger)  # after: the SDK sets its level
+        quiet_metrics(self.sdk_metrics_logger)  # after: the SDK sets its level
 
     @classmethod
     def invoke(cls, *, state: IO[str] | None = None, **kwargs: Any) -> None:
@@ -56,27 +60,27 @@ class TapSmartleadInbox(Tap):
         check_state(state, "state", BOOKMARKED)  # a state passed in code, not as a file
         super().load_state(state)
 
-    def _setup_signal_handlers(self) -> None:
-        """None: the SDK's end the run with exit code 0; the CLI's (interrupts.py) do not."""
-
-    def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
-        if not self._config.get("api_key") and os.environ.get("SMARTLEAD_API_KEY"):
+    def prepare_config(self, config: dict[str, Any], sdk_check: Callable[[], list[str]]) -> list[str]:
+        """The settings checked (settings.py) before the SDK's schema check, which then
+        fails with one line too."""
+        if not config.get("api_key") and os.environ.get("SMARTLEAD_API_KEY"):
             # Outside Meltano the key may come from the variable the README names.
-            self._config["api_key"] = os.environ["SMARTLEAD_API_KEY"]
+            config["api_key"] = os.environ["SMARTLEAD_API_KEY"]
         # Meltano and env vars give text; the SDK's schema check wants the types.
-        self.__dict__["settings"], typed = check_config(self._config)
-        self._config.update(typed)
+        self._settings, typed = check_config(config)
+        config.update(typed)
         try:
-            return super()._validate_config(raise_errors=raise_errors)
+            return sdk_check()
         except ConfigValidationError as exc:
             first = exc.errors[0] if exc.errors else str(exc)
             named = re.search(r" in config\['([^']+)'\]", first)
             setting = named.group(1) if named else "config"
             raise SettingsError(setting, f"is invalid: {first}") from None
 
-    @cached_property
+    @property
     def settings(self) -> Settings:
-        return check_settings(self.config)
+        """The checked settings (from prepare_config, run when the tap is made)."""
+        return self._settings
 
     @cached_property
     def limiter(self) -> RateLimiter:
