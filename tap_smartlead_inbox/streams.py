@@ -18,7 +18,6 @@ from singer_sdk.helpers.conform import TypeConformanceLevel
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.consistent_read import LeadPage, row_identity
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
-from tap_smartlead_inbox.hand_over import PageHandOver
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.pages import Page, Query
 from tap_smartlead_inbox.progress import RunProgress
@@ -74,8 +73,8 @@ class InboxRepliesStream(_InboxStream):
     def __init__(self, tap: TapSmartleadInbox) -> None:
         super().__init__(tap)
         self._inbox_tap = tap
-        # The kept leads of each page, for email_history (see hand_over.py).
-        self.hand_over: PageHandOver[tuple[Lead, PageInfo]] = PageHandOver()
+        self._pending: list[tuple[Lead, PageInfo]] = []
+        self._hand_over_after: Record | None = None
         self._pages_read = 0
         self._new = NewLeads()
 
@@ -132,20 +131,13 @@ class InboxRepliesStream(_InboxStream):
             return
         records = [inbox_record(lead, info) for lead in leads]
         # A lead a stream map filters out takes its emails with it, as the SDK does for
-        # children; the page's emails go to the child at its last lead that stays.
-        kept = [i for i, record in enumerate(records) if self._kept_by_stream_map(record)]
+        # children; the page's emails go to the child after its last lead that stays.
+        kept = [i for i, record in enumerate(records) if self.stream_maps[0].get_filter_result(record)]
         if any(c.selected or c.has_selected_descendents for c in self.child_streams):
-            self.hand_over.put([(leads[i], info) for i in kept])
+            self._pending.extend((leads[i], info) for i in kept)
+        self._hand_over_after = records[kept[-1]] if kept else None
         self._pages_read += 1
-        last_kept = kept[-1] if kept else None
-        for i, record in enumerate(records):
-            self.hand_over.yielding(last_kept=i == last_kept)
-            yield record
-
-    def _kept_by_stream_map(self, record: Record) -> bool:
-        """Whether the stream map keeps ``record``: the test the SDK applies before it
-        writes a record and before it syncs the record's children (Stream._process_record)."""
-        return bool(self.stream_maps[0].get_filter_result(record))
+        yield from records
 
     def build_queries(self, start: datetime, end: datetime) -> list[Query]:
         """One query per request series, each over the reply times [start, end]."""
@@ -193,10 +185,13 @@ class InboxRepliesStream(_InboxStream):
         self.write_state()
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:
-        """One context a page, at the page's last record the stream map keeps: the SDK
-        calls this for each record just yielded, then syncs email_history with it."""
-        if self.hand_over.due():
+        if record is self._hand_over_after:
+            self._hand_over_after = None
             yield {"page": self._pages_read}
+
+    def take_pending(self) -> list[tuple[Lead, PageInfo]]:
+        pending, self._pending = self._pending, []
+        return pending
 
 
 class EmailHistoryStream(_InboxStream):
@@ -217,7 +212,7 @@ class EmailHistoryStream(_InboxStream):
     def get_records(self, context: Context | None) -> Iterator[Record]:
         parent = self._inbox_tap.streams[InboxRepliesStream.name]
         assert isinstance(parent, InboxRepliesStream)
-        for lead, info in parent.hand_over.take():
+        for lead, info in parent.take_pending():
             yield from email_rows(lead, info)
 
 
