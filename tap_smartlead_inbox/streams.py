@@ -14,15 +14,16 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
+from singer_sdk.streams import Stream
 
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.consistent_read import LeadPage, row_identity
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
+from tap_smartlead_inbox.hand_over import PageHandOver
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.pages import Page, Query
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA, SENT_EMAILS_SCHEMA
-from tap_smartlead_inbox.sdk_seam import SeamStream, mark_state_changed, send_schema
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record, sent_record
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
@@ -38,16 +39,13 @@ SENT_PATH = "/master-inbox/sent"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-class _InboxStream(SeamStream):
+class _InboxStream(Stream):
     # Records are built typed by the normalizer (a property test checks it), so the
     # SDK's per-field conforming, a third of the tap's CPU, is skipped.
     TYPE_CONFORMANCE_LEVEL = TypeConformanceLevel.NONE
-    # The bookmark is the sync start, written per completed window by the parent,
-    # never the newest reply seen: a lead that changed during the run comes again.
-    records_move_bookmark = False
     _schema_sent = False
 
-    def schema_due(self) -> None:
+    def _write_schema_message(self) -> None:
         """The first stream to start sends every selected stream's SCHEMA, each once.
 
         A loader then sets up every table or file before the first record, together:
@@ -55,10 +53,15 @@ class _InboxStream(SeamStream):
         new still writes the same (header-only) files. The SDK would also send SCHEMA
         again at every sync, for email_history once a page.
         """
-        for stream in self.tap_streams.values():
+        for stream in self._tap.streams.values():
             if isinstance(stream, _InboxStream) and stream.selected and not stream._schema_sent:
                 stream._schema_sent = True
-                send_schema(stream)
+                Stream._write_schema_message(stream)
+
+    def _increment_stream_state(self, latest_record: Record, *, context: Context | None = None) -> None:
+        # The bookmark is the sync start, written per completed window by the parent,
+        # never the newest reply seen: a lead that changed during the run comes again.
+        return
 
 
 class InboxRepliesStream(_InboxStream):
@@ -73,8 +76,8 @@ class InboxRepliesStream(_InboxStream):
     def __init__(self, tap: TapSmartleadInbox) -> None:
         super().__init__(tap)
         self._inbox_tap = tap
-        self._pending: list[tuple[Lead, PageInfo]] = []
-        self._hand_over_after: Record | None = None
+        # The kept leads of each page, for email_history (see hand_over.py).
+        self.hand_over: PageHandOver[tuple[Lead, PageInfo]] = PageHandOver()
         self._pages_read = 0
         self._new = NewLeads()
 
@@ -131,13 +134,20 @@ class InboxRepliesStream(_InboxStream):
             return
         records = [inbox_record(lead, info) for lead in leads]
         # A lead a stream map filters out takes its emails with it, as the SDK does for
-        # children; the page's emails go to the child after its last lead that stays.
-        kept = [i for i, record in enumerate(records) if self.stream_maps[0].get_filter_result(record)]
+        # children; the page's emails go to the child at its last lead that stays.
+        kept = [i for i, record in enumerate(records) if self._kept_by_stream_map(record)]
         if any(c.selected or c.has_selected_descendents for c in self.child_streams):
-            self._pending.extend((leads[i], info) for i in kept)
-        self._hand_over_after = records[kept[-1]] if kept else None
+            self.hand_over.put([(leads[i], info) for i in kept])
         self._pages_read += 1
-        yield from records
+        last_kept = kept[-1] if kept else None
+        for i, record in enumerate(records):
+            self.hand_over.yielding(last_kept=i == last_kept)
+            yield record
+
+    def _kept_by_stream_map(self, record: Record) -> bool:
+        """Whether the stream map keeps ``record``: the test the SDK applies before it
+        writes a record and before it syncs the record's children (Stream._process_record)."""
+        return bool(self.stream_maps[0].get_filter_result(record))
 
     def build_queries(self, start: datetime, end: datetime) -> list[Query]:
         """One query per request series, each over the reply times [start, end]."""
@@ -181,17 +191,14 @@ class InboxRepliesStream(_InboxStream):
                 state = stream.stream_state
                 state["replication_key"] = stream.replication_key
                 state["replication_key_value"] = iso(bookmark)
-                mark_state_changed(stream)
-        self.write_state()
+                stream.state_manager.is_flushed = False
+        self._write_state_message()
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:
-        if record is self._hand_over_after:
-            self._hand_over_after = None
+        """One context a page, at the page's last record the stream map keeps: the SDK
+        calls this for each record just yielded, then syncs email_history with it."""
+        if self.hand_over.due():
             yield {"page": self._pages_read}
-
-    def take_pending(self) -> list[tuple[Lead, PageInfo]]:
-        pending, self._pending = self._pending, []
-        return pending
 
 
 class EmailHistoryStream(_InboxStream):
@@ -212,7 +219,7 @@ class EmailHistoryStream(_InboxStream):
     def get_records(self, context: Context | None) -> Iterator[Record]:
         parent = self._inbox_tap.streams[InboxRepliesStream.name]
         assert isinstance(parent, InboxRepliesStream)
-        for lead, info in parent.take_pending():
+        for lead, info in parent.hand_over.take():
             yield from email_rows(lead, info)
 
 
