@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
-from singer_sdk.streams import Stream
 
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.consistent_read import LeadPage, row_identity
@@ -24,6 +23,7 @@ from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.pages import Page, Query
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA, SENT_EMAILS_SCHEMA
+from tap_smartlead_inbox.sdk_seam import SeamStream, mark_state_changed, send_schema
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record, sent_record
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
@@ -39,13 +39,16 @@ SENT_PATH = "/master-inbox/sent"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-class _InboxStream(Stream):
+class _InboxStream(SeamStream):
     # Records are built typed by the normalizer (a property test checks it), so the
     # SDK's per-field conforming, a third of the tap's CPU, is skipped.
     TYPE_CONFORMANCE_LEVEL = TypeConformanceLevel.NONE
+    # The bookmark is the sync start, written per completed window by the parent,
+    # never the newest reply seen: a lead that changed during the run comes again.
+    records_move_bookmark = False
     _schema_sent = False
 
-    def _write_schema_message(self) -> None:
+    def schema_due(self) -> None:
         """The first stream to start sends every selected stream's SCHEMA, each once.
 
         A loader then sets up every table or file before the first record, together:
@@ -53,15 +56,10 @@ class _InboxStream(Stream):
         new still writes the same (header-only) files. The SDK would also send SCHEMA
         again at every sync, for email_history once a page.
         """
-        for stream in self._tap.streams.values():
+        for stream in self.tap_streams.values():
             if isinstance(stream, _InboxStream) and stream.selected and not stream._schema_sent:
                 stream._schema_sent = True
-                Stream._write_schema_message(stream)
-
-    def _increment_stream_state(self, latest_record: Record, *, context: Context | None = None) -> None:
-        # The bookmark is the sync start, written per completed window by the parent,
-        # never the newest reply seen: a lead that changed during the run comes again.
-        return
+                send_schema(stream)
 
 
 class InboxRepliesStream(_InboxStream):
@@ -191,8 +189,8 @@ class InboxRepliesStream(_InboxStream):
                 state = stream.stream_state
                 state["replication_key"] = stream.replication_key
                 state["replication_key_value"] = iso(bookmark)
-                stream.state_manager.is_flushed = False
-        self._write_state_message()
+                mark_state_changed(stream)
+        self.write_state()
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:
         """One context a page, at the page's last record the stream map keeps: the SDK
