@@ -4,7 +4,8 @@ Two definitions describe the tap to Meltano: the extractor entry in `meltano.yml
 MeltanoHub-style file `meltano-hub/extractors/tap-smartlead-inbox.yml` that other projects add
 with `meltano add --from-ref`. Both must declare exactly the settings and capabilities that
 `tap-smartlead-inbox --about` reports, each setting with the Meltano kind of its JSON schema type,
-and Meltano must then store and report those settings as the docs say.
+and Meltano must then store and report those settings as the docs say. The tap's own settings are
+the table in tap_smartlead_inbox/settings.py, as `scripts/settings_yaml.py` prints them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tap_smartlead_inbox.settings import SETTINGS, meltano_settings
 from tests import pipelines
 from tests.conftest import ROOT
 
@@ -184,6 +186,34 @@ def test_api_key_names_no_env_variable_meltano_would_only_write_to(definition):
     # `env:` is where Meltano *passes* a value to the plugin, never where it reads one from:
     # with `env: SMARTLEAD_API_KEY` `meltano config list` showed the key unset while it was set.
     assert "env" not in settings_of(definition)["api_key"]
+
+
+# --- each definition against the settings table --------------------------------------------
+
+
+def test_the_taps_own_settings_come_first_as_the_settings_table_declares_them(definition):
+    own = meltano_settings()
+    assert [s["name"] for s in own] == [s.name for s in SETTINGS]
+    assert definition["settings"][: len(own)] == own  # name, kind, value, options, sensitive, label, ...
+    assert not {s["name"] for s in definition["settings"][len(own) :]} & {s.name for s in SETTINGS}
+
+
+@pytest.mark.parametrize(
+    ("path", "indent"), [(MELTANO_YML, 4), (HUB_FILE, 0)], ids=["meltano.yml", "hub file"]
+)
+def test_each_definition_holds_what_scripts_settings_yaml_prints(path, indent):
+    printed = subprocess.run(
+        [sys.executable, "scripts/settings_yaml.py", f"--indent={indent}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert printed.startswith(" " * indent + "- name: api_key\n")
+    assert printed in path.read_text(encoding="utf-8"), (
+        f"{path.name}: replace its tap settings with `scripts/settings_yaml.py --indent={indent}`"
+    )
 
 
 # --- the two definitions against each other --------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from tap_smartlead_inbox.errors import SettingsError
-from tap_smartlead_inbox.settings import check_settings
+from tap_smartlead_inbox.settings import CONFIG_SCHEMA, SETTINGS, check_settings, default
 from tests.conftest import run_tap, tap_config
 
 INVALID = [
@@ -144,3 +144,62 @@ def test_odd_values_are_refused_as_settings_errors(override, setting):
     with pytest.raises(SettingsError) as caught:
         check_settings({"api_key": "k" * 10, **override})
     assert caught.value.setting == setting
+
+
+# --- the settings table (settings.SETTINGS): its bounds are the ones checked and declared ---------
+
+BOUNDED = [s for s in SETTINGS if s.kind in ("integer", "number", "duration")]
+
+
+@pytest.mark.parametrize("setting", BOUNDED, ids=lambda s: s.name)
+def test_a_setting_takes_its_bounds_and_refuses_just_past_them(setting):
+    def check(value):
+        return check_settings({"api_key": "k" * 10, setting.name: value})
+
+    if setting.kind == "duration":
+        assert setting.shortest == "PT0S" and setting.longest, setting.name
+        check(setting.shortest)
+        check(setting.longest)
+        with pytest.raises(SettingsError, match=f"from {setting.shortest} to {setting.longest}"):
+            check(f"{setting.longest}T1S")
+        return
+    if setting.minimum is not None:
+        check(setting.minimum)
+        with pytest.raises(SettingsError, match=str(setting.minimum)):
+            check(setting.minimum - 1)
+    if setting.maximum is not None:
+        check(setting.maximum)
+        with pytest.raises(SettingsError, match=str(setting.maximum)):
+            check(setting.maximum + 1)
+    if setting.above is not None:
+        check(setting.above + 0.001)
+        with pytest.raises(SettingsError, match=f"greater than {setting.above}"):
+            check(setting.above)
+
+
+@pytest.mark.parametrize("setting", BOUNDED, ids=lambda s: s.name)
+def test_the_schema_and_the_description_state_the_bounds(setting):
+    schema = CONFIG_SCHEMA["properties"][setting.name]
+    if setting.kind == "duration":  # JSON schema cannot compare durations: the description says them
+        assert f"{setting.shortest} to {setting.longest}" in setting.description
+        return
+    declared = {k: schema.get(k) for k in ("minimum", "maximum", "exclusiveMinimum")}
+    assert declared == {
+        "minimum": setting.minimum,
+        "maximum": setting.maximum,
+        "exclusiveMinimum": setting.above,
+    }
+    said = {
+        (setting.minimum, setting.maximum): f"{setting.minimum} to {setting.maximum}",
+        (setting.minimum, None): f">= {setting.minimum}",
+        (None, None): f"> {setting.above}",
+    }[(setting.minimum, setting.maximum)]
+    assert said in setting.description, setting.name
+
+
+def test_each_default_is_a_value_the_checks_accept_and_settings_hold():
+    settings = check_settings({"api_key": "k" * 10})
+    for setting in SETTINGS:
+        if setting.default is not None and hasattr(settings, setting.name):
+            assert getattr(settings, setting.name) == default(setting.name), setting.name
+        assert CONFIG_SCHEMA["properties"][setting.name].get("default") == setting.default, setting.name
