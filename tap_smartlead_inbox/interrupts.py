@@ -8,7 +8,7 @@ prints one line and exits 128 + the signal number. Any later signal is ignored: 
 on its way out, and a second Ctrl-C must not print a traceback from the shutdown.
 
 The singer-sdk installs its own handlers, which end the run with ``sys.exit(0)``;
-the tap skips them (see ``TapSmartleadInbox._setup_signal_handlers``).
+the tap skips them (``sdk_signal_handlers = False``, see sdk_seam.py).
 
 Two things keep the output whole:
 

@@ -15,9 +15,8 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import IO
 
-from singer_sdk.helpers._util import load_json
-
 from tap_smartlead_inbox.errors import StateError
+from tap_smartlead_inbox.sdk_seam import load_json
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 
 # How far ahead of this machine's clock a bookmark may be (another machine wrote it).
