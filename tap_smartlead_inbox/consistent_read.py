@@ -20,6 +20,9 @@ leads whose last reply came after the sync start.
 A list read whole, without reply-time windows (the sent list), has no stretch to
 narrow a re-read to: it is read again whole, and its catch-up pass reads the head of
 the list, where moved leads go, until it reaches leads older than the run.
+
+Leads and reply times are the inbox's rows and their time: any list is read the same
+way with its own RowIdentity (see rows.py), which says a row's key and times.
 """
 
 from __future__ import annotations
@@ -29,10 +32,11 @@ import logging
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Generic, TypeVar
 
-from tap_smartlead_inbox.fetch_plan import PROBE_SORT, Window
-from tap_smartlead_inbox.normalize import Lead, normalize_lead
+from tap_smartlead_inbox.fetch_plan import Window
 from tap_smartlead_inbox.pages import Page, Query, iter_pages
+from tap_smartlead_inbox.rows import RowIdentity, RowPage, row_key
 from tap_smartlead_inbox.timeutil import iso, utc_now
 from tap_smartlead_inbox.transport import Transport
 
@@ -41,18 +45,9 @@ from tap_smartlead_inbox.transport import Transport
 MAX_REREAD_DEPTH = 4
 # Catch-up passes repeat until one sees nothing move.
 MAX_CATCH_UP_PASSES = 5
-SORT_FIELDS = {"REPLY_TIME_DESC": "last_reply_time", "SENT_TIME_DESC": "last_sent_time"}
 
+Item = TypeVar("Item")
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class LeadPage:
-    """A page with its rows read as leads (None for a row that is not an object)."""
-
-    query: Query
-    page: Page
-    leads: list[Lead | None]
 
 
 @dataclass
@@ -69,11 +64,14 @@ def overlap_stride(limit: int) -> int:
     return max(1, limit - 1)
 
 
-class WindowReader:
+class WindowReader(Generic[Item]):
     """Reads windows through the shared transport, re-reading stretches that came up short."""
 
-    def __init__(self, transport: Transport, max_concurrency: int, *, timed: bool = True) -> None:
+    def __init__(
+        self, transport: Transport, rows: RowIdentity[Item], max_concurrency: int, *, timed: bool = True
+    ) -> None:
         self._transport = transport
+        self._rows = rows
         self._max_concurrency = max_concurrency
         # Untimed: a list read whole (no replyTimeBetween), so a stretch to re-read is all of it.
         self._timed = timed
@@ -82,7 +80,7 @@ class WindowReader:
 
     def read(
         self, query: Query, window: Window, depth: int = 0, *, confirm_empty: bool = False
-    ) -> Generator[LeadPage, None, None]:
+    ) -> Generator[RowPage[Item], None, None]:
         """Every page of ``query`` (already limited to ``window``), then any re-reads.
         With ``confirm_empty`` an empty first answer is asked for again (see iter_pages).
         So is any first answer to a query read before (a stretch or a list read again, a
@@ -93,7 +91,7 @@ class WindowReader:
         before = self._last_pages.get(asked)
         gaps: list[Window] = []
         keys: set[str] = set()
-        previous: LeadPage | None = None
+        previous: RowPage[Item] | None = None
         last_total: int | None = None
         checked = query.limit > 1
         for page in iter_pages(
@@ -101,19 +99,21 @@ class WindowReader:
             query,
             self._max_concurrency,
             stride=overlap_stride(query.limit) if checked else query.limit,
-            expected_rows=window.expected_leads,
+            expected_rows=window.expected_rows,
             confirm_empty=confirm_empty,
             confirm_first=before is not None,
             not_first=before.rows if before and before.offset != 0 else None,
         ):
             self._last_pages[asked] = page
-            current = LeadPage(query, page, [normalize_lead(row) for row in page.rows])
+            current = RowPage(query, page, [self._rows.read(row) for row in page.rows])
             if previous is not None:
-                meets, gap = _boundary(previous, current, window, self._timed) if checked else (False, None)
+                meets, gap = self._boundary(previous, current, window) if checked else (False, None)
                 self.stats.moved |= window.open and not meets
                 self.stats.gaps += 1 if gap else 0
                 gaps.extend([gap] if gap else [])
-            keys.update(row_identity(row, lead) for row, lead in zip(page.rows, current.leads, strict=True))
+            keys.update(
+                row_key(self._rows, row, item) for row, item in zip(page.rows, current.items, strict=True)
+            )
             last_total = page.total_count
             previous = current
             yield current
@@ -121,7 +121,7 @@ class WindowReader:
             gaps = [window]  # fewer leads than the API counts: read the window again
         yield from self._reread(query, window, gaps, depth)
 
-    def catch_up(self, query: Query, since: datetime, end: datetime) -> Iterator[LeadPage]:
+    def catch_up(self, query: Query, since: datetime, end: datetime) -> Iterator[RowPage[Item]]:
         """The leads that moved during the run, since ``since``.
 
         A lead can also move while a pass reads, so passes repeat, each from when the
@@ -138,22 +138,56 @@ class WindowReader:
                 since = started
         _kept_moving(since)
 
-    def _catch_up_pass(self, query: Query, since: datetime, end: datetime) -> Iterator[LeadPage]:
+    def _catch_up_pass(self, query: Query, since: datetime, end: datetime) -> Iterator[RowPage[Item]]:
         # Expected empty or nearly: requests go one at a time, none past the end. But a
         # pass runs because leads moved: an empty first answer is asked for again.
-        window = Window(since, end, expected_leads=0, open=True)
+        window = Window(since, end, expected_rows=0, open=True)
         if self._timed:  # the leads whose last reply is after since
             yield from self.read(query.within(since, end), window, confirm_empty=True)
             return
         # A list read whole: moved leads went to its head, so it is read from the top
         # until a lead sorts before since. Its query was read before, so the first page,
         # which the pass may stop at, is asked twice (see read).
-        for lead_page in self.read(query, window):
-            yield lead_page
-            if _reaches_before(lead_page, since):
+        for row_page in self.read(query, window):
+            yield row_page
+            if self._reaches_before(row_page, since):
                 return
 
-    def _reread(self, query: Query, window: Window, gaps: list[Window], depth: int) -> Iterator[LeadPage]:
+    def _reaches_before(self, row_page: RowPage[Item], since: datetime) -> bool:
+        """Whether a page of a list sorted newest first holds a row older than ``since`` (or
+        is the last page): the rows above it are all that can have moved."""
+        if len(row_page.page.rows) < row_page.query.limit:
+            return True
+        last = row_page.items[-1]
+        moment = self._rows.time(last, row_page.query.sort_by) if last is not None else None
+        return moment is None or moment < since
+
+    def _boundary(
+        self, previous: RowPage[Item], current: RowPage[Item], window: Window
+    ) -> tuple[bool, Window | None]:
+        """Whether two neighbouring pages meet exactly on their shared row, and the stretch
+        to read again when a row may have slipped between them."""
+        rows, last = self._rows, len(previous.page.rows) - 1
+        shared = row_key(rows, previous.page.rows[last], previous.items[last])
+        keys = [row_key(rows, row, item) for row, item in zip(current.page.rows, current.items, strict=True)]
+        if keys[:1] == [shared]:
+            return True, None
+        if shared in keys:
+            return False, None  # shifted down: rows repeat, none is skipped
+        if current.query.sort_by != rows.window_sort or not self._timed:
+            return False, window  # a skipped row could have any time
+        high = self._window_time(previous.items[last])
+        low = self._window_time(current.items[0]) if current.items else window.start
+        if high is None or low is None:
+            return False, window
+        return False, Window(min(low, high), max(low, high), expected_rows=0)  # a row or two
+
+    def _window_time(self, item: Item | None) -> datetime | None:
+        return self._rows.time(item, self._rows.window_sort) if item is not None else None
+
+    def _reread(
+        self, query: Query, window: Window, gaps: list[Window], depth: int
+    ) -> Iterator[RowPage[Item]]:
         for gap in _merged(gaps):
             if depth >= MAX_REREAD_DEPTH:
                 logger.warning(
@@ -177,51 +211,9 @@ def _kept_moving(since: datetime) -> None:
     )
 
 
-def _reaches_before(lead_page: LeadPage, since: datetime) -> bool:
-    """Whether a page of a list sorted newest first holds a lead older than ``since`` (or
-    is the last page): the leads above it are all that can have moved."""
-    if len(lead_page.page.rows) < lead_page.query.limit:
-        return True
-    last = lead_page.leads[-1]
-    moment = last.time_of(SORT_FIELDS[lead_page.query.sort_by]) if last else None
-    return moment is None or moment < since
-
-
-def _boundary(
-    previous: LeadPage, current: LeadPage, window: Window, timed: bool
-) -> tuple[bool, Window | None]:
-    """Whether two neighbouring pages meet exactly on their shared lead, and the stretch
-    to read again when a lead may have slipped between them."""
-    last = len(previous.page.rows) - 1
-    shared = row_identity(previous.page.rows[last], previous.leads[last])
-    ids = [row_identity(row, lead) for row, lead in zip(current.page.rows, current.leads, strict=True)]
-    if ids[:1] == [shared]:
-        return True, None
-    if shared in ids:
-        return False, None  # shifted down: leads repeat, none is skipped
-    if current.query.sort_by != PROBE_SORT or not timed:
-        return False, window  # a skipped lead could have any reply time
-    high = _reply_time(previous.leads[last])
-    low = _reply_time(current.leads[0]) if current.leads else window.start
-    if high is None or low is None:
-        return False, window
-    return False, Window(min(low, high), max(low, high), expected_leads=0)  # a lead or two
-
-
 def _query_key(query: Query) -> str:
     """What a request for ``query`` asks, whatever its offset."""
     return json.dumps([query.path, query.params, query.body(0)], sort_keys=True, default=str)
-
-
-def row_identity(row: object, lead: Lead | None) -> str:
-    """The lead key, or the whole row for a row without one."""
-    if lead is not None and lead.key is not None:
-        return lead.key
-    return json.dumps(row, sort_keys=True, default=str)
-
-
-def _reply_time(lead: Lead | None) -> datetime | None:
-    return lead.time_of("last_reply_time") if lead else None
 
 
 def _merged(gaps: list[Window]) -> list[Window]:
@@ -229,8 +221,8 @@ def _merged(gaps: list[Window]) -> list[Window]:
     for gap in sorted(gaps, key=lambda g: g.start):
         if merged and gap.start <= merged[-1].end:
             last = merged[-1]
-            known = last.expected_leads is not None and gap.expected_leads is not None
-            expected = max(last.expected_leads or 0, gap.expected_leads or 0) if known else None
+            known = last.expected_rows is not None and gap.expected_rows is not None
+            expected = max(last.expected_rows or 0, gap.expected_rows or 0) if known else None
             merged[-1] = Window(last.start, max(last.end, gap.end), expected)
         else:
             merged.append(gap)

@@ -46,13 +46,15 @@ class Query:
     filters: dict[str, Any]
     sort_by: str
     limit: int
+    # The filter that bounds the time windows cut (RowIdentity.window_sort sorts by it).
+    time_filter: str = "replyTimeBetween"
 
     def body(self, offset: int) -> dict[str, Any]:
         return {"offset": offset, "limit": self.limit, "filters": self.filters, "sortBy": self.sort_by}
 
     def within(self, start: datetime, end: datetime) -> Query:
-        """The same query for the leads whose last reply is in [start, end]."""
-        return replace(self, filters={**self.filters, "replyTimeBetween": reply_between(start, end)})
+        """The same query for the rows whose time (a lead's last reply) is in [start, end]."""
+        return replace(self, filters={**self.filters, self.time_filter: reply_between(start, end)})
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@ reads every series from there and loses nothing.
 
 Lists with no time order to cut (the sent list, which holds leads that never
 replied) are read whole, one series after another, and have no checkpoints.
+
+Nothing here is particular to leads: a RowIdentity (see rows.py) says who each row is
+and when, so any offset-paged list sorted newest first reads the same way.
 """
 
 from __future__ import annotations
@@ -20,18 +23,18 @@ from datetime import datetime
 from functools import partial
 from itertools import chain
 from threading import Event
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from tap_smartlead_inbox.consistent_read import LeadPage, WindowReader, overlap_stride
+from tap_smartlead_inbox.consistent_read import WindowReader, overlap_stride
 from tap_smartlead_inbox.fetch_plan import Span, Window, needs_probes, plan_windows
 from tap_smartlead_inbox.pages import Query, in_background
 from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.rows import RowIdentity, RowPage
 from tap_smartlead_inbox.timeutil import utc_now
 from tap_smartlead_inbox.transport import Transport
 
+Item = TypeVar("Item")
 logger = logging.getLogger(__name__)
-
-_WindowReads = Iterator[tuple[Window, Iterator[LeadPage]]]
 
 
 @dataclass(frozen=True)
@@ -41,17 +44,23 @@ class Checkpoint:
     bookmark: datetime
 
 
-class SpanReader:
+class SpanReader(Generic[Item]):
     """Reads the pages of every series, in an order that lets checkpoints advance."""
 
     def __init__(
-        self, transport: Transport, progress: RunProgress, max_concurrency: int, window_pages: int
+        self,
+        transport: Transport,
+        rows: RowIdentity[Item],
+        progress: RunProgress,
+        max_concurrency: int,
+        window_pages: int,
     ) -> None:
         self._transport = transport
+        self._rows = rows
         self._progress = progress
         self._max_concurrency = max_concurrency
         self._window_pages = window_pages
-        self.readers: list[WindowReader] = []
+        self.readers: list[WindowReader[Item]] = []
 
     @property
     def rereads(self) -> int:
@@ -61,7 +70,7 @@ class SpanReader:
     def unconfirmed(self) -> bool:
         return any(reader.stats.unconfirmed for reader in self.readers)
 
-    def read(self, queries: list[Query], span: Span) -> Iterator[LeadPage | Checkpoint]:
+    def read(self, queries: list[Query], span: Span) -> Iterator[RowPage[Item] | Checkpoint]:
         """The pages of every series over ``span``, with a Checkpoint whenever the point
         every series has passed moves on (the last one at ``span.bookmark``)."""
         series = [self._series(query, span) for query in queries]
@@ -80,7 +89,7 @@ class SpanReader:
                 passed = min(through)
                 yield Checkpoint(min(passed, span.bookmark))
 
-    def read_whole(self, queries: list[Query]) -> Iterator[LeadPage]:
+    def read_whole(self, queries: list[Query]) -> Iterator[RowPage[Item]]:
         """Every page of lists with no time order to cut, one series after another."""
         for query in queries:
             reader = self._reader(timed=False)
@@ -89,12 +98,12 @@ class SpanReader:
             if reader.stats.moved:
                 yield from reader.catch_up(query, started, started)
 
-    def _reader(self, *, timed: bool = True) -> WindowReader:
-        reader = WindowReader(self._transport, self._max_concurrency, timed=timed)
+    def _reader(self, *, timed: bool = True) -> WindowReader[Item]:
+        reader = WindowReader(self._transport, self._rows, self._max_concurrency, timed=timed)
         self.readers.append(reader)
         return reader
 
-    def _series(self, query: Query, span: Span) -> Iterator[tuple[datetime, Iterator[LeadPage]]]:
+    def _series(self, query: Query, span: Span) -> Iterator[tuple[datetime, Iterator[RowPage[Item]]]]:
         """(the reply time read up to, its pages) for each window of one series, then the
         catch-up pass when leads moved in the open window."""
         reader = self._reader()
@@ -104,7 +113,9 @@ class SpanReader:
         if span.open and reader.stats.moved:
             yield span.end, reader.catch_up(query, span.sync_start, span.end)
 
-    def _window_reads(self, reader: WindowReader, query: Query, span: Span) -> _WindowReads:
+    def _window_reads(
+        self, reader: WindowReader[Item], query: Query, span: Span
+    ) -> Iterator[tuple[Window, Iterator[RowPage[Item]]]]:
         """Each window with its pages. The span is read as one window on the chance that
         it is one (it mostly is) while probes size the windows, so they cost no time. A
         full export probes from the start; an incremental run, which expects little,
@@ -112,7 +123,7 @@ class SpanReader:
         stride = overlap_stride(query.limit)
         per_window = self._window_pages * stride
         split = Event()
-        plan = partial(plan_windows, self._transport, query, span, per_window, split)
+        plan = partial(plan_windows, self._transport, self._rows, query, span, per_window, split)
         whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
         optimistic = reader.read(query, whole, confirm_empty=not span.incremental)
         # One request in flight means the probe waits for the first page.
@@ -121,7 +132,7 @@ class SpanReader:
         head = next(optimistic)
         if head.page.total_count is not None:
             self._progress.add_total(head.page.total_count, stride)
-        read: list[LeadPage] = [head]
+        read: list[RowPage[Item]] = [head]
         if needs_probes(query, head.page, per_window):
             if planning is not None:  # pages go on while the first probe is out (or retried)
                 read += _until_known(optimistic, planning, split)
@@ -135,7 +146,7 @@ class SpanReader:
         yield whole, chain(read, optimistic)
 
 
-def _until_known(pages: Iterator[LeadPage], planning: Future[Any], split: Event) -> list[LeadPage]:
+def _until_known(pages: Iterator[RowPage[Item]], planning: Future[Any], split: Event) -> list[RowPage[Item]]:
     """The pages that arrive until the plan is done or known to split the span (one more
     at most), held in order: if it splits, they are dropped, so no more are read."""
     held = []

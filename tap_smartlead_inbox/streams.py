@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from singer_sdk.helpers.conform import TypeConformanceLevel
 
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
-from tap_smartlead_inbox.consistent_read import LeadPage, row_identity
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.hand_over import PageHandOver
+from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, lead_row_key
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.pages import Page, Query
 from tap_smartlead_inbox.progress import RunProgress
@@ -100,7 +100,9 @@ class InboxRepliesStream(_InboxStream):
         """Every series in windows oldest first, with checkpoints (see span_read)."""
         tap = self._inbox_tap
         settings = tap.settings
-        reader = SpanReader(tap.transport, tap.progress, settings.max_concurrency, settings.window_pages)
+        reader = SpanReader(
+            tap.transport, LEAD_ROWS, tap.progress, settings.max_concurrency, settings.window_pages
+        )
         for item in reader.read(self.build_queries(span.start, span.end), span):
             if isinstance(item, Checkpoint):
                 # A full export that has found nothing yet moves no bookmark: were the
@@ -251,7 +253,9 @@ class SentEmailsStream(_InboxStream):
         tap, settings = self._inbox_tap, self._inbox_tap.settings
         tap.announce_filters()
         progress = RunProgress(tap.transport.stats, tap.limiter, self.logger, streams=(self.name,))
-        reader = SpanReader(tap.transport, progress, settings.max_concurrency, settings.window_pages)
+        reader = SpanReader(
+            tap.transport, LEAD_ROWS, progress, settings.max_concurrency, settings.window_pages
+        )
         new = NewLeads()
         try:
             for lead_page in reader.read_whole(self.build_queries()):
@@ -297,9 +301,9 @@ class NewLeads:
     def of(self, lead_page: LeadPage) -> list[Lead]:
         leads: list[Lead] = []
         on_page: set[str] = set()
-        for row, lead in zip(lead_page.page.rows, lead_page.leads, strict=True):
+        for row, lead in zip(lead_page.page.rows, lead_page.items, strict=True):
             if lead is None or lead.key is None:
-                identity = row_identity(row, lead)
+                identity = lead_row_key(row, lead)
                 if identity not in self._odd_rows:
                     self._odd_rows.add(identity)
                     self.anomalies.check_row(row, lead)

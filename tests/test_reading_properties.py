@@ -30,9 +30,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.consistent_read import LeadPage
 from tap_smartlead_inbox.errors import PagingError
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
+from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
@@ -254,7 +254,11 @@ def make_reader(script: Script) -> tuple[ScriptedInbox, ScriptedTransport, SpanR
     inbox = ScriptedInbox(script)
     transport = ScriptedTransport(inbox, script.concurrency)
     progress = RunProgress(transport.stats, transport.limiter, _quiet_logger(), interactive=False)
-    return inbox, transport, SpanReader(transport, progress, script.concurrency, script.window_pages)
+    return (
+        inbox,
+        transport,
+        SpanReader(transport, LEAD_ROWS, progress, script.concurrency, script.window_pages),
+    )
 
 
 def query_of(script: Script, path: str) -> Query:
