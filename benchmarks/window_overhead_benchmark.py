@@ -53,6 +53,7 @@ def report(name: str, sandbox_config: SandboxConfig, settings: dict[str, Any]) -
         f"{run.rows} email rows"
     )
     print(f"  overhead: {extra} requests = {100 * extra / one_pass:.1f}% over one pass")
+    print(f"  wall {run.wall:.2f} s, export {run.export_wall:.2f} s after Python start-up")
     # Requests past the end are what any pass pays when the API gives no total_count.
     own = extra - len(past_end)
     print(f"  of which windows and checks: {own} requests = {100 * own / one_pass:.1f}%")

@@ -116,34 +116,47 @@ class SpanReader(Generic[Item]):
     def _window_reads(
         self, reader: WindowReader[Item], query: Query, span: Span
     ) -> Iterator[tuple[Window, Iterator[RowPage[Item]]]]:
-        """Each window with its pages. The span is read as one window on the chance that
-        it is one (it mostly is) while probes size the windows, so they cost no time. A
-        full export probes from the start; an incremental run, which expects little,
-        sends its first request alone and probes only if that page is full."""
+        """Each window with its pages.
+
+        Most spans are one window, so the span is read whole, optimistically, while the
+        probes find out whether it is:
+
+        1. The whole-span read starts. A full export sends the window probes at once,
+           in the background; an incremental run, which expects little, sends its
+           first request alone and probes only if that page is full.
+        2. If the first page shows the span may be larger than a window, the pages that
+           arrive while the first probe is out are held, not handed on.
+        3. If the probes cut the span into windows, the whole-span read and the pages
+           held are dropped and each window is read in turn; if not, the held pages
+           and the rest of the whole-span read are the one window's pages.
+
+        Probing first instead costs about one request's latency per series: 6% of the
+        wall time of a 750-lead export at 0.8 s a request, 2% at 5,000 leads.
+        """
         stride = overlap_stride(query.limit)
         per_window = self._window_pages * stride
-        split = Event()
+        split = Event()  # set by the first probe that finds a second window
         plan = partial(plan_windows, self._transport, self._rows, query, span, per_window, split)
         whole = Window(span.start, span.end, 0 if span.incremental else None, span.open)
         optimistic = reader.read(query, whole, confirm_empty=not span.incremental)
-        # One request in flight means the probe waits for the first page.
+        # With one request in flight a probe would wait for the first page anyway.
         alongside = not span.incremental and self._max_concurrency > 1
-        planning = in_background(plan) if alongside else None
+        probes_alongside = in_background(plan) if alongside else None
         head = next(optimistic)
         if head.page.total_count is not None:
             self._progress.add_total(head.page.total_count, stride)
-        read: list[RowPage[Item]] = [head]
+        held: list[RowPage[Item]] = [head]
         if needs_probes(query, head.page, per_window):
-            if planning is not None:  # pages go on while the first probe is out (or retried)
-                read += _until_known(optimistic, planning, split)
-            windows = (planning or in_background(plan)).result()
+            if probes_alongside is not None:  # pages go on while the first probe is out (or retried)
+                held += _until_known(optimistic, probes_alongside, split)
+            windows = (probes_alongside or in_background(plan)).result()
             if len(windows) > 1:
                 optimistic.close()  # drops the requests not yet sent
-                for window in windows:  # probes found leads in each: an empty answer is doubted
+                for window in windows:  # probes found rows in each: an empty answer is doubted
                     within = query.within(window.start, window.end)
                     yield window, reader.read(within, window, confirm_empty=True)
                 return
-        yield whole, chain(read, optimistic)
+        yield whole, chain(held, optimistic)
 
 
 def _until_known(pages: Iterator[RowPage[Item]], planning: Future[Any], split: Event) -> list[RowPage[Item]]:
