@@ -190,12 +190,13 @@ class WindowReader(Generic[Item]):
     ) -> Iterator[RowPage[Item]]:
         for gap in _merged(gaps):
             if depth >= MAX_REREAD_DEPTH:
-                logger.warning(
-                    "Leads kept moving while %s..%s was read; it could not be confirmed complete, so "
-                    "the bookmark stays before it and the next run reads it again.",
-                    iso(window.start),
-                    iso(window.end),
-                )
+                if self._timed:  # a list read whole has no bookmark: its reader fails the run
+                    logger.warning(
+                        "Leads kept moving while %s..%s was read; it could not be confirmed complete, "
+                        "so the bookmark stays before it and the next run reads it again.",
+                        iso(window.start),
+                        iso(window.end),
+                    )
                 self.stats.unconfirmed.append(window)
                 return
             self.stats.rereads += 1

@@ -83,5 +83,14 @@ class PagingError(ApiError):
     """The API's pages cannot be walked to an end (offsets ignored or clamped)."""
 
 
+class ListKeptChanging(PagingError):
+    """A list read whole (no time order to cut) changed under every re-read, so it could
+    not be confirmed complete. Nothing short of reading it again can tell what was
+    missed: the run stops, and the next one reads the whole list again.
+    """
+
+    exit_code = 75
+
+
 class MalformedResponse(Exception):
     """A 200 whose body is cut off or is not the JSON the API documents; retryable."""

@@ -25,7 +25,8 @@ from itertools import chain
 from threading import Event
 from typing import Any, Generic, TypeVar
 
-from tap_smartlead_inbox.consistent_read import WindowReader, overlap_stride
+from tap_smartlead_inbox.consistent_read import MAX_REREAD_DEPTH, WindowReader, overlap_stride
+from tap_smartlead_inbox.errors import ListKeptChanging
 from tap_smartlead_inbox.fetch_plan import Span, Window, needs_probes, plan_windows
 from tap_smartlead_inbox.pages import Query, in_background
 from tap_smartlead_inbox.progress import RunProgress
@@ -95,6 +96,12 @@ class SpanReader(Generic[Item]):
             reader = self._reader(timed=False)
             started = utc_now()
             yield from reader.read(query, Window(started, started, open=True), confirm_empty=True)
+            if reader.stats.unconfirmed:  # no bookmark can hold a whole list's place
+                raise ListKeptChanging(
+                    f"POST {query.path} kept changing under {MAX_REREAD_DEPTH} re-reads, so this run "
+                    "could not confirm it read every row; run again (each run reads the whole list)",
+                    path=query.path,
+                )
             if reader.stats.moved:
                 yield from reader.catch_up(query, started, started)
 

@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.errors import PagingError
+from tap_smartlead_inbox.errors import ListKeptChanging, PagingError
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage
 from tap_smartlead_inbox.limiter import RateLimiter
@@ -349,6 +349,11 @@ def _script(**overrides: Any) -> Script:
         leads=85, seed=0, empty_at=frozenset({5}), repeat_at=frozenset({10, 49}), limit=3, window_pages=1
     )
 )
+# Four glitches and a repeat keep the list moving under every re-read: it cannot be
+# confirmed, and with no bookmark to hold its place the run must fail, not lose a lead.
+@example(
+    script=_script(leads=18, seed=0, empty_at=frozenset({2, 8, 14, 24}), repeat_at=frozenset({20}), limit=5)
+)
 def test_a_whole_list_read_emits_every_lead_that_stayed_once(script: Script) -> None:
     inbox, _, reader = make_reader(script)
     query = query_of(script, "/master-inbox/sent")
@@ -365,6 +370,15 @@ def test_a_whole_list_read_emits_every_lead_that_stayed_once(script: Script) -> 
 
 
 # --- named cases the properties cover, kept as plain examples -----------------------
+
+
+def test_a_whole_list_that_cannot_be_confirmed_stops_the_run_to_be_read_again():
+    script = _script(leads=18, seed=0, empty_at=frozenset({2, 8, 14, 24}), repeat_at=frozenset({20}), limit=5)
+    inbox, _, reader = make_reader(script)
+    outcome = run_reader(inbox, reader.read_whole([query_of(script, "/master-inbox/sent")]))
+    assert isinstance(outcome.failed, ListKeptChanging)
+    assert outcome.failed.exit_code == 75
+    assert "could not confirm it read every row; run again" in str(outcome.failed)
 
 
 def _full_read(script: Script) -> tuple[ScriptedInbox, ScriptedTransport, Outcome, dict[str, str]]:
