@@ -37,8 +37,11 @@ TAP_RUNNERS = frozenset(
 def _starts_the_tap(code: Any) -> bool:
     """Whether a test calls a tap runner, or runs `python -m tap_smartlead_inbox` itself."""
     commands = [c for c in code.co_consts if isinstance(c, str)]
-    return bool(TAP_RUNNERS & set(code.co_names)) or any(
-        c == "tap_smartlead_inbox" or "-m tap_smartlead_inbox" in c for c in commands
+    as_arguments = "-m" in commands and "tap_smartlead_inbox" in commands
+    return (
+        bool(TAP_RUNNERS & set(code.co_names))
+        or as_arguments
+        or any("-m tap_smartlead_inbox" in c for c in commands)
     )
 
 

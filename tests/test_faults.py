@@ -7,6 +7,8 @@ import json
 import threading
 import time
 
+import pytest
+
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.pages import Query, iter_pages
 from tap_smartlead_inbox.transport import Transport, _Failure
@@ -81,6 +83,7 @@ class _FirstPageFailsSlowly(Transport):
         return super()._send(path, params, body)
 
 
+@pytest.mark.slow  # waits out real seconds
 def test_pages_after_a_failing_one_go_on_while_it_is_retried(make_sandbox):
     sandbox = make_sandbox(leads=300, latency=0.02)
     transport = _FirstPageFailsSlowly(sandbox)

@@ -7,6 +7,8 @@ import logging
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.pages import Query, iter_pages
 from tap_smartlead_inbox.progress import RunProgress
@@ -124,6 +126,7 @@ def test_a_used_up_hourly_budget_stops_at_the_checkpoint_and_says_when_to_run_ag
     assert [r.status for r in sandbox.log].count(200) == 25
 
 
+@pytest.mark.slow  # waits out real seconds
 def test_a_budget_wait_within_max_server_wait_is_waited_out_and_everything_arrives(make_sandbox, caplog):
     sandbox = make_sandbox(leads=200, hourly_budget=(6, 3.0))
     limiter = RateLimiter(50.0)

@@ -314,6 +314,7 @@ def test_retry_after_hints_that_are_not_numbers(make_sandbox):
     assert bogus.json() == {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": "later"}}
 
 
+@pytest.mark.slow  # waits out real seconds
 def test_the_hourly_budget_refuses_until_its_window_ends(make_sandbox):
     sandbox = make_sandbox(hourly_budget=(3, 2.0))
     assert post(sandbox, key="nope").status_code == 401, "checked after the key"
