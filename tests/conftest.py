@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.transport import Transport
 from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,3 +244,17 @@ def sandbox(make_sandbox: Any) -> Sandbox:
 
 def emails_of(leads: list[dict[str, Any]]) -> int:
     return sum(len(lead["email_history"]) for lead in leads)
+
+
+class OfflineTransport(Transport):
+    """The real transport (limiter, slots, retries, reading of the body) with no HTTP:
+    a subclass answers ``_send`` from a stand-in list held in memory."""
+
+    def __init__(self, name: str, *, max_in_flight: int, max_retries: int) -> None:
+        super().__init__(
+            api_url=f"http://{name}.invalid/api/v1",
+            api_key=f"{name}-key-0000",
+            limiter=RateLimiter(100_000.0),
+            max_retries=max_retries,
+            max_in_flight=max_in_flight,
+        )

@@ -18,13 +18,12 @@ from typing import Any
 import pytest
 
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
-from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.rows import RowPage
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.timeutil import iso
-from tap_smartlead_inbox.transport import Transport
+from tests.conftest import OfflineTransport
 
 PATH = "/campaigns/list"
 SORT = "UPDATED_DESC"
@@ -94,17 +93,11 @@ class Campaigns:
             return {str(row["id"]): datetime.fromisoformat(row["updated_at"]) for row in self.rows}
 
 
-class CampaignTransport(Transport):
-    """The real transport with its HTTP exchange replaced by the fake list."""
+class CampaignTransport(OfflineTransport):
+    """The real transport answered by the fake list."""
 
     def __init__(self, campaigns: Campaigns, max_in_flight: int) -> None:
-        super().__init__(
-            api_url="http://campaigns.invalid/api/v1",
-            api_key="fake-key-0000",
-            limiter=RateLimiter(100_000.0),
-            max_retries=1,
-            max_in_flight=max_in_flight,
-        )
+        super().__init__("campaigns", max_in_flight=max_in_flight, max_retries=1)
         self.campaigns = campaigns
 
     def _send(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:

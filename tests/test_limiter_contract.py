@@ -1,8 +1,11 @@
-"""The limiter contract the transport relies on (limiter.Limiter): a pause holds everyone."""
+"""The limiter contract the transport relies on (limiter.Limiter): a pause holds everyone.
+
+A run of 429s pausing everyone, and a lone one pausing nobody: tests/test_rate_budgets.py.
+"""
 
 from __future__ import annotations
 
-from tap_smartlead_inbox.limiter import ENFORCED_REFUSALS, Limiter, RateLimiter
+from tap_smartlead_inbox.limiter import Limiter, RateLimiter
 from tests.conftest import FakeClock
 
 
@@ -14,28 +17,6 @@ def fake_limiter(rps: float = 5.0) -> tuple[Limiter, FakeClock]:
 
 def test_the_rate_limiter_is_a_limiter():
     assert isinstance(RateLimiter(5.0), Limiter)
-
-
-def test_a_lone_refusal_pauses_nobody():
-    limiter, clock = fake_limiter()
-    limiter.acquire()
-    limiter.record_accepted()
-    assert limiter.note_rate_limited(30.0) is False
-    before = clock.now
-    limiter.acquire()
-    assert clock.now - before < 1.0, "the next caller goes at its slot"
-
-
-def test_a_run_of_refusals_holds_the_next_caller_until_the_pause_ends():
-    limiter, clock = fake_limiter()
-    enforced = []
-    for _ in range(ENFORCED_REFUSALS):
-        limiter.acquire()
-        enforced.append(limiter.note_rate_limited(30.0))
-    assert enforced == [False] * (ENFORCED_REFUSALS - 1) + [True]
-    paused_at = clock.now
-    limiter.acquire()
-    assert clock.now >= paused_at + 30.0
 
 
 def test_a_pause_for_a_budget_holds_callers_and_changes_no_rate():

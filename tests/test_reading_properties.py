@@ -33,12 +33,11 @@ from hypothesis import strategies as st
 from tap_smartlead_inbox.errors import ListKeptChanging, PagingError
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage
-from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.streams import NewLeads
-from tap_smartlead_inbox.transport import Transport
+from tests.conftest import OfflineTransport
 from tests.sandbox import api
 from tests.sandbox.inbox import iso
 
@@ -168,18 +167,11 @@ class ScriptedInbox:
             self.relabelled.add(lead["email_lead_map_id"])
 
 
-class ScriptedTransport(Transport):
-    """The real transport (limiter, slots, retries, reading of the body) with the HTTP
-    exchange replaced by the scripted inbox; answers may come back out of order."""
+class ScriptedTransport(OfflineTransport):
+    """The real transport answered by the scripted inbox; answers may come back out of order."""
 
     def __init__(self, inbox: ScriptedInbox, max_in_flight: int) -> None:
-        super().__init__(
-            api_url="http://scripted.invalid/api/v1",
-            api_key="scripted-key-0000",
-            limiter=RateLimiter(100_000.0),
-            max_retries=2,
-            max_in_flight=max_in_flight,
-        )
+        super().__init__("scripted", max_in_flight=max_in_flight, max_retries=2)
         self.inbox = inbox
         self._jitter = random.Random(inbox.script.seed)
 
