@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tap_smartlead_inbox.limiter import RateLimiter
+from tap_smartlead_inbox.limiter import Limiter, RateLimiter
 from tap_smartlead_inbox.pages import Query, iter_pages
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.transport import Transport, TransportStats
@@ -59,6 +59,19 @@ def test_a_run_of_429s_pauses_everyone():
     before = clock.now
     limiter.acquire()
     assert clock.now >= before + 3.0
+
+
+def test_a_pause_for_a_budget_holds_callers_and_changes_no_rate():
+    clock = FakeClock()
+    limiter: Limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)  # the transport's contract
+    assert isinstance(limiter, Limiter)
+    limiter.acquire()
+    assert limiter.pause_for(600.0) is True
+    assert limiter.pause_for(10.0) is False, "an earlier end does not move the pause"
+    paused_at = clock.now
+    limiter.acquire()
+    assert clock.now >= paused_at + 600.0
+    assert limiter.rate == 5.0 and limiter.waited >= 600.0
 
 
 def test_a_plan_is_still_learned_when_each_429_is_first_retried_alone():
