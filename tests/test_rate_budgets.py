@@ -61,16 +61,17 @@ def test_a_run_of_429s_pauses_everyone():
     assert clock.now >= before + 3.0
 
 
-def test_a_pause_for_a_budget_holds_callers_and_changes_no_rate():
+def test_a_pause_for_a_budget_holds_every_later_caller_and_teaches_no_rate():
     clock = FakeClock()
     limiter: Limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)  # the transport's contract
     assert isinstance(limiter, Limiter)
-    limiter.acquire()
-    assert limiter.pause_for(600.0) is True
-    assert limiter.pause_for(10.0) is False, "an earlier end does not move the pause"
-    paused_at = clock.now
-    limiter.acquire()
-    assert clock.now >= paused_at + 600.0
+    ends = [limiter.pause_for(wait) for wait in (600.0, 10.0)]
+    assert ends == [True, False], "an earlier end does not move the pause"
+    grants = []
+    for _ in range(3):
+        limiter.acquire()
+        grants.append(clock.now - 1000)
+    assert grants[0] >= 600.0 and grants[1] - grants[0] >= 0.2
     assert limiter.rate == 5.0 and limiter.waited >= 600.0
 
 
