@@ -1,6 +1,7 @@
 """Exact-match score and speed of reply-text extractors on tests/reply_corpus.json.
 
 Run from the repo root: .venv/bin/python benchmarks/reply_text_benchmark.py
+(or .venv/bin/python -m benchmarks.reply_text_benchmark)
 
 Each candidate library is scored as it comes (HTML bodies go through the project's
 html_to_text first where the library reads text only), then the chosen pipeline and
@@ -8,6 +9,15 @@ its stages: quotequail alone, plus the signature rule, plus mail-parser-reply's
 language pass (= tap_smartlead_inbox.reply_text). A candidate that is not installed
 in the running environment is skipped with a note; the pipeline's own libraries are
 project dependencies. Scores use reply_text.normalize_lines, as the tests do.
+
+Then reply_text itself is scored on both labelled sets, tests/reply_corpus.json and
+tests/reply_corpus_multilingual.json (22 languages, each entry with its client "format" and
+its "shape": top-posted, bottom-posted, inline, forward, auto-reply, no-quote): exact matches
+per language, per client and per shape; how many outputs still hold quoted text; and the time
+per body of reply_text and of html_to_text. "Quoted text left in" is approximate: an output
+line that is not in the label and either looks like an attribution or header line ("... wrote:",
+"From: ...", "-----Original Message-----", a ">" line) or is a line of the body's quoted part
+(the body's lines from its first such line on, less the label's lines).
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -31,6 +42,7 @@ from tap_smartlead_inbox.body_text import html_to_text, looks_like_html  # noqa:
 from tap_smartlead_inbox.reply_text import normalize_lines  # noqa: E402
 
 CORPUS = ROOT / "tests" / "reply_corpus.json"
+MULTILINGUAL = ROOT / "tests" / "reply_corpus_multilingual.json"
 Extractor = Callable[[str], str]
 REPEATS = 5
 
@@ -166,6 +178,97 @@ def report(label: str, result: dict[str, Any], total: int) -> None:
         print(f"  misses: {', '.join(result['misses'])}")
 
 
+# An attribution line: ends with ":" and names an address or a time ("On ... 9:12 AM, Sam <s@x.io> wrote:").
+_ATTRIBUTION = re.compile(r"(?:@|\d{1,2}[:.]\d{2}).*[:\N{FULLWIDTH COLON}]$")
+# A separator that names the message below it: "-----Original Message-----", "---------- Forwarded message".
+_SEPARATOR = re.compile(r"^-{3,}\s*\S.*-{3,}$")
+# The first label of a header block, in the corpora's languages.
+_HEADER = re.compile(
+    r"^\*?(?:from|sent|date|von|gesendet|de|envoyé|enviado|da|inviato|van|verzonden|från|skickat|fra|sendt"
+    r"|lähettäjä|od|wysłano|от|від|feladó|kimden|差出人|发件人|보낸 사람|từ)\s?[:\N{FULLWIDTH COLON}]",
+    re.IGNORECASE,
+)
+
+
+def _marker(line: str) -> bool:
+    return line.startswith(">") or bool(
+        _ATTRIBUTION.search(line) or _SEPARATOR.match(line) or _HEADER.match(line)
+    )
+
+
+def _body_lines(body: str) -> list[str]:
+    # Both readings: a plain body with "<a@x.io>" in it looks like HTML to html_to_text.
+    rendered = normalize_lines(html_to_text(body)).splitlines() if looks_like_html(body) else []
+    return rendered + normalize_lines(body).splitlines()
+
+
+def leaves_quote(output: str, case: dict[str, Any]) -> bool:
+    """Whether the output still holds a line of the body's quote (approximate, see the docstring)."""
+    own = set(normalize_lines(case["expected"]).splitlines())
+    lines = _body_lines(case["body"])
+    start = next((i for i, line in enumerate(lines) if line not in own and _marker(line)), len(lines))
+    quoted = {line.lstrip("> ").strip() for line in lines[start:] if line not in own}
+    quoted = {line for line in quoted if line and line not in own}
+    long_quoted = [line for line in quoted if len(line) >= 20]
+    for line in normalize_lines(output).splitlines():
+        if not line or line in own:
+            continue
+        if _marker(line) or line.lstrip("> ").strip() in quoted or any(q in line for q in long_quoted):
+            return True
+    return False
+
+
+def _ms_per_body(function: Callable[[str], Any], bodies: list[str]) -> float:
+    started = time.perf_counter()
+    for _ in range(REPEATS):
+        for body in bodies:
+            function(body)
+    return (time.perf_counter() - started) * 1000 / (REPEATS * len(bodies))
+
+
+def _tally_line(title: str, tally: dict[str, list[int]]) -> str:
+    cells = "  ".join(f"{key} {hit}/{n}" for key, (hit, n) in sorted(tally.items()))
+    return f"  {title}: {cells}"
+
+
+def report_reply_text(path: Path) -> None:
+    """reply_text on one labelled set: exact per language, client and shape; quote left in; speed."""
+    cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    groups: dict[str, dict[str, list[int]]] = {"language": {}, "client (format)": {}, "shape": {}}
+    fields = {"language": "language", "client (format)": "format", "shape": "shape"}
+    misses: list[str] = []
+    quote_left: list[str] = []
+    for case in cases:
+        got = reply_module.reply_text(case["body"])
+        ok = normalize_lines(got) == normalize_lines(case["expected"])
+        for title, field in fields.items():
+            if field in case:
+                tally = groups[title].setdefault(case[field], [0, 0])
+                tally[0] += ok
+                tally[1] += 1
+        if not ok:
+            misses.append(case["id"])
+            if leaves_quote(got, case):
+                quote_left.append(case["id"])
+    exact = len(cases) - len(misses)
+    bodies = [case["body"] for case in cases]
+    print(f"reply_text on {path.relative_to(ROOT)} ({len(cases)} replies)")
+    print(f"  exact {exact}/{len(cases)} ({100 * exact / len(cases):.0f}%)")
+    for title, counts in groups.items():
+        if counts:
+            print(_tally_line(f"per {title}", counts))
+    print(f"  quoted text left in: {len(quote_left)}/{len(cases)}")
+    if quote_left:
+        print(f"    {', '.join(quote_left)}")
+    print(
+        f"  ms/body: reply_text {_ms_per_body(reply_module.reply_text, bodies):.2f}"
+        f"  html_to_text {_ms_per_body(html_to_text, bodies):.2f}"
+    )
+    if misses:
+        print(f"  misses: {', '.join(misses)}")
+    print()
+
+
 def main() -> None:
     cases: list[dict[str, Any]] = json.loads(CORPUS.read_text(encoding="utf-8"))
     print(f"{len(cases)} labelled replies from {CORPUS.relative_to(ROOT)}\n")
@@ -179,6 +282,9 @@ def main() -> None:
         for sub_label, extract in extractors.items():
             report(sub_label, score(extract, cases), len(cases))
             print()
+    for path in (CORPUS, MULTILINGUAL):
+        if path.exists():
+            report_reply_text(path)
 
 
 if __name__ == "__main__":

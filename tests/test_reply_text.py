@@ -256,3 +256,42 @@ def test_a_reply_the_parser_takes_whole_is_still_read_from_its_markup():
         "<div>Worth a quick chat?</div></blockquote>"
     )
     assert reply_text(body) == "Sounds good."
+
+
+MULTILINGUAL_PATH = Path(__file__).parent / "reply_corpus_multilingual.json"
+SHAPES = {"top-posted", "bottom-posted", "inline", "forward", "auto-reply", "no-quote"}
+CLIENTS = {
+    "gmail",
+    "outlook",
+    "outlook_web",
+    "outlook_mobile",
+    "apple_mail",
+    "iphone",
+    "android",
+    "yahoo",
+    "thunderbird",
+    "mailru",
+    "yandex",
+    "windows_mail",
+    "plain_text",
+}
+
+
+def test_multilingual_corpus_is_well_formed_and_reports_the_score():
+    """The second labelled set's format; its score is printed (-s), not held to a threshold yet."""
+    cases = json.loads(MULTILINGUAL_PATH.read_text(encoding="utf-8"))
+    fields = ("id", "format", "language", "shape", "body", "expected")
+    for case in cases:
+        assert all(isinstance(case.get(field), str) for field in fields), case.get("id")
+        assert case["body"].strip(), case["id"]
+        assert case["shape"] in SHAPES, case["id"]
+        assert case["expected"] == normalize_lines(case["expected"]), case["id"]
+    ids = [case["id"] for case in cases]
+    assert len(ids) == len(set(ids))
+    assert len(cases) >= 200
+    languages = {case["language"] for case in cases}
+    assert len(languages) >= 15
+    assert {case["format"] for case in cases} >= CLIENTS
+    assert {case["shape"] for case in cases} == SHAPES
+    exact = sum(normalize_lines(reply_text(case["body"])) == case["expected"] for case in cases)
+    print(f"\n{MULTILINGUAL_PATH.name}: {exact}/{len(cases)} exact, {len(languages)} languages")
