@@ -9,7 +9,10 @@ that our rate did not cause) and checks every lead arrived. A last scenario puts
 sandbox on a slower plan (10 requests per 5 s, announced only in 429 bodies) and
 prints the rate the tap settles at with default settings.
 
-Run: .venv/bin/python -m benchmarks.export_benchmark [--leads N] [--latency S]
+A "rate limit lifted" scenario (no sandbox limit, no latency, rps 1000) is CPU-bound
+and prints the tap's CPU per email row alone; --cpu-only runs just that one.
+
+Run: .venv/bin/python -m benchmarks.export_benchmark [--leads N] [--latency S] [--cpu-only]
 """
 
 from __future__ import annotations
@@ -121,6 +124,19 @@ def report_limit_run(name: str, run: Run, rps: float, latency: float, limit: int
     )
 
 
+def report_lifted_run(leads: int, base_cpu: float) -> None:
+    """The tap's CPU per email row when nothing waits: no rate limit, no latency."""
+    run = run_tap(SandboxConfig(leads=leads, rate_limit=None), {"rps": 1000.0})
+    if run.leads != len(run.sandbox.expected()):
+        sys.exit(f"rate limit lifted: the tap exited 0 with {run.leads} leads")
+    print("\nrate limit lifted (no sandbox limit, no latency, rps 1000)")
+    print(f"  {run.leads} leads, {run.rows} email rows, wall {run.wall:.1f} s")
+    print(
+        f"  tap CPU per email row: {1000 * run.cpu / run.rows:.3f} ms all in, "
+        f"{1000 * (run.cpu - base_cpu) / run.rows:.3f} ms beyond start-up ({base_cpu:.2f} s)"
+    )
+
+
 def report_plan_run(run: Run, plan: tuple[int, float]) -> None:
     log = run.log
     limited = [r for r in log if r.status == 429]
@@ -148,8 +164,12 @@ def main() -> None:
     parser.add_argument("--leads", type=int, default=750)
     parser.add_argument("--latency", type=float, default=0.8)
     parser.add_argument("--seed", type=int, default=1, help="the sandbox's fault seed")
+    parser.add_argument("--cpu-only", action="store_true", help="only the rate-limit-lifted CPU scenario")
     args = parser.parse_args()
     base_cpu = startup_cpu()
+    report_lifted_run(args.leads, base_cpu)
+    if args.cpu_only:
+        return
     faults: dict[str, Any] = {"p_500": 0.10, "p_drop": 0.03, "p_truncate": 0.05, "p_429": 0.05}
     scenarios: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         ("default settings (rps 5, max_concurrency 10)", {}, {}),
