@@ -65,14 +65,22 @@ deep_html = Tally()
 class BodyText(NamedTuple):
     text: str
     too_deep: bool  # the HTML nests deeper than lxml builds: the text was read flat
+    # The parsed tree (invisible parts already removed) when lxml read the HTML whole, so
+    # reply_text can find the quote in it without parsing the body again; None otherwise.
+    tree: lxml.html.HtmlElement | None = None
 
 
 def html_to_text(html: str | None) -> str:
     """Return the readable text of an HTML (or plain-text) email body; "" for none."""
+    return read_email_body(html).text
+
+
+def read_email_body(html: str | None) -> BodyText:
+    """read_html, counting a body too deep for lxml in ``deep_html`` (once per email)."""
     body = read_html(html)
     if body.too_deep:
         deep_html.add()
-    return body.text
+    return body
 
 
 def read_html(html: str | None) -> BodyText:
@@ -99,10 +107,12 @@ def too_deep(html: str) -> bool:
 
 
 # Tags an HTML email body practically always has; a plain-text reply may still hold
-# "<" (an address such as <sam@x.io>) or "&" and must keep its lines.
+# "<" (an address such as <sam@x.io>, <p.jones@x.io>, <meta@x.io>) or "&" and must keep
+# its lines. A tag name ends at whitespace, "/" or ">": "<p.jones@x.io>" is no <p> tag.
 _HTML_MARKERS = re.compile(
-    r"<(?:!doctype|html|head|body|div|p|br|span|table|td|tr|a|b|i|u|em|strong|font|img|ul|ol|li"
-    r"|blockquote|h[1-6]|hr|pre|center|style|script|meta)\b|&(?:#\d+|#x[0-9a-f]+|[a-z]+);",
+    r"</?(?:!doctype|html|head|body|div|p|br|span|table|td|tr|a|b|i|u|em|strong|font|img|ul|ol|li"
+    r"|blockquote|h[1-6]|hr|pre|center|style|script|meta)(?=[\s/>])|<!doctype\b"
+    r"|&(?:#\d+|#x[0-9a-f]+|[a-z]+);",
     re.IGNORECASE,
 )
 
@@ -169,7 +179,7 @@ def _html_text(html: str) -> BodyText:
     try:
         tree, cut = _parse(html)
         if cut is None:
-            return BodyText(_tree_text(tree), too_deep=False)
+            return BodyText(_tree_text(tree), too_deep=False, tree=tree)
     except (etree.LxmlError, ValueError):
         # Markup lxml cannot take at all: keep the text between tags, never the tags.
         cut = _OTHER

@@ -1,71 +1,83 @@
 """The new text of an email reply: no quoted history, no delimited signature.
 
-Three stages, cheapest and most structural first:
+One pass over one parse, cheapest and most structural first:
 
-1. quotequail (Close's library) finds where the quoted message starts. On HTML it
-   walks the tree, so Gmail's gmail_quote, Apple Mail's <blockquote type="cite"> and
-   Outlook's "From: / Sent:" header blocks (including the border-top:solid #E1E1E1
-   separator) are found from the markup and the attribution line, in English, French,
-   German, Spanish, Portuguese, Dutch, Swedish and Russian. On plain text it finds
-   "On ... wrote:" lines, header blocks and runs of ">" lines.
-2. mail-parser-reply then splits the remaining text on the reply headers of the
-   languages quotequail lacks (Italian "Il giorno ... ha scritto:", "Da: / Inviato:",
-   Danish, Polish, Czech, Japanese, ...). Only its header split is used: its signature
-   rule also drops the sign-off ("Best, Anna"), which we keep.
-3. A short rule removes what ends a reply without being part of it: a signature below
-   the RFC 3676 "-- " delimiter (Gmail writes one before every signature) and mobile
-   taglines such as "Sent from my iPhone". Undelimited signatures (name, title, phone)
-   are kept: no maintained library tells them apart reliably.
+1. HTML: the parsed tree html_to_text already built (threads.py hands it over, so each
+   body is parsed once) is searched once, with one compiled XPath, for the quote markers
+   of the common clients: Gmail's gmail_quote / gmail_attr, Apple Mail's and
+   Thunderbird's <blockquote type="cite"> and moz-cite-prefix, any other <blockquote>
+   (mail.ru, Yandex), Yahoo's yahoo_quoted, GMX's name="quote", and Outlook's
+   divRplyFwdMsg / OutlookMessageHeader / appendonsend and its border-top:solid #E1E1E1
+   (or #B5C4DF) header separator. Quote elements are dropped, their tails kept, so an
+   inline answer between two quotes stays; an Outlook marker ends the reply. A body with
+   no marker costs one substring scan and no second text extraction.
+2. The text (of that tree, or a plain-text body) is read line by line against the
+   compiled families in reply_headers: "> " lines are dropped together with the
+   attribution line above them (so inline and bottom-posted answers stay); an
+   attribution line, an Outlook-style header block in any of 20-odd languages or an
+   original-message separator ends the reply.
+3. What ends a reply without being part of it goes: a signature below the RFC 3676
+   "-- " delimiter (or on its line, as Thunderbird's HTML signature reads), mobile and
+   desktop taglines ("Sent from my iPhone", "Von meinem iPad gesendet", "Get Outlook
+   for iOS"), and leftover rows of "=", "-", "_" or "ᐧ" at the
+   end. Undelimited signatures (name, title, phone) are kept: nothing tells them apart
+   reliably.
 
-Both libraries were chosen by exact-match score on tests/reply_corpus.json against
-email-reply-parser, talon, unquotemail and email-reply-extractor; see
-benchmarks/reply_text_benchmark.py. Any library error falls back to the full text.
+Any error falls back to the full text.
 """
 
 from __future__ import annotations
 
 import re
 
-import quotequail
-from mailparser_reply import EmailReplyParser
-from mailparser_reply.constants import MAIL_LANGUAGES
+import html_text
+import lxml.html
+from lxml import etree
 
-# The same HTML-or-plain test and reading html_to_text applies, so both read a body
-# alike; read_html does not count deep bodies, which html_to_text counts once per email.
-from tap_smartlead_inbox.body_text import join_lines, looks_like_html, read_html, too_deep
+from tap_smartlead_inbox import reply_headers as rh
+from tap_smartlead_inbox.body_text import BodyText, join_lines, read_html
 
-# Every language the library knows: a reply header in any of them ends the new text.
-_PARSER = EmailReplyParser(languages=sorted(MAIL_LANGUAGES))
-
-# mail-parser-reply's header patterns backtrack quadratically on long lines; past this
-# sum of squared line lengths (about 100 ms worst case) the language pass is skipped.
-_LANGUAGE_PASS_BUDGET = 3_000_000
-
-# Lines quotequail examines; past it, a quote's start is not looked for (~0.1 s of work).
-_MAX_LINES = 2_000
-# Tags that start a line in quotequail's reading of HTML: a cheap count of its lines.
-_LINE_TAGS = re.compile(r"<(?:br|p|div|li|tr|blockquote|h[1-6])\b", re.IGNORECASE)
+# Bodies without any of these strings hold no quote marker: the tree is not searched.
+_MARKER_HINT = re.compile(
+    r"blockquote|gmail_quote|gmail_attr|moz-cite|yahoo_quoted|divRplyFwdMsg|OutlookMessageHeader"
+    r"|appendonsend|name=.?quote|e1e1e1|b5c4df|body-separator",
+    re.IGNORECASE,
+)
+_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
+# Outlook's markers: the reply ends there.
+_CUT_TEST = (
+    "@id='divRplyFwdMsg' or @id='OutlookMessageHeader' or @id='appendonsend'"
+    " or @id='ms-outlook-mobile-body-separator-line'"
+    f" or contains({_STYLE}, 'border-top:solid#e1e1e1') or contains({_STYLE}, 'border-top:solid#b5c4df')"
+)
+# Quote elements: dropped, what follows them kept.
+_QUOTE_TEST = (
+    "self::blockquote or contains(@class, 'gmail_quote') or contains(@class, 'gmail_attr')"
+    " or contains(@class, 'moz-cite-prefix') or contains(@class, 'yahoo_quoted') or @name='quote'"
+)
+_MARKERS = etree.XPath(f"//*[{_CUT_TEST} or {_QUOTE_TEST}]")
+_IS_CUT = etree.XPath(f"boolean({_CUT_TEST})")
+_HAS_BLOCKQUOTE = etree.XPath("boolean(.//blockquote)")
 
 _SIGNATURE_DELIMITER = "--"
 
-# Mobile clients' taglines, in the languages of the corpus; each starts its own line.
-_TAGLINE = re.compile(
-    r"^(?:sent from my|get outlook for|envoyé de mon|envoyé depuis|von meinem .* gesendet|gesendet von"
-    r"|enviado desde mi|enviado do meu|inviato da|verzonden (?:vanaf|met) mijn|verstuurd vanaf mijn)\b",
-    re.IGNORECASE,
-)
 
+def reply_text(body: str | None, parsed: BodyText | None = None) -> str:
+    """Return what the sender wrote in this reply; "" for no body. Never raises.
 
-def reply_text(body: str | None) -> str:
-    """Return what the sender wrote in this reply; "" for no body. Never raises."""
+    parsed: read_html(body) when the caller has it already (its tree is changed here).
+    """
     if not body or not body.strip():
         return ""
-    # lxml and re choke on lone surrogates; the replacement keeps every other character.
-    clean = body.encode("utf-8", "replace").decode("utf-8")
     try:
-        return _without_signature(_language_pass(_top_text(clean)))
-    except Exception:  # a library bug must not lose the message: keep it whole
-        return _full_text(clean)
+        if parsed is None:
+            parsed = read_html(body)
+        text = _without_quote_markup(body, parsed)
+        own = _own_text(text)
+    except Exception:  # a bug must not lose the message: keep it whole
+        own = _full_text(body, parsed)
+    # Lone surrogates (possible in a plain-text body) cannot be written out.
+    return own.encode("utf-8", "replace").decode("utf-8")
 
 
 def normalize_lines(text: str) -> str:
@@ -73,57 +85,129 @@ def normalize_lines(text: str) -> str:
     return join_lines(line.strip() for line in text.splitlines())
 
 
-def _full_text(body: str) -> str:
+def _full_text(body: str, parsed: BodyText | None) -> str:
     try:
-        return _text(body)
+        return parsed.text if parsed is not None and parsed.tree is None else read_html(body).text
     except Exception:  # last resort of a function that must not raise
         return ""
 
 
-def _top_text(body: str) -> str:
-    """The text above the quoted message, as quotequail finds it."""
-    if not looks_like_html(body):
-        return _text(_plain_top(body))
-    if len(_LINE_TAGS.findall(body)) <= _MAX_LINES and not too_deep(body):
-        parts = quotequail.unwrap_html(body)
-        return _text(_pick(parts, "html_top", "html_bottom") if parts else body)
-    # quotequail's tree walk costs ~40 us a line, and its lxml tree of a body nested past
-    # libxml2's depth limit lacks the rest of the body: such a body is read as text instead.
-    return _plain_top(_text(body))
+def _without_quote_markup(body: str, parsed: BodyText) -> str:
+    """The text of the HTML tree less its quote elements and all after an Outlook marker."""
+    tree = parsed.tree
+    if tree is None or _MARKER_HINT.search(body) is None:
+        return parsed.text
+    markers = _MARKERS(tree)
+    if not markers:
+        return parsed.text
+    for element in markers:
+        if _IS_CUT(element):
+            if _attached(element, tree):
+                _cut_from(element, tree)
+                break
+            continue
+        if element.getparent() is None:
+            continue
+        classes = element.get("class") or ""
+        if "gmail_quote" in classes and element.tag != "blockquote" and _HAS_BLOCKQUOTE(element):
+            continue  # a Gmail quote container: its attribution and quotes go, answers stay
+        element.drop_tree()
+    text: str = html_text.etree_to_text(tree)
+    return text.strip()
 
 
-def _text(html: str) -> str:
-    return read_html(html).text
+def _attached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is root:
+            return True
+    return element is root
 
 
-def _plain_top(text: str) -> str:
-    lines = text.split("\n")
-    # A quote that starts this far down leaves all of the text as the reply.
-    parts = quotequail.unwrap("\n".join(lines[:_MAX_LINES]))
-    return _pick(parts, "text_top", "text_bottom") if parts else text
+def _cut_from(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> None:
+    """Remove element and everything after it in document order."""
+    node = element
+    while node is not root:
+        parent = node.getparent()
+        if parent is None:
+            return
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        if node is element:
+            parent.remove(node)
+        else:
+            node.tail = None
+        node = parent
 
 
-def _pick(parts: dict[str, str], top: str, bottom: str) -> str:
-    # A bottom-posted reply has nothing above the quote: its new text is below it.
-    return parts.get(top) or parts.get(bottom) or ""
+def _next_text_line(lines: list[str], index: int) -> str:
+    for line in lines[index:]:
+        if line:
+            return line
+    return ""
 
 
-def _language_pass(text: str) -> str:
-    if not text or sum(len(line) ** 2 for line in text.splitlines()) > _LANGUAGE_PASS_BUDGET:
-        return text
-    replies = _PARSER.read(text).replies
-    if not replies or replies[0].headers:
-        # The text opens with a reply header: all of it is quoted.
-        return ""
-    # full_body: the first reply without its header but with its sign-off and signature.
-    first: str = replies[0].full_body
-    return first
+# What a line of the text is to the reply.
+_KEEP, _DROP, _DROP_TWO, _END = range(4)
 
 
-def _without_signature(text: str) -> str:
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped == _SIGNATURE_DELIMITER or _TAGLINE.match(stripped):
-            return normalize_lines("\n".join(lines[:index]))
-    return normalize_lines(text)
+def _own_text(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n")]
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        verdict = _verdict(lines, index) if line else _KEEP
+        if verdict == _END:
+            break
+        if verdict == _KEEP:
+            kept.append(line)
+        index += 2 if verdict == _DROP_TWO else 1
+    while kept and rh.is_leftover(kept[-1]):
+        kept.pop()
+    return join_lines(kept)
+
+
+def _verdict(lines: list[str], index: int) -> int:
+    """Whether the non-blank line at index is the reply's, quoted, or where the quote starts."""
+    line = lines[index]
+    first = line[0]
+    if first == ">":
+        return _DROP  # a quoted line
+    if first in "-_=*" and (rh.is_separator(line) or _rule_before_header(lines, index)):
+        return _END
+    if len(line) <= rh.MAX_HEADER_LINE and rh.has_colon(line):
+        verdict = _header_verdict(lines, index)
+        if verdict != _KEEP:
+            return verdict
+    if line == _SIGNATURE_DELIMITER or line.startswith("-- ") or rh.is_tagline(line):
+        return _END
+    return _KEEP
+
+
+def _rule_before_header(lines: list[str], index: int) -> bool:
+    """A row of underscores or dashes with a header block right below it."""
+    return rh.is_rule(lines[index]) and any(
+        rh.starts_header_block(lines, j) for j in range(index + 1, min(index + 3, len(lines)))
+    )
+
+
+def _header_verdict(lines: list[str], index: int) -> int:
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if line.endswith(rh.COLONS):
+        if rh.is_separator(line):  # "Begin forwarded message:"
+            return _END
+        before_quote = _next_text_line(lines, index + 1).startswith(">")
+        if rh.is_attribution(line, before_quote):
+            # Above a "> " quote the quote's lines go one by one and what follows stays.
+            return _DROP if before_quote else _END
+    elif following.endswith(rh.COLONS) and len(following) < _WRAPPED_TAIL:
+        # An attribution wrapped over two lines.
+        before_quote = _next_text_line(lines, index + 2).startswith(">")
+        if rh.is_attribution(f"{line} {following}", before_quote):
+            return _DROP_TWO if before_quote else _END
+    return _END if rh.starts_header_block(lines, index) else _KEEP
+
+
+# The second line of a wrapped attribution is its short tail ("sam@x.io> wrote:").
+_WRAPPED_TAIL = 100

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from tap_smartlead_inbox.body_text import html_to_text
+from tap_smartlead_inbox.body_text import read_email_body
 from tap_smartlead_inbox.coerce import to_json
 from tap_smartlead_inbox.normalize import REPLY, Lead
 from tap_smartlead_inbox.reply_text import reply_text
@@ -79,7 +79,9 @@ def email_rows(lead: Lead, page: PageInfo) -> Iterator[dict[str, Any]]:
 
 
 def _history_columns(item: dict[str, Any]) -> dict[str, Any]:
-    text = html_to_text(item["body"])
+    # One parse per body: reply_text finds the quote in the tree email_body_text came from.
+    body = read_email_body(item["body"])
+    text = body.text
     return {
         "history_stats_id": item["stats_id"],
         "history_from": item["from"],
@@ -97,5 +99,5 @@ def _history_columns(item: dict[str, Any]) -> dict[str, Any]:
         "email_body_text": text,
         "history_opened_at": item["opened_at"],
         # A reply's own words; a sent email is all its own.
-        "reply_text": reply_text(item["body"]) if item["type"] == REPLY else text,
+        "reply_text": reply_text(item["body"], body) if item["type"] == REPLY else text,
     }

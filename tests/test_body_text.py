@@ -172,12 +172,15 @@ def test_too_deep_says_whether_lxml_would_cut_the_body():
 def test_read_html_reports_a_deep_body_without_counting_it(counted):
     from tap_smartlead_inbox.body_text import read_html
 
+    # (text, too_deep); the third field is the parsed tree, kept only for HTML lxml read whole.
     assert read_html(deep_email(500)) == (
         "Hello Anna,\n\nDeep offer, see below\nText after the nesting\n\nBest,\nSam",
         True,
+        None,
     )
-    assert read_html("<p>shallow</p>") == ("shallow", False)
-    assert read_html("plain") == ("plain", False)
+    assert read_html("<p>shallow</p>")[:2] == ("shallow", False)
+    assert read_html("<p>shallow</p>").tree is not None
+    assert read_html("plain") == ("plain", False, None)
     assert counted.count == 0
 
 
