@@ -4,11 +4,10 @@ Run from the repo root: .venv/bin/python benchmarks/reply_text_benchmark.py
 (or .venv/bin/python -m benchmarks.reply_text_benchmark)
 
 Each candidate library is scored as it comes (HTML bodies go through the project's
-html_to_text first where the library reads text only), then the chosen pipeline and
-its stages: quotequail alone, plus the signature rule, plus mail-parser-reply's
-language pass (= tap_smartlead_inbox.reply_text). A candidate that is not installed
-in the running environment is skipped with a note; the pipeline's own libraries are
-project dependencies. Scores use reply_text.normalize_lines, as the tests do.
+html_to_text first where the library reads text only), then tap_smartlead_inbox.reply_text.
+A candidate that is not installed in the running environment is skipped with a note
+(quotequail and mail-parser-reply are in the dev extras, for this comparison). Scores use
+reply_text.normalize_lines, as the tests do.
 
 Then reply_text itself is scored on both labelled sets, tests/reply_corpus.json and
 tests/reply_corpus_multilingual.json (22 languages, each entry with its client "format" and
@@ -109,15 +108,8 @@ def _email_reply_extractor(mod: ModuleType) -> Extractor:
     return run
 
 
-def _pipeline_stages(mod: ModuleType) -> dict[str, Extractor]:
-    top, language, signature = mod._top_text, mod._language_pass, mod._without_signature
-    return {
-        "pipeline: quotequail + signature rule": lambda body: str(signature(top(body))),
-        "pipeline: + mail-parser-reply (reply_text)": mod.reply_text,
-        "pipeline without quotequail: mail-parser-reply + signature rule": lambda body: str(
-            signature(language(html_to_text(body)))
-        ),
-    }
+def _pipeline(mod: ModuleType) -> dict[str, Extractor]:
+    return {"reply_text (compiled header and tagline families, one parse)": mod.reply_text}
 
 
 # (label, module to import, how to build the extractor from it)
@@ -142,7 +134,7 @@ CANDIDATES: list[tuple[str, str, Callable[[ModuleType], Extractor | dict[str, Ex
         "email_reply_extractor",
         lambda m: lambda body: str(m.extract_new_text(html_to_text(body)).text),
     ),
-    ("reply_text pipeline", reply_module.__name__, _pipeline_stages),
+    ("reply_text", reply_module.__name__, _pipeline),
 ]
 
 
