@@ -73,7 +73,7 @@ def reply_text(body: str | None, parsed: BodyText | None = None) -> str:
         if parsed is None:
             parsed = read_html(body)
         text = _without_quote_markup(body, parsed)
-        own = _own_text(text)
+        own = _own_text(text) or _below_a_header_block(text)
     except Exception:  # a bug must not lose the message: keep it whole
         own = _full_text(body, parsed)
     # Lone surrogates (possible in a plain-text body) cannot be written out.
@@ -165,6 +165,22 @@ def _own_text(text: str) -> str:
     while kept and rh.is_leftover(kept[-1]):
         kept.pop()
     return join_lines(kept)
+
+
+def _below_a_header_block(text: str) -> str:
+    """Nothing above the first header block ("From:/Sent:…") and nothing marks where the
+    quote under it ends, as over a bottom-posted answer: everything from the block's first
+    blank line on, quote included, rather than lose what the sender wrote. "" when the
+    text is only a quote ("> " lines under an attribution)."""
+    lines = [line.strip() for line in text.split("\n")]
+    for index, line in enumerate(lines):
+        if line and _verdict(lines, index) == _END and line[0] not in "-_=*":
+            rest = lines[index:]
+            blank = next((i for i, rest_line in enumerate(rest) if not rest_line), len(rest))
+            return join_lines(rest_line for rest_line in rest[blank:] if not rest_line.startswith(">"))
+        if line:
+            return ""
+    return ""
 
 
 def _verdict(lines: list[str], index: int) -> int:

@@ -177,3 +177,11 @@ def test_plain_text_with_any_address_stays_text(local, domain, before, after):
     assert text.count("\n") == body.count("\n")
     reply = reply_text(body)
     assert reply == f"{' '.join(before.split())}\n{' '.join(after.split())}"
+
+
+def test_a_reply_below_an_unmarked_header_block_is_kept_not_lost():
+    body = (
+        "From: Sam Carter <sam@x.io>\nSent: Monday, March 4, 2024 9:12 AM\nTo: Anna <anna@y.io>\n"
+        "Subject: Quick question\n\nHi Anna, are you free Tuesday?\n\nYes, Tuesday works.\nAnna"
+    )
+    assert reply_text(body).endswith("Yes, Tuesday works.\nAnna")
