@@ -30,12 +30,11 @@ from __future__ import annotations
 
 import re
 
-import html_text
 import lxml.html
 from lxml import etree
 
 from tap_smartlead_inbox import reply_headers as rh
-from tap_smartlead_inbox.body_text import BodyText, join_lines, read_html
+from tap_smartlead_inbox.body_text import BodyText, join_lines, read_html, visible_text
 
 # Bodies without any of these strings hold no quote marker: the tree is not searched.
 _MARKER_HINT = re.compile(
@@ -112,8 +111,7 @@ def _without_quote_markup(body: str, parsed: BodyText) -> str:
         if "gmail_quote" in classes and element.tag != "blockquote" and _HAS_BLOCKQUOTE(element):
             continue  # a Gmail quote container: its attribution and quotes go, answers stay
         element.drop_tree()
-    text: str = html_text.etree_to_text(tree)
-    return text.strip()
+    return visible_text(tree)
 
 
 def _attached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
