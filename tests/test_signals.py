@@ -88,7 +88,7 @@ def tap_command(config_file: Path, *args: str, patch: str = "") -> list[str]:
 
 
 def slow_point(target: str, seconds: float) -> str:
-    """Replace ``module:Class.method`` by one that says so on stderr, sleeps, then runs it."""
+    """Replace ``module:Class.method`` by one that says so on stderr, waits, then runs it."""
     module, attribute = target.split(":")
     owner, method = attribute.split(".")
     return (
@@ -96,7 +96,10 @@ def slow_point(target: str, seconds: float) -> str:
         f"_original = {owner}.{method}\n"
         f"def _slow(*args, **kwargs):\n"
         f"    print({SLOW_POINT!r}, file=sys.stderr, flush=True)\n"
-        f"    time.sleep({seconds})\n"
+        # Short sleeps: a signal that lands between the print and a sleep's system call
+        # runs its handler only when that sleep returns, so one long sleep would race.
+        f"    for _ in range({int(seconds * 10)}):\n"
+        f"        time.sleep(0.1)\n"
         f"    return _original(*args, **kwargs)\n"
         f"{owner}.{method} = _slow\n"
     )
