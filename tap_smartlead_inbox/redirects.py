@@ -2,7 +2,7 @@
 
 The key travels in the query string, and requests would follow a redirect anywhere
 with it: to another host, or from https to plain http. Here a redirect to the same
-scheme, host and port is sent again (as a POST, with the same body); any other ends
+scheme, host and port is sent again (with the same method and body); any other ends
 the run with a line naming the host it pointed at, never its query.
 """
 
@@ -22,35 +22,42 @@ def _origin(url: str) -> tuple[str, str, int]:
     return urlsplit(url).scheme.lower(), host.lower(), port
 
 
-def redirect_target(url: str, status: int, location: str | None, path: str) -> str:
-    """The URL to send the request to instead of ``url``: the same origin, or ApiError.
+def redirect_target(url: str, status: int, location: str | None, request: str) -> str:
+    """The URL to send ``request`` (its method and path) to instead of ``url``: the same
+    origin, or ApiError.
 
     The target's own query is dropped: the request's parameters (the key among them)
     are added again by the caller, and a Location that echoes the key must not double it.
     """
     if not location:
-        raise ApiError(f"POST {path} answered a redirect (HTTP {status}) with no Location", status, path)
+        raise ApiError(
+            f"{request} answered a redirect (HTTP {status}) with no Location", status, _path(request)
+        )
     try:
         target = urljoin(url, location.strip())
         scheme, host, port = _origin(target)
     except ValueError:
         raise ApiError(
-            f"POST {path} answered a redirect (HTTP {status}) to an unreadable Location", status, path
+            f"{request} answered a redirect (HTTP {status}) to an unreadable Location", status, _path(request)
         ) from None
     if (scheme, host, port) == _origin(url):
         parts = urlsplit(target)
         return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     if _origin(url)[0] == "https" and scheme != "https":
         raise ApiError(
-            f"POST {path} was redirected (HTTP {status}) from https to plain {scheme or 'http'} at "
+            f"{request} was redirected (HTTP {status}) from https to plain {scheme or 'http'} at "
             f"{host}:{port}; the API key is never sent unencrypted, so the run stopped: check api_url",
             status,
-            path,
+            _path(request),
         )
     raise ApiError(
-        f"POST {path} was redirected (HTTP {status}) to another address, {scheme}://{host}:{port}; the "
+        f"{request} was redirected (HTTP {status}) to another address, {scheme}://{host}:{port}; the "
         "API key is never sent beyond api_url's scheme, host and port, so the run stopped. If "
         "Smartlead's API has moved there, set api_url to the new address",
         status,
-        path,
+        _path(request),
     )
+
+
+def _path(request: str) -> str:
+    return request.partition(" ")[2]

@@ -108,6 +108,20 @@ class _TooLarge(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class ApiRequest:
+    """One API call as the retries and error lines see it."""
+
+    method: str
+    path: str
+    params: Mapping[str, str]
+    body: Mapping[str, Any] | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.path}"
+
+
 @dataclass
 class Transport:
     api_url: str
@@ -143,7 +157,15 @@ class Transport:
         read: Callable[[Any], T],
         abort: Aborted | None = None,
     ) -> T:
-        """POST ``body`` to ``path`` and return ``read(parsed JSON)``.
+        """POST ``body`` to ``path`` and return ``read(parsed JSON)`` (see :meth:`send`)."""
+        return self.send(ApiRequest("POST", path, params, body), read, abort)
+
+    def get(self, path: str, params: Mapping[str, str], read: Callable[[Any], T]) -> T:
+        """GET ``path`` and return ``read(parsed JSON)`` (see :meth:`send`)."""
+        return self.send(ApiRequest("GET", path, params), read)
+
+    def send(self, request: ApiRequest, read: Callable[[Any], T], abort: Aborted | None = None) -> T:
+        """Send ``request`` until it is answered and return ``read(parsed JSON)``.
 
         ``read`` raises MalformedResponse for a body of the wrong shape, which is
         retried like a cut-off one. Once ``abort`` is set no further attempt starts.
@@ -153,7 +175,7 @@ class Transport:
         attempts = self.max_retries + 1
         failures = refusals = 0
         while True:
-            outcome = self._attempt(path, params, body, abort, retry=failures + refusals > 0)
+            outcome = self._attempt(request, abort, retry=failures + refusals > 0)
             if not isinstance(outcome, _Failure):
                 try:
                     return read(outcome)
@@ -166,69 +188,60 @@ class Transport:
                 failures += 1
             if failures >= attempts:
                 tries = f"{failures + refusals} attempt{'s' if failures + refusals > 1 else ''}"
-                raise RetriesExhausted(f"gave up on POST {path} after {tries}: {failure.cause}", path=path)
-            self._wait_before_retry(path, failures, failure)
+                raise RetriesExhausted(
+                    f"gave up on {request.label} after {tries}: {failure.cause}", path=request.path
+                )
+            self._wait_before_retry(request, failures, failure)
 
-    def _attempt(
-        self,
-        path: str,
-        params: Mapping[str, str],
-        body: Mapping[str, Any],
-        abort: Aborted | None,
-        *,
-        retry: bool,
-    ) -> Any:
+    def _attempt(self, request: ApiRequest, abort: Aborted | None, *, retry: bool) -> Any:
         # The slot comes before the limiter, so no rate is spent on a request that must wait.
         # A retry goes ahead of first attempts: the page it is for is the one awaited.
         with self._slots:
             self.limiter.acquire(ahead=retry)
             if abort is not None and abort.is_set():
-                raise RequestAborted(path)
+                raise RequestAborted(request.path)
             self.stats.count("requests")
-            return self._send(path, params, body)
+            return self._send(request)
 
-    def _send(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
-        url = f"{self.api_url}{path}"
+    def _send(self, request: ApiRequest) -> Any:
+        url = f"{self.api_url}{request.path}"
         for _ in range(MAX_REDIRECTS + 1):
-            answer = self._exchange(url, path, params, body)
+            answer = self._exchange(url, request)
             if isinstance(answer, _Failure):
                 return answer
             if answer.status not in REDIRECT_STATUSES:
-                return self._read(path, answer)
-            url = redirect_target(url, answer.status, answer.headers.get("Location"), path)
+                return self._read(request, answer)
+            url = redirect_target(url, answer.status, answer.headers.get("Location"), request.label)
             self.limiter.acquire(ahead=True)  # the request sent again spends the rate too
             self.stats.count("requests")
         host, port = host_and_port(url)
-        raise ApiError(f"POST {path} was redirected more than {MAX_REDIRECTS} times within {host}:{port}")
+        raise ApiError(f"{request.label} was redirected more than {MAX_REDIRECTS} times within {host}:{port}")
 
-    def _exchange(
-        self, url: str, path: str, params: Mapping[str, str], body: Mapping[str, Any]
-    ) -> _Answer | _Failure:
+    def _exchange(self, url: str, request: ApiRequest) -> _Answer | _Failure:
         """One request and its whole answer, or why there is none; redirects are not followed."""
         with Deadline(self.timeout) as deadline:
             try:
-                return self._fetch(url, path, params, body, deadline)
+                return self._fetch(url, request, deadline)
             except requests.exceptions.SSLError:
                 # Not retried and never switched off: the key would go to whoever answers.
                 host, port = host_and_port(self.api_url)
                 raise ApiError(
                     f"the TLS certificate of {host}:{port} could not be verified, so no request was "
                     "sent; check api_url (certificate checks cannot be turned off)",
-                    path=path,
+                    path=request.path,
                 ) from None
             except requests.RequestException as exc:
                 if deadline.expired or isinstance(exc, requests.Timeout):
                     return _Failure(f"no whole answer within {self.timeout:g} s")
                 return _Failure(connection_problem(exc, self.api_url))
 
-    def _fetch(
-        self, url: str, path: str, params: Mapping[str, str], body: Mapping[str, Any], deadline: Deadline
-    ) -> _Answer | _Failure:
+    def _fetch(self, url: str, request: ApiRequest, deadline: Deadline) -> _Answer | _Failure:
         wait = deadline.remaining()
-        with self.session.post(
+        with self.session.request(
+            request.method,
             url,
-            params={**params, "api_key": self.api_key},
-            json=body,
+            params={**request.params, "api_key": self.api_key},
+            json=request.body,
             timeout=(wait, wait),
             stream=True,
             allow_redirects=False,
@@ -238,10 +251,10 @@ class Transport:
             except _TooLarge:
                 mb = self.max_response_bytes / 2**20
                 raise ApiError(
-                    f"POST {path} answered a body over {mb:g} MB once decompressed; it was not read "
+                    f"{request.label} answered a body over {mb:g} MB once decompressed; it was not read "
                     "(raise max_response_mb if Smartlead's answers are really this large)",
                     response.status_code,
-                    path,
+                    request.path,
                 ) from None
         if deadline.expired:  # the body may have been cut short by the deadline
             return _Failure(f"no whole answer within {self.timeout:g} s")
@@ -254,7 +267,7 @@ class Transport:
             self.stats.count("bad_utf8")
             return content.decode("utf-8", errors="replace")
 
-    def _read(self, path: str, answer: _Answer) -> Any:
+    def _read(self, request: ApiRequest, answer: _Answer) -> Any:
         status, text = answer.status, self._text(answer.content)
         rate_limited = is_rate_limit(status, answer.headers, text)
         if not rate_limited:
@@ -277,13 +290,13 @@ class Transport:
                 wait=server_wait(answer.headers, payload),
                 rate_limited=rate_limited,
             )
-        raise _api_error(status, path, payload, text)
+        raise _api_error(status, request, payload, text)
 
-    def _wait_before_retry(self, path: str, attempt: int, failure: _Failure) -> None:
+    def _wait_before_retry(self, request: ApiRequest, attempt: int, failure: _Failure) -> None:
         self.stats.count("retries")
-        wait = failure.wait
+        wait, path = failure.wait, request.path
         if wait is not None and wait > self.long_wait:
-            self._wait_long(path, failure, wait)
+            self._wait_long(request, failure, wait)
             return
         if failure.rate_limited:
             self.stats.count("rate_limited")
@@ -299,8 +312,8 @@ class Transport:
             return
         wait = wait if wait is not None else backoff_delay(attempt, self.rng)
         LOGGER.warning(
-            "Retrying POST %s in %.1f s (attempt %d of %d): %s",
-            path,
+            "Retrying %s in %.1f s (attempt %d of %d): %s",
+            request.label,
             wait,
             attempt + 1,
             self.max_retries + 1,
@@ -308,7 +321,7 @@ class Transport:
         )
         self.sleep(wait)
 
-    def _wait_long(self, path: str, failure: _Failure, wait: float) -> None:
+    def _wait_long(self, request: ApiRequest, failure: _Failure, wait: float) -> None:
         """A wait of minutes to an hour: everyone waits until then, or the run stops there."""
         if failure.rate_limited:
             self.stats.count("rate_limited")
@@ -317,18 +330,18 @@ class Transport:
         limit = _words(self.max_server_wait.total_seconds())
         if wait > self.max_server_wait.total_seconds():
             raise ComeBackLater(
-                f"Smartlead asked this key to wait {when}, before its next request (POST {path}: "
+                f"Smartlead asked this key to wait {when}, before its next request ({request.label}: "
                 f"{failure.cause}); that is longer than max_server_wait ({limit}), so the run stopped at "
                 f"its last checkpoint: run again after {until:%Y-%m-%d %H:%M:%S} UTC",
-                path=path,
+                path=request.path,
             )
         if self.limiter.pause_for(wait):
             self.stats.waiting_until = until
             what = "Smartlead's rate limit for this key is used up" if failure.rate_limited else failure.cause
             LOGGER.warning(
-                "%s (POST %s): every request waits %s, as the server asked (max_server_wait %s)",
+                "%s (%s): every request waits %s, as the server asked (max_server_wait %s)",
                 what,
-                path,
+                request.label,
                 when,
                 limit,
             )
@@ -417,16 +430,14 @@ def replace_lone_surrogates(payload: Any) -> tuple[Any, int]:
     return root, count
 
 
-def _api_error(status: int, path: str, payload: object, text: str) -> ApiError:
-    message = answer_text(payload, text) or "no message"
+def _api_error(status: int, request: ApiRequest, payload: object, text: str) -> ApiError:
+    message, label, path = answer_text(payload, text) or "no message", request.label, request.path
     if status == 401:
         return InvalidApiKey(
-            f"invalid API key: POST {path} answered 401 ({message}); check SMARTLEAD_API_KEY",
-            status,
-            path,
+            f"invalid API key: {label} answered 401 ({message}); check SMARTLEAD_API_KEY", status, path
         )
     if status == 422:
         return ApiValidationError(
-            f"the API rejected the request (HTTP 422 on POST {path}): {message}", status, path
+            f"the API rejected the request (HTTP 422 on {label}): {message}", status, path
         )
-    return ApiError(f"HTTP {status} on POST {path}: {message}", status, path)
+    return ApiError(f"HTTP {status} on {label}: {message}", status, path)

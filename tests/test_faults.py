@@ -73,14 +73,15 @@ class _FirstPageFailsSlowly(Transport):
         self.sent: list[tuple[int, int]] = []  # (offset, attempt at it)
         self._lock = threading.Lock()
 
-    def _send(self, path, params, body):
+    def _send(self, request):
+        body = request.body
         with self._lock:
             attempt = 1 + sum(1 for offset, _ in self.sent if offset == body["offset"])
             self.sent.append((body["offset"], attempt))
         if body["offset"] == 0 and attempt == 1:
             time.sleep(1.0)
             return _Failure("HTTP 503")
-        return super()._send(path, params, body)
+        return super()._send(request)
 
 
 @pytest.mark.slow  # waits out real seconds

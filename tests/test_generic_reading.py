@@ -23,6 +23,7 @@ from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.rows import RowPage
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.timeutil import iso
+from tap_smartlead_inbox.transport import ApiRequest
 from tests.conftest import OfflineTransport
 
 PATH = "/campaigns/list"
@@ -100,9 +101,9 @@ class CampaignTransport(OfflineTransport):
         super().__init__("campaigns", max_in_flight=max_in_flight, max_retries=1)
         self.campaigns = campaigns
 
-    def _send(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
-        assert path == PATH
-        return self.campaigns.answer(body)
+    def _send(self, request: ApiRequest) -> Any:
+        assert request.path == PATH
+        return self.campaigns.answer(request.body or {})
 
 
 def read_campaigns(

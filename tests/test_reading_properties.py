@@ -37,6 +37,7 @@ from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.streams import NewLeads
+from tap_smartlead_inbox.transport import ApiRequest
 from tests.conftest import OfflineTransport
 from tests.sandbox import api
 from tests.sandbox.inbox import iso
@@ -175,8 +176,8 @@ class ScriptedTransport(OfflineTransport):
         self.inbox = inbox
         self._jitter = random.Random(inbox.script.seed)
 
-    def _send(self, path: str, params: Mapping[str, str], body: Mapping[str, Any]) -> Any:
-        payload = self.inbox.answer(path, body)
+    def _send(self, request: ApiRequest) -> Any:
+        payload = self.inbox.answer(request.path, request.body or {})
         if self.max_in_flight > 1:  # answers overtake each other
             time.sleep(self._jitter.random() * 0.002)
         return payload
