@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from tests.sandbox.inbox import CATEGORY_NAMES
+from tests.sandbox.inbox import CATEGORIES, CATEGORY_NAMES, PRIVATE_KEYS
 
 EMAIL_STATUSES = {"Opened", "Clicked", "Replied", "Unsubscribed", "Bounced", "Accepted", "Not Replied"}
 ID_FILTERS = {
@@ -179,10 +179,15 @@ def render_flat(lead: dict[str, Any], history: bool) -> dict[str, Any]:
     row = {k: v for k, v in lead.items() if k not in FLAT_HIDDEN and k != "email_history"}
     if history:
         items = lead["email_history"]  # hostile leads may hold anything here
-        row["email_history"] = (
-            [dict(i) if isinstance(i, dict) else i for i in items] if isinstance(items, list) else items
-        )
+        row["email_history"] = [_served(i) for i in items] if isinstance(items, list) else items
     return row
+
+
+def _served(item: Any) -> Any:
+    """A history item as the API serves it: a copy without the sandbox's private keys."""
+    if not isinstance(item, dict):
+        return item
+    return {k: v for k, v in item.items() if k not in PRIVATE_KEYS}
 
 
 def render_documented(lead: dict[str, Any], history: bool) -> dict[str, Any]:
@@ -207,7 +212,8 @@ def render_documented(lead: dict[str, Any], history: bool) -> dict[str, Any]:
         },
         "last_message": _last_message(lead),
         "email_status": lead["email_status"],
-        "category": None if category is None else {"id": category, "name": CATEGORY_NAMES[category]},
+        # A deleted category keeps its id on the lead, and has no name any more.
+        "category": None if category is None else {"id": category, "name": CATEGORY_NAMES.get(category)},
         "assigned_to": {"id": lead["team_member_id"], "name": "Jane Smith", "email": "jane@ourco.example"},
         "stats": {
             "total_sent": sum(1 for i in items if i["direction"] == "outbound"),
@@ -224,9 +230,19 @@ def render_documented(lead: dict[str, Any], history: bool) -> dict[str, Any]:
     return row
 
 
+# Carried over from a flat history item when it has them (copies, files, and what the
+# per-lead history endpoint shows); any key the flat item holds that no document names
+# (e.g. ``sl_tracking``) travels too.
+_DOCUMENTED_EXTRAS = ("cc", "bcc", "attachments", "reply_details")
+_FLAT_ITEM_KEYS = {
+    "stats_id", "message_id", "type", "time", "email_body", "subject", "from", "to",
+    "email_seq_number", "open_count", "click_count", "click_details", *_DOCUMENTED_EXTRAS, *PRIVATE_KEYS,
+}  # fmt: skip
+
+
 def _documented_item(item: dict[str, Any]) -> dict[str, Any]:
     inbound = item["type"] == "REPLY"
-    return {
+    out = {
         "id": item["message_id"],
         "subject": item.get("subject"),
         "body": item["email_body"],
@@ -234,6 +250,13 @@ def _documented_item(item: dict[str, Any]) -> dict[str, Any]:
         ("received_at" if inbound else "sent_at"): item["time"],
         "opened_at": None,
     }
+    for key in _DOCUMENTED_EXTRAS:
+        if key in item:
+            out[key] = item[key]
+    for key, value in item.items():
+        if key not in _FLAT_ITEM_KEYS:
+            out[key] = value
+    return out
 
 
 def _last_message(lead: dict[str, Any]) -> dict[str, Any]:
@@ -249,3 +272,18 @@ def _last_message(lead: dict[str, Any]) -> dict[str, Any]:
         "opened_at": None,
         "replied_at": lead["last_reply_time"],
     }
+
+
+# --- GET /leads/fetch-categories -----------------------------------------------------
+
+CATEGORY_SHAPES = ("list", "data", "categories")
+
+
+def render_categories(shape: str) -> Any:
+    """The account's categories: a bare array ("list"), ``{"ok", "data"}`` or ``{"categories"}``."""
+    items = [dict(category) for category in CATEGORIES]
+    if shape == "data":
+        return {"ok": True, "data": items}
+    if shape == "categories":
+        return {"categories": items}
+    return items

@@ -322,9 +322,10 @@ class Recorder:
     (tests assert the key never reached it) and answers POSTs like the API would, so a
     client that follows a redirect here blindly succeeds and nothing else gives it away."""
 
-    answer: Callable[[str, dict[str, str], Any], dict[str, Any]]
-    endpoints: set[str]
+    answer: Callable[[str, dict[str, str], Any], Any]
+    endpoints: set[str]  # answered to a POST
     received: list[Received] = field(default_factory=list)
+    get_endpoints: set[str] = field(default_factory=set)  # answered to a GET
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -352,8 +353,8 @@ class Recorder:
         with self._lock:
             self.received.append(request)
 
-    def respond(self, path: str, query: str, body: bytes) -> tuple[int, dict[str, Any]]:
-        if path not in self.endpoints:
+    def respond(self, path: str, query: str, body: bytes, method: str = "POST") -> tuple[int, Any]:
+        if path not in (self.get_endpoints if method == "GET" else self.endpoints):
             return 404, {"message": "Not Found"}
         params = {k: v[-1] for k, v in parse_qs(query).items()}
         try:
@@ -388,11 +389,14 @@ class _RecorderHandler(BaseHTTPRequestHandler):
         self._reply(*self.recorder.respond(*self._receive()))
 
     def do_GET(self) -> None:
+        path, query, body = self._receive()
+        if path in self.recorder.get_endpoints:  # a GET endpoint, answered like the API
+            self._reply(*self.recorder.respond(path, query, body, "GET"))
+            return
         # What a 301 or 302 makes of a POST: the endpoint takes no GET.
-        self._receive()
         self._reply(405, {"message": "Method Not Allowed"})
 
-    def _reply(self, status: int, payload: dict[str, Any]) -> None:
+    def _reply(self, status: int, payload: Any) -> None:
         data = json.dumps(payload).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")

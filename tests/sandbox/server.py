@@ -25,10 +25,14 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from tests.sandbox import api, edge, hostile, live
-from tests.sandbox.inbox import Inbox, generate_inbox
+from tests.sandbox.inbox import CATEGORIES, Inbox, generate_inbox
 
 API_PREFIX = "/api/v1"
+# The POST endpoints, each with whether it lists only leads that replied.
 ENDPOINTS = {f"{API_PREFIX}/master-inbox/inbox-replies": True, f"{API_PREFIX}/master-inbox/sent": False}
+# The GET endpoint: the account's lead categories (api.render_categories).
+CATEGORIES_PATH = f"{API_PREFIX}/leads/fetch-categories"
+GET_ENDPOINTS = {CATEGORIES_PATH}
 SANDBOX_KEY = "sandbox-key-0123456789"
 JSON = "application/json; charset=utf-8"
 TLS_DIR = Path(__file__).parent / "tls"  # a throwaway self-signed certificate for 127.0.0.1
@@ -90,6 +94,9 @@ class SandboxConfig:
     gzip_mb: int = 300
     deep_answers: int = 0  # the first N pages are an array nested deep_levels deep
     deep_levels: int = 100_000
+    # GET /leads/fetch-categories answers "list" (a bare array), "data" ({"ok", "data"})
+    # or "categories" ({"categories": [...]}).
+    categories_shape: str = "list"
 
 
 @dataclass
@@ -101,6 +108,7 @@ class LoggedRequest:
     status: int
     cut_after: float | None = None  # a dripped answer the client left: seconds into the drip
     done: float = 0.0  # when the answer had been written (or the client had gone)
+    method: str = "POST"  # or "GET" (the categories endpoint)
 
 
 @dataclass
@@ -110,6 +118,10 @@ class Sandbox:
     log: list[LoggedRequest] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if self.config.categories_shape not in api.CATEGORY_SHAPES:
+            raise ValueError(
+                f"unknown categories_shape {self.config.categories_shape!r}; one of {api.CATEGORY_SHAPES}"
+            )
         self.inbox = generate_inbox(self.config.leads, self.config.seed)
         if self.config.hostile:
             hostile.make_hostile(self.inbox.leads)
@@ -125,7 +137,8 @@ class Sandbox:
         self.most_in_flight = 0  # the most requests the client had out at once
         self._server: ThreadingHTTPServer | None = None
         self.edge = edge.EdgeState.of(self.config, self._lock)
-        self.recorder = edge.Recorder(self.answer, set(ENDPOINTS))  # runs when a redirect is set
+        # runs when a redirect is set
+        self.recorder = edge.Recorder(self.answer, set(ENDPOINTS), get_endpoints=set(GET_ENDPOINTS))
 
     # --- lifecycle ---
     def start(self, port: int = 0) -> Sandbox:
@@ -173,6 +186,31 @@ class Sandbox:
 
     def requests_to(self, suffix: str) -> list[LoggedRequest]:
         return [r for r in self.log if r.path.endswith(suffix)]
+
+    def reply_kinds(self) -> dict[tuple[str, int], str]:
+        """The true kind of every reply the inbox holds now: ``human``, ``auto_reply``,
+        ``bounce`` or ``unsubscribe``, keyed by (``email_lead_map_id``, ``history_index``),
+        the index being the reply's 1-based place in the lead's ``email_history`` as served
+        (time-ascending, as the tap numbers it).
+
+        The kinds live on the REPLY items themselves, under ``_kind`` (and the words the
+        reply was written with under ``_text``), so the leads ``expected()`` returns carry
+        them too; neither key is ever served (api.PRIVATE_KEYS is stripped in both shapes).
+        """
+        with self.inbox.lock:
+            return {
+                (str(lead["email_lead_map_id"]), index): item["_kind"]
+                for lead in self.inbox.leads
+                if isinstance(lead["email_history"], list)
+                for index, item in enumerate(lead["email_history"], start=1)
+                if isinstance(item, dict) and "_kind" in item
+            }
+
+    @staticmethod
+    def categories() -> list[dict[str, Any]]:
+        """The categories GET /leads/fetch-categories lists (standard and custom), in order.
+        ``inbox.DELETED_CATEGORY_ID``, held by one lead, is not among them."""
+        return [dict(category) for category in CATEGORIES]
 
     # --- request handling, called by the handler ---
     def arrive(self) -> None:
@@ -222,7 +260,9 @@ class Sandbox:
             roll -= p
         return None
 
-    def answer(self, path: str, params: dict[str, str], body: Any) -> dict[str, Any]:
+    def answer(self, path: str, params: dict[str, str], body: Any) -> Any:
+        if path in GET_ENDPOINTS:
+            return api.render_categories(self.config.categories_shape)
         api.validate(body)
         replied_only = ENDPOINTS[path]
         history = replied_only and params.get("fetch_message_history", "false") == "true"
@@ -258,7 +298,7 @@ class Sandbox:
             return True
 
     def after_page(self, path: str, body: Any) -> None:
-        if not self.config.churn_every:
+        if not self.config.churn_every or path not in ENDPOINTS:
             return
         with self._lock:
             self._pages_served += 1
@@ -302,14 +342,23 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # the request log is kept as data instead
 
     def do_POST(self) -> None:
+        self._serve()
+
+    def do_GET(self) -> None:
+        # The same way as a POST: redirects, key, rate limits, faults, latency, logging.
+        self._serve()
+
+    def _serve(self) -> None:
         arrived = time.time()
         parts = urlsplit(self.path)
         params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        try:
-            body = json.loads(raw or b"{}")
-        except ValueError:
-            body = None
+        body: Any = None
+        if self.command != "GET" or raw:
+            try:
+                body = json.loads(raw or b"{}")
+            except ValueError:
+                body = None
         status = -1  # no answer could be written: the client had gone
         self.sandbox.arrive()
         self._answered = False
@@ -319,7 +368,9 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self._depart()
             params.pop("api_key", None)
-            logged = LoggedRequest(arrived, parts.path, params, body, status, self._cut_after, time.time())
+            logged = LoggedRequest(
+                arrived, parts.path, params, body, status, self._cut_after, time.time(), self.command
+            )
             with self.sandbox._lock:
                 self.sandbox.log.append(logged)
 
@@ -329,7 +380,7 @@ class _Handler(BaseHTTPRequestHandler):
         # A load balancer in front of it redirects before any of that.
         config = self.sandbox.config
         path, moved = edge.unmoved(config, path)
-        if path not in ENDPOINTS:
+        if path not in (GET_ENDPOINTS if self.command == "GET" else ENDPOINTS):
             return self._send(404, {"message": "Not Found"})
         redirected = None if moved else self._redirect()
         if redirected is not None:
@@ -351,6 +402,8 @@ class _Handler(BaseHTTPRequestHandler):
             data = json.dumps(payload).encode()
             return self._send_bytes(200, data[: max(1, len(data) // 2)])
         self.sandbox.after_page(path, body)  # before answering, so the next request sees the change
+        if path in GET_ENDPOINTS:  # the first-N deep, gzip and drip answers are inbox pages
+            return self._send(200, payload)
         return self._page(payload)
 
     def _redirect(self) -> int | None:
