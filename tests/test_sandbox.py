@@ -444,3 +444,261 @@ def test_a_deep_body_is_nested_arrays(make_sandbox):
     assert answer.content.startswith(b"[" * 1000)
     assert answer.content == b"[" * 100_000 + b"]" * 100_000
     assert post(sandbox).json()["ok"] is True
+
+
+# --- what live accounts hold: replies of four kinds, copies and files, categories --------
+
+CATEGORIES_PATH = "/leads/fetch-categories"
+KINDS = {"human", "auto_reply", "bounce", "unsubscribe"}
+DAEMONS = {"mailer-daemon@googlemail.com", "postmaster@outlook.com", "MAILER-DAEMON@mx.example"}
+STANDARD = {
+    1: "Interested",
+    2: "Meeting Request",
+    3: "Not Interested",
+    4: "Do Not Contact",
+    5: "Information Request",
+    6: "Out Of Office",
+    7: "Wrong Person",
+}
+CUSTOM = {1234: "Custom: Partner", 1454: "Referral", 2987: "Budget next quarter"}
+
+
+def get(sandbox, path=CATEGORIES_PATH, key=SANDBOX_KEY, **options):
+    return requests.get(f"{sandbox.url}{path}", params={"api_key": key}, timeout=10, **options)
+
+
+def every_page(sandbox, path=INBOX_PATH):
+    """Every page of a list, as served (the raw answers)."""
+    answers, offset = [], 0
+    while True:
+        answer = post(sandbox, path, body={"offset": offset, "limit": 20})
+        assert answer.status_code == 200
+        answers.append(answer)
+        if len(answer.json().get("data", answer.json().get("messages", []))) < 20:
+            return answers
+        offset += 20
+
+
+def replies_of(lead):
+    return [item for item in lead["email_history"] if item["type"] == "REPLY"]
+
+
+def test_replies_come_in_four_kinds_and_the_true_kind_of_each_is_kept(make_sandbox):
+    sandbox = make_sandbox(leads=200)
+    kinds = sandbox.reply_kinds()
+    leads = sandbox.expected()
+    assert len(kinds) == sum(len(replies_of(lead)) for lead in leads), "every reply has its kind"
+    for lead in leads:
+        for index, item in enumerate(lead["email_history"], start=1):
+            if item["type"] == "REPLY":
+                assert kinds[(lead["email_lead_map_id"], index)] == item["_kind"]
+    counts = {kind: list(kinds.values()).count(kind) for kind in KINDS}
+    assert counts["human"] > len(kinds) / 2, counts
+    assert all(counts[kind] >= 10 for kind in KINDS), counts
+
+
+def test_each_kind_reads_like_it_does_in_a_live_inbox(make_sandbox):
+    sandbox = make_sandbox(leads=200)
+    items = [(lead, item) for lead in sandbox.expected() for item in replies_of(lead)]
+    by_kind = {kind: [(lead, item) for lead, item in items if item["_kind"] == kind] for kind in KINDS}
+    bounce_subjects = {item.get("subject", "").split(":")[0] for _, item in by_kind["bounce"]}
+    assert bounce_subjects >= {
+        "Delivery Status Notification (Failure)",
+        "Undeliverable",
+        "Mail delivery failed",
+        "Undelivered Mail Returned to Sender",
+    }
+    assert bounce_subjects & {"Unzustellbar", "Non remis "}, "a localized one"
+    for lead, bounce in by_kind["bounce"]:
+        assert bounce["from"] in DAEMONS and lead["lead_email"] != bounce["from"]
+        assert lead["lead_email"] in bounce["email_body"] and "550 5.1.1" in bounce["email_body"]
+        history = lead["email_history"]
+        at = history.index(bounce)
+        assert history[at - 1]["type"] == "SENT" and history[at - 1]["stats_id"] == bounce["stats_id"]
+        assert not any(item.get("_kind") == "human" for item in history[at:]), "no reply of her own after"
+        assert lead["last_reply_time"] == bounce["time"], "Smartlead counts a bounce as a reply"
+        assert lead["email_status"] == "Bounced"
+    bodies = " ".join(item["email_body"] for _, item in by_kind["bounce"])
+    for phrase in ("Address not found", "couldn't be delivered", "mail delivery software"):
+        assert phrase in bodies
+    auto_subjects = {item["subject"] for _, item in by_kind["auto_reply"]}
+    for prefix in ("Automatic reply: ", "Out of Office: ", "Abwesenheitsnotiz: ", "Réponse automatique : "):
+        assert any(subject.startswith(prefix) for subject in auto_subjects), prefix
+    auto_texts = " ".join(item["_text"] for _, item in by_kind["auto_reply"])
+    assert "no longer with the company" in auto_texts and "[#48213]" in auto_texts
+    unsubscribe_texts = {item["_text"] for _, item in by_kind["unsubscribe"]}
+    assert {
+        "Unsubscribe",
+        "Not interested, please remove me.",
+        "Bitte keine weiteren E-Mails.",
+    } <= unsubscribe_texts
+    human_texts = {item["_text"] for _, item in by_kind["human"]}
+    assert "I'm out of the office until Monday, limited access to email." not in human_texts
+    assert "Not interested, please remove me." not in human_texts
+
+
+def test_threads_tell_the_stories_live_accounts_show(make_sandbox):
+    leads = make_sandbox(leads=200).expected()
+    stories = [
+        [
+            item.get("_kind") or ("SENT" if item["email_seq_number"] else "MANUAL")
+            for item in lead["email_history"]
+        ]
+        for lead in leads
+    ]
+    replies = [[step for step in story if step not in ("SENT", "MANUAL")] for story in stories]
+    assert any(set(kinds) == {"auto_reply"} for kinds in replies), "only auto-replies came back"
+    assert any(kinds[:2] == ["auto_reply", "human"] for kinds in replies), "a person after an auto-reply"
+    after_human = [story[story.index("human") + 1 :] for story in stories if "human" in story]
+    assert any("MANUAL" in rest for rest in after_human), "we answered by hand"
+    assert any(story[-1] == "human" for story in stories), "a person awaits our answer"
+    assert all(lead["last_reply_time"] for lead in leads), "auto-replies and bounces count as replies"
+
+
+def test_sent_bodies_end_with_an_unsubscribe_link_that_replies_quote(sandbox):
+    leads = sandbox.expected()
+    campaign = [item for lead in leads for item in lead["email_history"] if item["email_seq_number"]]
+    assert all('Not interested? <a href="https://' in item["email_body"] for item in campaign)
+    assert all(item["email_body"].endswith("Unsubscribe</a></p></body></html>") for item in campaign)
+    quoting = [
+        item
+        for lead in leads
+        for item in replies_of(lead)
+        if item["_kind"] == "human" and "we help teams" in item["email_body"]
+    ]
+    assert quoting and all(
+        "Unsubscribe</a>" in item["email_body"].split("gmail_quote")[1] for item in quoting
+    )
+    assert all("nsubscribe" not in item["_text"] for item in quoting), "the person did not ask"
+
+
+@pytest.mark.parametrize("shape", ["flat", "documented"])
+def test_nothing_private_is_served_in_either_shape(make_sandbox, shape):
+    sandbox = make_sandbox(shape=shape)
+    answers = every_page(sandbox) + every_page(sandbox, "/master-inbox/sent")
+    served = 0
+    for answer in answers:
+        assert '"_kind"' not in answer.text and '"_text"' not in answer.text
+        served += answer.text.count('"REPLY"') + answer.text.count('"inbound"')
+    assert served >= len(sandbox.reply_kinds())
+    assert all("_kind" in item for lead in sandbox.expected() for item in replies_of(lead)), "kept inside"
+
+
+def test_bcc_attachments_and_reply_details_are_served_in_both_shapes(make_sandbox):
+    flat = make_sandbox(shape="flat")
+    documented = make_sandbox(shape="documented")
+    flat_items = [item for a in every_page(flat) for row in a.json()["data"] for item in row["email_history"]]
+    doc_items = [
+        item
+        for a in every_page(documented)
+        for row in a.json()["messages"]
+        for item in row["message_history"]
+    ]
+    assert len(flat_items) == len(doc_items)
+    for key in ("bcc", "attachments", "reply_details", "sl_tracking"):
+        assert [item.get(key, "absent") for item in flat_items] == [
+            item.get(key, "absent") for item in doc_items
+        ]
+    assert {type(item.get("bcc", "absent")) for item in flat_items} == {list, str, type(None)}
+    assert any("bcc" not in item for item in flat_items)
+    assert {item["type"] for item in flat_items if item.get("attachments")} == {"SENT", "REPLY"}
+    assert any(item.get("attachments") == [] for item in flat_items)
+    files = [f for item in flat_items for f in item.get("attachments") or []]
+    assert all(
+        set(f) == {"file_url", "file_name", "file_type"} and f["file_url"].startswith("https://")
+        for f in files
+    )
+    names = {f["file_name"] for f in files}
+    assert "Proposal Q3.pdf" in names and 'Pricing, "final" — Ü.xlsx' in names
+    assert {item["type"] for item in flat_items if "sl_tracking" in item} == {"SENT", "REPLY"}
+    assert all(isinstance(item["reply_details"], dict) for item in flat_items if "reply_details" in item)
+
+
+@pytest.mark.parametrize(
+    ("shape", "unwrap"),
+    [
+        ("list", lambda body: body),
+        ("data", lambda body: body["data"]),
+        ("categories", lambda body: body["categories"]),
+    ],
+)
+def test_the_categories_endpoint_lists_standard_and_custom_categories(make_sandbox, shape, unwrap):
+    sandbox = make_sandbox(categories_shape=shape)
+    answer = get(sandbox)
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("application/json")
+    body = answer.json()
+    if shape == "data":
+        assert body["ok"] is True
+    categories = unwrap(body)
+    assert {c["id"]: c["name"] for c in categories} == {**STANDARD, **CUSTOM}
+    assert categories == sandbox.categories()
+    assert all({"created_at", "sentiment_type", "description"} <= set(c) for c in categories)
+    assert any(c["description"] is None for c in categories) and any(c["description"] for c in categories)
+    wait_for_log(sandbox, 1)
+    assert [(r.method, r.path, r.params, r.status) for r in sandbox.log] == [
+        ("GET", f"/api/v1{CATEGORIES_PATH}", {}, 200)
+    ]
+    assert len(sandbox.requests_to(CATEGORIES_PATH)) == 1
+
+
+def test_an_unknown_categories_shape_is_refused_at_once():
+    with pytest.raises(ValueError, match="unknown categories_shape"):
+        Sandbox(SandboxConfig(categories_shape="dict"))
+
+
+def test_the_categories_endpoint_refuses_what_the_other_endpoints_refuse(make_sandbox):
+    sandbox = make_sandbox()
+    wrong = get(sandbox, key="nope")
+    assert wrong.status_code == 401 and wrong.json() == {"message": "Invalid API Key"}
+    assert requests.get(f"{sandbox.url}{CATEGORIES_PATH}", timeout=10).status_code == 401
+    assert get(sandbox, path=INBOX_PATH).status_code == 404, "the inbox is read by POST"
+    assert post(sandbox, path=CATEGORIES_PATH).status_code == 404, "the categories by GET"
+    limited = make_sandbox(rate_limit=(2, 30.0))
+    assert [get(limited).status_code, post(limited).status_code, get(limited).status_code] == [200, 200, 429]
+    assert int(get(limited).headers["Retry-After"]) >= 1
+    assert get(make_sandbox(p_500=1.0)).status_code == 500
+    outage = make_sandbox(outage_after=1)
+    assert [get(outage).status_code, get(outage).status_code] == [200, 503]
+    assert get(make_sandbox(forced_error=(503, {"message": "down"}))).status_code == 503
+    assert get(make_sandbox(edge_answers=1, edge_statuses=(522,))).status_code == 522
+    truncated = get(make_sandbox(p_truncate=1.0))
+    assert truncated.status_code == 200 and truncated.text.startswith("[{")
+    with pytest.raises(requests.exceptions.JSONDecodeError):
+        truncated.json()
+
+
+def test_the_categories_endpoint_is_redirected_like_the_others(make_sandbox):
+    same = make_sandbox(redirect="same-origin-307")
+    followed = get(same)
+    assert [r.status_code for r in followed.history] == [307] and followed.json() == same.categories()
+    wait_for_log(same, 2)
+    assert [(r.method, r.path, r.status) for r in same.log] == [
+        ("GET", f"/api/v1{CATEGORIES_PATH}", 307),
+        ("GET", f"/moved/api/v1{CATEGORIES_PATH}", 200),
+    ]
+    cross = make_sandbox(redirect="cross-origin-302")
+    answer = get(cross)
+    assert [r.status_code for r in answer.history] == [302] and answer.json() == cross.categories()
+    (received,) = cross.recorder.received
+    assert received.method == "GET" and f"api_key={SANDBOX_KEY}" in received.query
+
+
+def test_leads_carry_custom_and_deleted_category_ids_and_the_documented_name_agrees(make_sandbox):
+    sandbox = make_sandbox(shape="documented", leads=200)
+    names = {c["id"]: c["name"] for c in get(sandbox).json()}
+    held = {lead["lead_category_id"] for lead in sandbox.expected()}
+    assert set(CUSTOM) <= held, "custom categories are in use"
+    deleted = held - set(names) - {None}
+    assert deleted == {3120}, "one category the account no longer lists"
+    messages = [m for a in every_page(sandbox) for m in a.json()["messages"]]
+    assert len(messages) == len(sandbox.expected())
+    for message in messages:
+        category = message["category"]
+        if category is not None:
+            assert category["name"] == names.get(category["id"]), category
+    assert sum(m["category"] is not None and m["category"]["id"] == 3120 for m in messages) == 1
+    assert {m["category"]["name"] for m in messages if m["category"]} >= set(CUSTOM.values())
+    flat = make_sandbox(leads=200)
+    rows = [row for a in every_page(flat) for row in a.json()["data"]]
+    assert all("category" not in row and "lead_category_name" not in row for row in rows), "ids only"
+    assert {row["lead_category_id"] for row in rows} == held
