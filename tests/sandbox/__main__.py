@@ -24,6 +24,7 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--history-latency", type=float, default=0.0)
     parser.add_argument("--no-rate-limit", action="store_true")
+    parser.add_argument("--categories-shape", choices=("list", "data", "categories"), default="list")
     parser.add_argument("--url-file", type=Path)
     args = parser.parse_args()
     config = SandboxConfig(
@@ -32,6 +33,7 @@ def main() -> None:
         latency=args.latency,
         history_latency=args.history_latency,
         rate_limit=None if args.no_rate_limit else SandboxConfig().rate_limit,
+        categories_shape=args.categories_shape,
     )
     sandbox = Sandbox(config).start(args.port)
     print(sandbox.url, flush=True)

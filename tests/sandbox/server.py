@@ -6,6 +6,11 @@ adds latency, injects faults from a seeded generator, and can change the inbox
 while it is read. It can also act like an API behind a CDN (edge.py): redirects,
 HTML error pages, storms of 429s, an hourly budget, slow, huge or deep bodies.
 Every request is logged for tests to inspect.
+
+Besides the two POST list endpoints it answers GET /api/v1/leads/fetch-categories
+(the account's lead categories, in the shape ``categories_shape`` names) through the
+same path: redirects, the key check, rate limits, outages and faults apply alike, and
+the request is logged with ``method="GET"``.
 """
 
 from __future__ import annotations
