@@ -62,7 +62,7 @@ def page_rows(payload: object) -> tuple[list[Any], int | None]:
     """
     if not isinstance(payload, Mapping):
         raise MalformedResponse("body is not a JSON object")
-    failure = _reported_failure(payload)
+    failure = reported_failure(payload)
     if failure:
         raise MalformedResponse(f"body says the request failed ({failure})")
     for key in ("messages", "data"):
@@ -72,7 +72,7 @@ def page_rows(payload: object) -> tuple[list[Any], int | None]:
     raise MalformedResponse("body has neither a 'messages' nor a 'data' list")
 
 
-def _reported_failure(payload: Mapping[str, Any]) -> str | None:
+def reported_failure(payload: Mapping[str, Any]) -> str | None:
     """What a 200 body says went wrong: `ok: false` or an `error` field. Such a body
     carries no rows to trust, even when it has an empty list beside the error."""
     error = payload.get("error")
@@ -172,6 +172,24 @@ def _schedule(schedule: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_FLAT_ITEM_KNOWN = frozenset(
+    {
+        "stats_id",
+        "message_id",
+        "type",
+        "time",
+        "subject",
+        "from",
+        "to",
+        "email_seq_number",
+        "open_count",
+        "click_count",
+        "click_details",
+        "email_body",
+    }
+)
+
+
 def _flat_item(item: object) -> dict[str, Any] | None:
     if not isinstance(item, Mapping):
         return None
@@ -184,13 +202,13 @@ def _flat_item(item: object) -> dict[str, Any] | None:
         "subject": as_str(item.get("subject")),
         "from": joined(item.get("from")),
         "to": joined(item.get("to")),
-        "cc": joined(item.get("cc"), CC_SEPARATOR),
         "email_seq_number": as_str(item.get("email_seq_number")),
         "open_count": as_int(item.get("open_count")),
         "click_count": as_int(item.get("click_count")),
         "click_details": json_or_none(item.get("click_details")),
         "body": as_str(item.get("email_body")),
         "opened_at": None,
+        **_item_extras(item, _FLAT_ITEM_KNOWN),
     }
 
 
@@ -267,6 +285,22 @@ def _last_message(last: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_DOC_ITEM_KNOWN = frozenset(
+    {
+        *_FLAT_ITEM_KNOWN,
+        "id",
+        "direction",
+        "sent_at",
+        "received_at",
+        "sent_from",
+        "sent_to",
+        "body",
+        "opened_at",
+        "replied_at",
+    }
+)
+
+
 def _documented_item(item: object, lead: Mapping[str, Any]) -> dict[str, Any] | None:
     if not isinstance(item, Mapping):
         return None
@@ -284,17 +318,52 @@ def _documented_item(item: object, lead: Mapping[str, Any]) -> dict[str, Any] | 
         "subject": as_str(item.get("subject")),
         "from": joined(sent_from) or (lead_email if inbound else account_email),
         "to": joined(sent_to) or (account_email if inbound else lead_email),
-        "cc": joined(item.get("cc"), CC_SEPARATOR),
         "email_seq_number": as_str(item.get("email_seq_number")),
         "open_count": as_int(item.get("open_count")),
         "click_count": as_int(item.get("click_count")),
         "click_details": json_or_none(item.get("click_details")),
         "body": as_str(item.get("body", item.get("email_body"))),
         "opened_at": iso_or_none(item.get("opened_at")),
+        **_item_extras(item, _DOC_ITEM_KNOWN),
     }
 
 
 # --- shared -----------------------------------------------------------------------
+
+# Read by every shape's email the same way; any other field is kept in extra_json.
+_ITEM_SHARED = frozenset({"cc", "bcc", "attachments", "headers"})
+
+
+def _item_extras(item: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """The copies, attachments, mail headers and unknown fields of an email, either shape."""
+    extra = {key: value for key, value in item.items() if key not in known and key not in _ITEM_SHARED}
+    return {
+        "cc": joined(item.get("cc"), CC_SEPARATOR),
+        "bcc": joined(item.get("bcc"), CC_SEPARATOR),
+        "attachments": _attachments(item.get("attachments")),
+        "headers": _headers(item.get("headers"), item.get("reply_details")),
+        "extra_json": to_json(extra) if extra else None,
+    }
+
+
+def _attachments(value: object) -> str | None:
+    """Attachments as a JSON list of objects (file_name, file_type, file_url and any
+    other key as sent); a bare URL becomes {"file_url": ...}; none is None."""
+    items = value if isinstance(value, list) else [value] if value else []
+    kept = [
+        dict(item) if isinstance(item, Mapping) else {"file_url": item}
+        for item in items
+        if isinstance(item, Mapping) or (isinstance(item, str) and item.strip())
+    ]
+    return to_json(kept) if kept else None
+
+
+def _headers(headers: object, reply_details: object) -> dict[str, str] | None:
+    """Mail headers when the API passes them, on the email or in its reply_details."""
+    found = headers if isinstance(headers, Mapping) else as_obj(reply_details).get("headers")
+    if not isinstance(found, Mapping) or not found:
+        return None
+    return {str(name): text for name, value in found.items() if (text := joined(value)) is not None}
 
 
 def _extra(row: Mapping[str, Any], known: set[str]) -> str | None:

@@ -88,8 +88,32 @@ LEAD_EXTRA_COLUMNS: list[tuple[str, Any]] = [
     ("stats_json", S),
     ("extra_fields_json", S),
 ]
-EMAIL_EXTRA_COLUMNS: list[tuple[str, Any]] = [("email_key", S), ("history_opened_at", T), ("reply_text", S)]
-INBOX_EXTRA_COLUMNS: list[tuple[str, Any]] = [("history_count", N), ("reply_count", N)]
+EMAIL_EXTRA_COLUMNS: list[tuple[str, Any]] = [
+    ("email_key", S),
+    ("history_opened_at", T),
+    ("reply_text", S),
+    ("reply_kind", S),
+    ("history_bcc_joined", S),
+    ("history_attachments_json", S),
+    ("history_extra_json", S),
+]
+INBOX_EXTRA_COLUMNS: list[tuple[str, Any]] = [
+    ("history_count", N),
+    ("reply_count", N),
+    # The thread's metrics (thread_metrics.py), in the README's column table.
+    ("first_sent_at", T),
+    ("first_reply_at", T),
+    ("first_human_reply_at", T),
+    ("seconds_to_first_human_reply", N),
+    ("replied_after_step", N),
+    ("human_reply_count", N),
+    ("auto_reply_count", N),
+    ("bounce_count", N),
+    ("unsubscribe_count", N),
+    ("last_human_reply_at", T),
+    ("our_last_reply_at", T),
+    ("awaiting_our_reply", B),
+]
 
 # The sent list's summary of the latest email; the documented shape carries it.
 LAST_MESSAGE_COLUMNS: list[tuple[str, Any]] = [
@@ -116,6 +140,9 @@ EMAIL_HISTORY_SCHEMA = _schema(
 )
 INBOX_REPLIES_SCHEMA = _schema(
     LEAD_COLUMNS + LEAD_EXTRA_COLUMNS + INBOX_EXTRA_COLUMNS + FETCH_COLUMNS, required=("email_lead_map_id",)
+)
+LEAD_CATEGORIES_SCHEMA = _schema(
+    [("id", N), ("name", S), ("extra_fields_json", S), *FETCH_COLUMNS], required=("id",)
 )
 SENT_EMAILS_SCHEMA = _schema(
     LEAD_COLUMNS + LEAD_EXTRA_COLUMNS + LAST_MESSAGE_COLUMNS + FETCH_COLUMNS, required=("email_lead_map_id",)

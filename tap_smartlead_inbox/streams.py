@@ -16,16 +16,22 @@ from typing import TYPE_CHECKING
 from singer_sdk.helpers.conform import TypeConformanceLevel
 
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
+from tap_smartlead_inbox.categories import CATEGORIES_PATH, category_record
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.hand_over import PageHandOver
 from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, lead_row_key
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.pages import Page, Query
 from tap_smartlead_inbox.progress import RunProgress
-from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA, SENT_EMAILS_SCHEMA
+from tap_smartlead_inbox.schemas import (
+    EMAIL_HISTORY_SCHEMA,
+    INBOX_REPLIES_SCHEMA,
+    LEAD_CATEGORIES_SCHEMA,
+    SENT_EMAILS_SCHEMA,
+)
 from tap_smartlead_inbox.sdk_seam import SeamStream, mark_state_changed, send_schema
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
-from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record, sent_record
+from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record, sent_record
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 
 if TYPE_CHECKING:
@@ -75,7 +81,7 @@ class InboxRepliesStream(_InboxStream):
         super().__init__(tap)
         self._inbox_tap = tap
         # The kept leads of each page, for email_history (see hand_over.py).
-        self.hand_over: PageHandOver[tuple[Lead, PageInfo]] = PageHandOver()
+        self.hand_over: PageHandOver[tuple[ReadThread, PageInfo]] = PageHandOver()
         self._pages_read = 0
         self._new = NewLeads()
 
@@ -132,12 +138,13 @@ class InboxRepliesStream(_InboxStream):
         self._inbox_tap.progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
         if self._inbox_tap.settings.dry_run:
             return
-        records = [inbox_record(lead, info) for lead in leads]
+        threads = [ReadThread(lead) for lead in self._inbox_tap.named(leads)]
+        records = [inbox_record(thread, info) for thread in threads]
         # A lead a stream map filters out takes its emails with it, as the SDK does for
         # children; the page's emails go to the child at its last lead that stays.
         kept = [i for i, record in enumerate(records) if self._kept_by_stream_map(record)]
         if any(c.selected or c.has_selected_descendents for c in self.child_streams):
-            self.hand_over.put([(leads[i], info) for i in kept])
+            self.hand_over.put([(threads[i], info) for i in kept])
         self._pages_read += 1
         last_kept = kept[-1] if kept else None
         for i, record in enumerate(records):
@@ -219,8 +226,8 @@ class EmailHistoryStream(_InboxStream):
     def get_records(self, context: Context | None) -> Iterator[Record]:
         parent = self._inbox_tap.streams[InboxRepliesStream.name]
         assert isinstance(parent, InboxRepliesStream)
-        for lead, info in parent.hand_over.take():
-            yield from email_rows(lead, info)
+        for thread, info in parent.hand_over.take():
+            yield from email_rows(thread, info)
 
 
 def _page_info(query: Query, page: Page) -> PageInfo:
@@ -263,7 +270,7 @@ class SentEmailsStream(_InboxStream):
                 progress.page_done(len(leads), 0)
                 if not settings.dry_run:
                     info = _page_info(lead_page.query, lead_page.page)
-                    yield from (sent_record(lead, info) for lead in leads)
+                    yield from (sent_record(lead, info) for lead in tap.named(leads))
         finally:
             new.anomalies.report(self.logger)
             progress.finish(dry_run=settings.dry_run)
@@ -272,6 +279,26 @@ class SentEmailsStream(_InboxStream):
         """One query per request series; reply-time bounds only if filters give them."""
         settings = self._inbox_tap.settings
         return series_queries(settings, SENT_PATH, {}, settings.filter_set.sent_between)
+
+
+class LeadCategoriesStream(_InboxStream):
+    """The account's lead categories, custom ones included: one request, FULL_TABLE."""
+
+    name = "lead_categories"
+    primary_keys = ("id",)
+    replication_key = None
+    schema = LEAD_CATEGORIES_SCHEMA
+
+    def __init__(self, tap: TapSmartleadInbox) -> None:
+        super().__init__(tap)
+        self._inbox_tap = tap
+        self.forced_replication_method = "FULL_TABLE"
+
+    def get_records(self, context: Context | None) -> Iterator[Record]:
+        account = self._inbox_tap.categories  # the same read names the leads' categories
+        self.logger.info("GET %s: %d lead categories.", CATEGORIES_PATH, len(account.categories))
+        if not self._inbox_tap.settings.dry_run:
+            yield from (category_record(category, account.fetched_at) for category in account.categories)
 
 
 def series_queries(

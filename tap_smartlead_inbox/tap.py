@@ -13,16 +13,23 @@ from typing import IO, Any
 from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
 
+from tap_smartlead_inbox.categories import AccountCategories, fetch_categories
 from tap_smartlead_inbox.errors import SettingsError
 from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.log_noise import quiet_metrics, quiet_repeats
+from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.output import ResumableWriter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.sdk_seam import SeamTap
 from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config
 from tap_smartlead_inbox.state_check import check_state, parse_state, read_state_file
-from tap_smartlead_inbox.streams import EmailHistoryStream, InboxRepliesStream, SentEmailsStream
+from tap_smartlead_inbox.streams import (
+    EmailHistoryStream,
+    InboxRepliesStream,
+    LeadCategoriesStream,
+    SentEmailsStream,
+)
 from tap_smartlead_inbox.transport import Transport
 
 # The streams that keep a bookmark (sent_emails is FULL_TABLE), checked before any request.
@@ -103,7 +110,12 @@ class TapSmartleadInbox(SeamTap):
     _announced = False
 
     def discover_streams(self) -> list[Stream]:
-        streams: list[Stream] = [InboxRepliesStream(self), EmailHistoryStream(self), SentEmailsStream(self)]
+        streams: list[Stream] = [
+            LeadCategoriesStream(self),
+            InboxRepliesStream(self),
+            EmailHistoryStream(self),
+            SentEmailsStream(self),
+        ]
         quiet_repeats(logging.getLogger("singer_sdk"), *(stream.logger for stream in streams))
         return streams
 
@@ -125,6 +137,17 @@ class TapSmartleadInbox(SeamTap):
                 "each is read and their union exported once.",
                 len(filter_set.series),
             )
+
+    @cached_property
+    def categories(self) -> AccountCategories:
+        """The account's categories, read once: for lead_categories and the leads' names."""
+        return fetch_categories(self.transport)
+
+    def named(self, leads: list[Lead]) -> list[Lead]:
+        """``leads`` with each category's name filled in where the row gives only its id."""
+        if any(lead.fields.get("lead_category_id") is not None for lead in leads):
+            self.categories.name_leads(leads)
+        return leads
 
     @cached_property
     def progress(self) -> RunProgress:

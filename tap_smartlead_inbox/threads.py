@@ -1,4 +1,8 @@
-"""Records built from a normalized lead: one inbox row, and one row per email."""
+"""Records built from a normalized lead: one inbox row, and one row per email.
+
+Each email's body is parsed once, when a column first needs it, and that parse serves
+its text columns and its reply kind, in both streams (:class:`ReadThread`).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from tap_smartlead_inbox.body_text import read_email_body
+from tap_smartlead_inbox.body_text import BodyText, read_email_body
 from tap_smartlead_inbox.coerce import to_json
 from tap_smartlead_inbox.normalize import REPLY, Lead
+from tap_smartlead_inbox.reply_kind import reply_kind
 from tap_smartlead_inbox.reply_text import reply_text
 from tap_smartlead_inbox.schemas import LAST_MESSAGE_FIELD_NAMES, LEAD_FIELD_NAMES
+from tap_smartlead_inbox.thread_metrics import ThreadEmail, thread_metrics
 
 
 @dataclass(frozen=True)
@@ -38,20 +44,64 @@ class PageInfo:
         }
 
 
+class ReadEmail:
+    """One email of a thread, its body read only when a column asks for it."""
+
+    def __init__(self, key: str, item: dict[str, Any]) -> None:
+        self.key, self.item = key, item
+
+    @cached_property
+    def body(self) -> BodyText:
+        return read_email_body(self.item["body"])
+
+    @cached_property
+    def own_text(self) -> str:
+        """A reply's own words; a sent email is all its own."""
+        return reply_text(self.item["body"], self.body) if self.item["type"] == REPLY else self.body.text
+
+    @cached_property
+    def kind(self) -> str | None:
+        """human, auto_reply, bounce or unsubscribe for a reply; None for a sent email."""
+        item = self.item
+        if item["type"] != REPLY:
+            return None
+        return reply_kind(
+            sender=item["from"],
+            subject=item["subject"],
+            own_text=self.own_text,
+            full_text=self.body.text,
+            headers=item["headers"],
+        )
+
+
+class ReadThread:
+    """A lead and its emails in thread order, read once for both streams."""
+
+    def __init__(self, lead: Lead) -> None:
+        self.lead = lead
+        self.emails = [ReadEmail(key, item) for key, item in lead.thread]
+
+
 def lead_fields(lead: Lead) -> dict[str, Any]:
     return {name: lead.fields.get(name) for name in LEAD_FIELD_NAMES}
 
 
-def inbox_record(lead: Lead, page: PageInfo) -> dict[str, Any]:
-    """The inbox_replies record: lead fields and thread counts, no bodies."""
-    thread = lead.thread
+def inbox_record(thread: ReadThread, page: PageInfo) -> dict[str, Any]:
+    """The inbox_replies record: lead fields, thread counts and metrics, no bodies."""
+    emails = thread.emails
     return {
-        **lead_fields(lead),
-        "history_count": len(thread),
-        "reply_count": sum(1 for _, item in thread if item["type"] == REPLY),
+        **lead_fields(thread.lead),
+        "history_count": len(emails),
+        "reply_count": sum(1 for email in emails if email.item["type"] == REPLY),
+        **thread_metrics([_metric_view(email) for email in emails]),
         "api_fetched_at": page.fetched_at,
         "source_endpoint": page.endpoint,
     }
+
+
+def _metric_view(email: ReadEmail) -> ThreadEmail:
+    item = email.item
+    return ThreadEmail(item["type"], item["time"], item["email_seq_number"], email.kind)
 
 
 def sent_record(lead: Lead, page: PageInfo) -> dict[str, Any]:
@@ -64,24 +114,22 @@ def sent_record(lead: Lead, page: PageInfo) -> dict[str, Any]:
     }
 
 
-def email_rows(lead: Lead, page: PageInfo) -> Iterator[dict[str, Any]]:
+def email_rows(thread: ReadThread, page: PageInfo) -> Iterator[dict[str, Any]]:
     """The email_history records of one lead, time-ascending."""
-    thread = lead.thread
+    lead, emails = thread.lead, thread.emails
     shared = {
         **lead_fields(lead),
         **page.columns,
         "thread_key": lead.key,
         "thread_lead_id": lead.fields.get("email_lead_id"),
-        "history_count": len(thread),
+        "history_count": len(emails),
     }
-    for index, (key, item) in enumerate(thread, start=1):
-        yield {**shared, **_history_columns(item), "history_index": index, "email_key": key}
+    for index, email in enumerate(emails, start=1):
+        yield {**shared, **_history_columns(email), "history_index": index, "email_key": email.key}
 
 
-def _history_columns(item: dict[str, Any]) -> dict[str, Any]:
-    # One parse per body: reply_text finds the quote in the tree email_body_text came from.
-    body = read_email_body(item["body"])
-    text = body.text
+def _history_columns(email: ReadEmail) -> dict[str, Any]:
+    item = email.item
     return {
         "history_stats_id": item["stats_id"],
         "history_from": item["from"],
@@ -96,8 +144,11 @@ def _history_columns(item: dict[str, Any]) -> dict[str, Any]:
         "history_click_details_json": item["click_details"],
         "history_cc_joined": item["cc"],
         "email_body_html": item["body"],
-        "email_body_text": text,
+        "email_body_text": email.body.text,
         "history_opened_at": item["opened_at"],
-        # A reply's own words; a sent email is all its own.
-        "reply_text": reply_text(item["body"], body) if item["type"] == REPLY else text,
+        "reply_text": email.own_text,
+        "reply_kind": email.kind,
+        "history_bcc_joined": item["bcc"],
+        "history_attachments_json": item["attachments"],
+        "history_extra_json": item["extra_json"],
     }

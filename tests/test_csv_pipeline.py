@@ -173,12 +173,18 @@ def test_every_date_column_of_every_stream_is_written_as_text(export):
     """The loader's stream maps name each date-time property; a new one must be added."""
     import yaml
 
-    from tap_smartlead_inbox.schemas import EMAIL_HISTORY_SCHEMA, INBOX_REPLIES_SCHEMA, SENT_EMAILS_SCHEMA
+    from tap_smartlead_inbox.schemas import (
+        EMAIL_HISTORY_SCHEMA,
+        INBOX_REPLIES_SCHEMA,
+        LEAD_CATEGORIES_SCHEMA,
+        SENT_EMAILS_SCHEMA,
+    )
 
     project = yaml.safe_load((ROOT / "meltano.yml").read_text())
     loader = next(p for p in project["plugins"]["loaders"] if p["name"] == "target-csv")
     maps = loader["config"]["stream_maps"]
     schemas = {
+        "lead_categories": LEAD_CATEGORIES_SCHEMA,
         "inbox_replies": INBOX_REPLIES_SCHEMA,
         "email_history": EMAIL_HISTORY_SCHEMA,
         "sent_emails": SENT_EMAILS_SCHEMA,
@@ -309,7 +315,7 @@ def test_sent_emails_is_opt_in_and_then_gets_its_own_file(tmp_path):
     sandbox = Sandbox(SandboxConfig(leads=40, rate_limit=None)).start()
     try:
         # What `meltano select tap-smartlead-inbox sent_emails "*"` adds to meltano.yml.
-        select = '["inbox_replies.*", "email_history.*", "sent_emails.*"]'
+        select = '["lead_categories.*", "inbox_replies.*", "email_history.*", "sent_emails.*"]'
         meltano_run(sandbox, out, "--full-refresh", TAP_SMARTLEAD_INBOX__SELECT=select)
     finally:
         sandbox.stop()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tap_smartlead_inbox.anomalies import NOT_AN_OBJECT, Anomalies
 from tap_smartlead_inbox.errors import MalformedResponse
 from tap_smartlead_inbox.normalize import Lead, normalize_lead, page_rows
-from tap_smartlead_inbox.threads import PageInfo, email_rows, inbox_record
+from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record
 from tests.sandbox import api
 from tests.sandbox.inbox import generate_inbox
 
@@ -64,7 +64,7 @@ def test_ids_as_strings_or_integers_give_the_same_key():
 def test_unknown_fields_are_kept_as_json_not_dropped():
     lead = lead_of({"email_lead_map_id": 1, "brand_new_field": {"x": [1, 2]}})
     assert lead.fields["extra_fields_json"] == '{"brand_new_field": {"x": [1, 2]}}'
-    record = inbox_record(lead, PAGE)
+    record = inbox_record(ReadThread(lead), PAGE)
     assert "brand_new_field" not in record
 
 
@@ -74,7 +74,7 @@ def test_cc_as_list_string_or_null_becomes_text_joined_as_the_old_exporter_did()
         {"type": "REPLY", "time": "2025-01-02T00:00:00Z", "cc": "c@x.io"},
         {"type": "REPLY", "time": "2025-01-03T00:00:00Z", "cc": None},
     ]
-    rows = list(email_rows(lead_of({"email_lead_map_id": 1, "email_history": history}), PAGE))
+    rows = list(email_rows(ReadThread(lead_of({"email_lead_map_id": 1, "email_history": history})), PAGE))
     assert [r["history_cc_joined"] for r in rows] == ["a@x.io;b@x.io", "c@x.io", None]
 
 
@@ -93,7 +93,7 @@ def test_documented_history_maps_direction_to_type_and_fills_addresses():
             {"id": "<a@x>", "direction": "outbound", "sent_at": "2025-01-01T10:00:00Z", "body": "<p>Hi</p>"},
         ],
     }
-    rows = list(email_rows(lead_of(row), PAGE))
+    rows = list(email_rows(ReadThread(lead_of(row)), PAGE))
     assert [(r["history_type"], r["history_from"], r["history_to"]) for r in rows] == [
         ("SENT", "me@us.io", "lead@x.io"),
         ("REPLY", "lead@x.io", "me@us.io"),
@@ -107,15 +107,17 @@ def test_documented_history_maps_direction_to_type_and_fills_addresses():
 def test_exact_repeats_of_an_email_are_dropped_and_colliding_keys_made_unique():
     same = {"type": "SENT", "time": "2025-01-01T00:00:00Z", "message_id": "<m@x>", "email_body": "a"}
     other = {**same, "email_body": "b", "time": "2025-01-02T00:00:00Z"}
-    rows = list(email_rows(lead_of({"email_lead_map_id": 1, "email_history": [same, same, other]}), PAGE))
+    rows = list(
+        email_rows(ReadThread(lead_of({"email_lead_map_id": 1, "email_history": [same, same, other]})), PAGE)
+    )
     assert [r["email_key"] for r in rows] == ["<m@x>", "<m@x>~2"]
     assert [r["history_count"] for r in rows] == [2, 2]
 
 
 @pytest.mark.parametrize("lead", INBOX.replied()[:10], ids=lambda lead: lead["email_lead_map_id"])
 def test_sandbox_leads_give_the_same_threads_in_both_shapes(lead):
-    flat = list(email_rows(lead_of(api.render_flat(lead, True)), PAGE))
-    documented = list(email_rows(lead_of(api.render_documented(lead, True)), PAGE))
+    flat = list(email_rows(ReadThread(lead_of(api.render_flat(lead, True))), PAGE))
+    documented = list(email_rows(ReadThread(lead_of(api.render_documented(lead, True))), PAGE))
     columns = (
         "email_lead_map_id",
         "history_type",
@@ -209,8 +211,8 @@ def test_any_row_normalizes_without_crashing_into_typed_records(row):
     if lead is None:
         assert not isinstance(row, dict)
         return
-    record = inbox_record(lead, PAGE)
-    rows = list(email_rows(lead, PAGE))
+    record = inbox_record(ReadThread(lead), PAGE)
+    rows = list(email_rows(ReadThread(lead), PAGE))
     for name in ("lead_category_id", "email_campaign_id", "history_count"):
         assert record[name] is None or type(record[name]) is int
     assert record["email_lead_map_id"] is None or isinstance(record["email_lead_map_id"], str)

@@ -227,7 +227,8 @@ def test_meltano_yml_and_the_hub_file_agree_on_capabilities_selection_and_identi
     local, hub = meltano_yml_entry(), hub_definition()
     for key in ("name", "namespace", "executable", "capabilities", "settings_group_validation", "select"):
         assert local[key] == hub[key], key
-    assert local["select"] == ["inbox_replies.*", "email_history.*"]  # sent_emails is opt-in
+    # sent_emails is opt-in
+    assert local["select"] == ["lead_categories.*", "inbox_replies.*", "email_history.*"]
 
 
 def test_the_meltano_yml_extractor_entry_carries_no_comments():

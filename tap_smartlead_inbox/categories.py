@@ -1,0 +1,108 @@
+"""The account's lead categories (GET /leads/fetch-categories): rows and a name lookup.
+
+Only the documented inbox shape names a lead's category; the flat shape the API
+actually sends carries the id alone, and custom categories have ids of the account's
+own. One read of this list names them in both shapes. Its shape is not documented,
+so any list of objects with an ``id`` is taken, bare or under a usual key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tap_smartlead_inbox.coerce import as_int, as_str, to_json
+from tap_smartlead_inbox.errors import MalformedResponse
+from tap_smartlead_inbox.normalize import Lead, reported_failure
+from tap_smartlead_inbox.timeutil import iso, utc_now
+
+if TYPE_CHECKING:
+    from tap_smartlead_inbox.transport import Transport
+
+CATEGORIES_PATH = "/leads/fetch-categories"
+# Where a list sits when the answer is an object; searched one level down too
+# (``{"data": {"categories": [...]}}``).
+_LIST_KEYS = ("data", "categories", "leadCategories", "lead_categories", "results", "items")
+_KNOWN = frozenset({"id", "name", "category_id", "category_name"})
+
+
+@dataclass(frozen=True)
+class Category:
+    id: int
+    name: str | None
+    extra_json: str | None
+
+
+def read_categories(payload: object) -> list[Category]:
+    """The categories of an answer in any shape seen; MalformedResponse (retried) if
+    it holds no list of categories."""
+    rows = _category_list(payload)
+    if rows is None:
+        raise MalformedResponse("body holds no list of categories")
+    categories = [category for row in rows if (category := _category(row)) is not None]
+    if len(categories) < len(rows):
+        # A lead's category is an integer id: an item without one could name nothing.
+        raise MalformedResponse(f"{len(rows) - len(categories)} of its categories have no integer id")
+    return categories
+
+
+def _category_list(payload: object, depth: int = 0) -> list[Any] | None:
+    if isinstance(payload, list):
+        return payload
+    if not isinstance(payload, Mapping) or depth > 1:
+        return None
+    failure = reported_failure(payload)
+    if failure:
+        raise MalformedResponse(f"body says the request failed ({failure})")
+    for key in _LIST_KEYS:
+        found = _category_list(payload.get(key), depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _category(row: object) -> Category | None:
+    if not isinstance(row, Mapping):
+        return None
+    key = as_int(row.get("id", row.get("category_id")))
+    if key is None:
+        return None
+    extra = {name: value for name, value in row.items() if name not in _KNOWN}
+    name = as_str(row.get("name", row.get("category_name")))
+    return Category(key, name, to_json(extra) if extra else None)
+
+
+@dataclass(frozen=True)
+class AccountCategories:
+    """The account's categories as read once in a run, and their names by id."""
+
+    categories: list[Category]
+    fetched_at: str
+    names: Mapping[int, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", {c.id: c.name for c in self.categories if c.name})
+
+    def name_leads(self, leads: Iterable[Lead]) -> None:
+        """Fill ``lead_category_name`` from the list, unless the API named it itself."""
+        for lead in leads:
+            fields = lead.fields
+            category = fields.get("lead_category_id")
+            if not fields.get("lead_category_name") and category is not None:
+                fields["lead_category_name"] = self.names.get(category)
+
+
+def fetch_categories(transport: Transport) -> AccountCategories:
+    fetched_at = iso(utc_now())
+    return AccountCategories(transport.get(CATEGORIES_PATH, {}, read_categories), fetched_at)
+
+
+def category_record(category: Category, fetched_at: str) -> dict[str, Any]:
+    return {
+        "id": category.id,
+        "name": category.name,
+        "extra_fields_json": category.extra_json,
+        "api_fetched_at": fetched_at,
+        "source_endpoint": CATEGORIES_PATH,
+    }
