@@ -48,16 +48,78 @@ _HEAD = 1500
 _NOTICE_HEAD = 4000
 
 
-def _family(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{part})" for part in parts))
+def _family(*parts: str, anchored: bool = True) -> re.Pattern[str]:
+    """One alternation of the parts, laid out for sre, which tries alternatives one by one.
+
+    A part that starts with a letter starts at a word boundary, so positions inside words
+    fail at once; CJK runs have no boundaries inside them, and a part led by an escape or a
+    symbol places itself, so those are left unanchored. Anchored alternatives are grouped
+    under their first letter ("a(?:way|ccès)|o(?:ut of|oo)"): sre skips a branch led by a
+    literal on one compare, so each word is tried against one group, not every alternative.
+    """
+    words = [part for part in parts if anchored and _word_led(part)]
+    others = [f"(?:{part})" for part in parts if not (anchored and _word_led(part))]
+    return re.compile("|".join(([rf"\b(?:{_by_first_letter(words)})"] if words else []) + others))
 
 
-# Typographic quotes and layout whitespace read as their plain forms.
-_FLATTEN = str.maketrans({"’": "'", "‘": "'", "`": "'", "\xa0": " ", "\t": " ", "\r": " ", "\n": " "})
+def _word_led(part: str) -> bool:
+    lead = part.removeprefix("(?:")[:1]
+    return lead.isalnum() and ord(lead) < 0x3000
+
+
+def _by_first_letter(parts: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    led_otherwise: list[str] = []
+    for alternative in (alt for part in parts for top in _top_level(part) for alt in _expanded(top)):
+        head, tail = alternative[:1], alternative[1:]
+        if head.isalnum() and not tail.startswith(("*", "+", "?", "{")):
+            groups.setdefault(head, []).append(tail)
+        else:
+            led_otherwise.append(alternative)
+    return "|".join([f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()] + led_otherwise)
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The pattern's alternatives: split at each "|" outside groups and character classes."""
+    alternatives, depth, start = [], 0, 0
+    for match in _TOKEN.finditer(pattern):
+        piece = match.group()
+        depth += (piece == "(") - (piece == ")")
+        if piece == "|" and depth == 0:
+            alternatives.append(pattern[start : match.start()])
+            start = match.end()
+    return [*alternatives, pattern[start:]]
+
+
+def _expanded(alternative: str) -> list[str]:
+    """An alternative led by a group, "(?:x|y)?rest", as the ones led by letters it stands for:
+    "xrest", "yrest", "rest". Any other alternative stays as it is."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    depth = 0
+    for match in _TOKEN.finditer(alternative):
+        depth += (match.group() == "(") - (match.group() == ")")
+        if depth == 0:
+            inner, rest = alternative[3 : match.start()], alternative[match.end() :]
+            break
+    else:
+        return [alternative]
+    optional = rest.startswith("?") and not rest.startswith("??")
+    if rest.startswith(("*", "+", "{", "??")) or (rest.startswith("?") and not optional):
+        return [alternative]
+    rest = rest[1:] if optional else rest
+    heads = _top_level(inner) + ([""] if optional else [])
+    return [expanded for head in heads for expanded in _expanded(head + rest)]
+
+
+# An escape, a character class (which may hold "|" or parentheses), or one character.
+_TOKEN = re.compile(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|.", re.DOTALL)
 
 
 def _flat(text: str, limit: int) -> str:
-    return " ".join(text[:limit].lower().translate(_FLATTEN).split())
+    """Lower case, typographic apostrophes as "'", every whitespace run (NBSP and line breaks
+    included: str.split() knows them) as one space, so phrases match across wrapped lines."""
+    return " ".join(text[:limit].lower().replace("’", "'").replace("‘", "'").split())
 
 
 # --- headers ------------------------------------------------------------------------------
@@ -116,6 +178,7 @@ _BOUNCE_SUBJECT = _family(
     r"|δεν είναι δυνατή η παράδοση",  # fi cs hu tr ro el
     r"配信不能|配信できません|配信エラー|不達|无法传递|無法傳遞|无法送达"
     r"|投递失败|退信|未送达|배달되지 않음|배달 실패",  # ja zh ko
+    anchored=False,
 )
 _BOUNCE_SUBJECT_START = re.compile(rf"^(?:{_BOUNCE_SUBJECT.pattern})")
 
@@ -142,6 +205,7 @@ _AUTO_SUBJECT_START = _family(
     r"automaattinen vastaus|automatická odpověď|automatikus válasz|otomatik (?:yanıt|cevap)"
     r"|răspuns automat|αυτόματη απάντηση|automatsko|ofis dışında|lomalla|poissa",  # fi cs hu tr ro el hr
     r"自動応答|自動返信|不在|休暇|自动回复|自动答复|自動回覆|자동 회신|자동 응답|부재",  # ja zh ko
+    anchored=False,
 )
 
 # Phrases no campaign subject holds, wherever they stand ("Re: Quick question [Out of Office]").
@@ -150,6 +214,7 @@ _AUTO_SUBJECT_ANYWHERE = _family(
     r"|automatische antwort|réponse automatique|respuesta automática|risposta automatica"
     r"|automatisch antwoord|autosvar|automatiskt svar|resposta automática|odpowiedź automatyczna"
     r"|автоматический ответ|автоответ|自動応答|自動返信|自动回复|自動回覆",
+    anchored=False,
 )
 
 
@@ -221,7 +286,7 @@ def _is_bounce(sender: str, subject: str, notice: str) -> bool:
         return True
     if subject and _BOUNCE_SUBJECT_START.match(_SUBJECT_TAGS.sub("", _flat(subject, 300))):
         return True
-    return bool(notice) and _DSN_TEXT.search(_flat(notice, _NOTICE_HEAD)) is not None
+    return _DSN_TEXT.search(notice) is not None
 
 
 # --- auto-replies -------------------------------------------------------------------------
@@ -232,9 +297,10 @@ _AUTOMATED = _family(
     r"(?:reply|response|message|notification|e-?mail)|autoreply|auto-reply|autoresponder"
     r"|(?:sent|generated) automatically|(?:we|i)(?:'ve| have)? (?:successfully )?received your (?:request"
     r"|e-?mail|message|ticket|inquiry|enquiry|query|support request)|your (?:request|ticket|case|inquiry"
-    r"|enquiry) (?:\(?#|no\.?|number|id|has been (?:received|logged|created))|\[#\d{3,}\]"
+    r"|enquiry) (?:\(?#|no\.?|number|id|has been (?:received|logged|created))"
     r"|ticket (?:#|no\.?|number|id)\s?:?\s?\d|(?:please )?do not reply (?:to|directly to) this"
     r"|thank you for contacting (?:us|our)",
+    r"\[#\d{3,}\]",  # a ticket number in brackets
     r"(?:dies ist eine |eine )?automatische (?:antwort|abwesenheitsnotiz|benachrichtigung|nachricht)"
     r"|automatisch (?:generiert|erstellt|versendet)|abwesenheitsnotiz|wir haben ihre (?:anfrage|nachricht"
     r"|e-?mail) erhalten|ihre anfrage (?:\(?#|nr|nummer)",  # de
@@ -345,7 +411,8 @@ _URGENT = _family(
     r"w (?:pilnych|nagłych) (?:sprawach|przypadkach)|pod moją nieobecność",  # pl
     r"(?:vid|för|i) (?:brådskande|akuta) (?:ärenden|frågor)|under min frånvaro",  # sv
     r"по (?:срочным|неотложным) вопросам|в (?:моё|мое) отсутствие",  # ru
-    r"(?:i|ved) (?:hastesaker|presserende)|(?:お急ぎ|緊急)の(?:場合|ご用件)",  # no ja
+    r"(?:i|ved) (?:hastesaker|presserende)",  # no
+    r"(?:お急ぎ|緊急)の(?:場合|ご用件)",  # ja
 )
 _GONE = _family(
     r"(?:i am|i'm|is|are|she is|he is|she's|he's) no longer (?:with|at|employed|working|part of)"
@@ -381,9 +448,10 @@ def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
     if _AUTOMATED.search(own):
         return True
     standalone = sum(1 for family in _STANDALONE if family.search(own))
-    signals = standalone + sum(1 for family in _SUPPORTING if family.search(own))
-    if signals and sender and _MACHINE_SENDER.search(sender.lower()):
-        signals += 1
+    machine = bool(sender) and _MACHINE_SENDER.search(sender.lower()) is not None
+    if not standalone and not machine and not _RETURN.search(own):
+        return False  # short of two supporting signals whatever LIMITED and URGENT say
+    signals = standalone + machine + sum(1 for family in _SUPPORTING if family.search(own))
     if signals >= _UNDENIABLE:
         return True
     return (standalone > 0 or signals >= 2) and not _engaged(own)
@@ -524,8 +592,9 @@ def reply_kind(
     sender, subject = sender or "", subject or ""
     own_text, full_text = own_text or "", full_text or ""
     told = _kind_from_headers(headers) if headers else None
-    own = _flat(own_text or full_text, _HEAD)
-    if _is_bounce(sender, subject, own_text or full_text):
+    notice = _flat(own_text or full_text, _NOTICE_HEAD)
+    own = notice[:_HEAD]
+    if _is_bounce(sender, subject, notice):
         return BOUNCE
     if told is not None:
         return told
