@@ -14,7 +14,9 @@ Evidence is read strongest first, and each step only where it can be trusted:
    X-Failed-Recipients, a delivery-status report);
 2. bounce: the sender (mailer-daemon, postmaster, "Mail Delivery System"), the subject
    ("Undeliverable:", "Delivery Status Notification (Failure)" and their translations),
-   then the notice's own text (the DSN wording, SMTP 5.x.x codes);
+   then the notice's wording (DSN phrases, SMTP 5.x.x codes) in own_text, which for a
+   notice is the notice above the returned copy, and in full_text only when own_text is
+   empty: a lead who forwards a bounce above a note of their own stays human;
 3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", ...), or the first part
    of the lead's own text: an automated-message statement or ticket acknowledgement decides
    alone; availability sentences (away, back on, limited access, urgent contact, left the
@@ -156,7 +158,8 @@ _BOUNCE_SUBJECT = _family(
     r"|failed|has failed|notification: delivery has failed|problem)|mail delivery (?:failed|failure|error)"
     r"|returned mail|failure notice|message (?:not delivered|delivery failed|delivery failure|undeliverable"
     r"|could not be delivered|blocked|rejected)|mail system error|delivery report|address not found"
-    r"|could not send message|warning: message .{0,40}delayed|returned to sender|email delivery failure",
+    r"|(?:warning: )?could not send message|warning: message .{0,40}delayed|returned to sender"
+    r"|email delivery failure",
     r"unzustellbar|nicht zustellbar|zustellung (?:fehlgeschlagen|gescheitert)|unzustellbare nachricht"
     r"|fehler bei der zustellung|nachricht konnte nicht zugestellt",  # de
     r"non remis|non distribuable|échec (?:de (?:la )?)?(?:remise|distribution|livraison)|non délivr",  # fr
@@ -329,7 +332,8 @@ _AWAY = _family(
     r"|on (?:annual |parental |maternity |paternity |sick "
     r"|medical |study |business |a )?(?:leave|vacation|holiday|holidays|pto|sabbatical|trip)|travel|at an? "
     r"(?:conference|trade ?show|event|offsite)|offline|not in the office)"
-    r"|(?:currently|presently) (?:out of (?:the )?office|away|on (?:leave|vacation|holiday))",
+    r"|(?:currently|presently) (?:out of (?:the )?office|away|on (?:leave|vacation|holiday))"
+    r"|(?:we are|we're|our office is|our offices are) (?:currently |now )?closed",
     r"ich bin\b.{0,50}?\b(?:nicht im (?:büro|hause|haus)|außer (?:haus|hause)|abwesend|im urlaub|in "
     r"(?:elternzeit|mutterschutz|urlaub)|auf (?:geschäftsreise|dienstreise)|nicht erreichbar)"
     r"|befinde mich.{0,40}?(?:urlaub|elternzeit|mutterschutz|reise)",  # de
@@ -352,10 +356,9 @@ _AWAY = _family(
     r"不在にしております|不在にしています|休暇を取得|休暇中|出張中|不在です|夏季休暇|年末年始",  # ja
 )
 _RETURN = _family(
-    r"(?:i will|i'll|i shall) (?:be )?(?:back|return|returning) (?:on|in the office|to the office"
-    r"|at the office"
-    r"|to work|from|after|\d)|(?:returning|back) (?:to the office |in the office |to work )?on\b"
-    r"|(?:until|till"
+    r"(?:i will|i'll|i shall|we will|we'll) (?:be )?(?:back|return|returning) (?:on|in the office"
+    r"|to the office|at the office|to work|from|after|\d)"
+    r"|(?:returning|back) (?:to the office |in the office |to work )?on\b|(?:until|till"
     r"|through|thru) (?:and including )?(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
     r"|aug|sep|oct"
     r"|nov|dec|\d|the \d)|(?:respond|reply|get back to you|answer|attend to).{0,40}(?:upon|on"
@@ -496,7 +499,8 @@ def _engaged(text: str) -> bool:
 # --- unsubscribe requests -----------------------------------------------------------------
 
 _UNSUBSCRIBE = _family(
-    r"unsubscrib|\bunsub\b|opt(?:ed)? (?:me |us )?out|remove (?:me|us|my|our|this (?:e-?mail|address))\b"
+    r"unsubscrib|\bunsub\b|opt(?:ed)? (?:me |us )?out|remove (?:me|us|this (?:e-?mail|address))\b"
+    r"|remove (?:my|our) (?:e-?mail|address|name|details|data|contact|info)"
     r"|take (?:me|us|my (?:e-?mail|address|name)) off|(?:off|from) (?:of )?(?:your|the|this) (?:mailing "
     r"|e-?mail |distribution |contact |marketing |sales )?(?:list|database|system|sequence|campaign)"
     r"|(?:stop|quit|cease) (?:emailing|e-?mailing|mailing|contacting|messaging|spamming|sending|writing"

@@ -8,6 +8,7 @@ full_text is body_text's text of the body, own_text is reply_text of it.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tap_smartlead_inbox import reply_kind as rk
 from tap_smartlead_inbox.body_text import read_email_body
 from tap_smartlead_inbox.reply_kind import (
     AUTO_REPLY,
@@ -136,6 +138,8 @@ def test_a_footer_in_the_leads_own_signature_is_no_request():
     "answer",
     [
         "Please remove Anna from cc and send me the pricing.",
+        "Thanks! Can you remove my colleague Tom from the thread? I'll handle it.",
+        "I'll be back in touch next week with feedback from the team.",
         "The unsubscribe link is broken but yes, I'm interested. What does pricing look like?",
         "I was out of office last week, yes let's talk.",
         "I'm on vacation until Monday but I'm interested, let's talk Tuesday.",
@@ -227,8 +231,29 @@ def test_a_noreply_looking_address_is_not_enough_for_an_auto_reply():
     assert kind_of(left, sender="Notifications <no-reply@globex.com>") == AUTO_REPLY
 
 
+def test_a_closed_office_coming_back_on_a_date_is_an_auto_reply():
+    assert kind_of("We are closed for the holidays and will be back on January 3rd.") == AUTO_REPLY
+
+
 def test_empty_texts_are_human():
     assert reply_kind(sender=None, subject=None, own_text="", full_text="") == HUMAN
+
+
+# --- the layout of the families -----------------------------------------------------------
+
+_LAYOUT_PATTERNS = [
+    "(?:i am|i'm) (?:out|away)|out of (?:the )?office|(?:dies ist eine |eine )?automatische antwort",
+    "unsubscrib|opt(?:ed)? (?:me )?out|remove (?:me|us)\\b|e-?mail|a|ab(?:c|d)+|x[|(]y|(?:p|q)?r",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="abcdeimnopqrstuxy '()|-", max_size=40), which=st.sampled_from(_LAYOUT_PATTERNS))
+def test_first_letter_grouping_matches_exactly_what_the_plain_alternation_matches(text, which):
+    # The tries and expanded groups are a layout for speed; they must not change a match.
+    grouped = rk._family(which)
+    plain = re.compile(rf"\b(?:{which})")
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 # --- any input ----------------------------------------------------------------------------
