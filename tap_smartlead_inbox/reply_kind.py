@@ -20,7 +20,8 @@ Evidence is read strongest first, and each step only where it can be trusted:
 3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", ...), or the first part
    of the lead's own text: an automated-message statement or ticket acknowledgement decides
    alone; availability sentences (away, back on, limited access, urgent contact, left the
-   company) decide when two agree, or one does and the text engages with nothing;
+   company) decide when three agree, or when two agree (or an absence or a departure
+   stands alone) and the text engages with nothing (no pricing asked, no call offered);
 4. unsubscribe: a removal request near the top of the lead's own text only (our campaign's
    unsubscribe footer sits in the quote, which own_text leaves out), unless the text also
    engages (asks for pricing, wants to talk), as "the unsubscribe link is broken but I am
