@@ -48,6 +48,12 @@ class Lead:
         """A time field of the lead (normalized to ISO text) as a datetime."""
         return parse_time(self.fields.get(name))
 
+    @property
+    def sequence_known(self) -> bool:
+        """Whether the emails say which are campaign steps (a sequence number) and which
+        are manual; the documented shape does not."""
+        return self.fields.get("sequence_count") is not None
+
     @cached_property
     def thread(self) -> list[tuple[str, dict[str, Any]]]:
         """(email_key, email) pairs in time order; built once for both streams."""
@@ -264,11 +270,15 @@ def _documented_lead(row: Mapping[str, Any]) -> Lead:
         "message_row_id": as_str(row.get("id")),
         "stats_json": json_or_none(row.get("stats")),
         "extra_fields_json": _extra(row, _DOC_KNOWN),
-        "sequence_count": None,  # this shape has no sequence numbers
     }
     last = as_obj(row.get("last_message"))
     fields.update(_last_message(last))
-    history = [_documented_item(item, fields) for item in as_list(row.get("message_history"))]
+    raw_history = as_list(row.get("message_history"))
+    if not any(isinstance(item, Mapping) and "email_seq_number" in item for item in raw_history):
+        # The documented history has no sequence numbers: no count, and no telling a
+        # campaign step from a manual email (see sequence_known).
+        fields["sequence_count"] = None
+    history = [_documented_item(item, fields) for item in raw_history]
     if not history and last:
         # Without fetch_message_history the list view carries only the latest email.
         history = [_documented_item(last, fields)]

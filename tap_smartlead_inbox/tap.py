@@ -110,11 +110,13 @@ class TapSmartleadInbox(SeamTap):
     _announced = False
 
     def discover_streams(self) -> list[Stream]:
+        # Categories last: the first request of a run stays the inbox's first page (its
+        # faults and key errors are the ones to report), and the lookup reads them anyway.
         streams: list[Stream] = [
-            LeadCategoriesStream(self),
             InboxRepliesStream(self),
             EmailHistoryStream(self),
             SentEmailsStream(self),
+            LeadCategoriesStream(self),
         ]
         quiet_repeats(logging.getLogger("singer_sdk"), *(stream.logger for stream in streams))
         return streams

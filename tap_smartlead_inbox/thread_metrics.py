@@ -36,8 +36,12 @@ _COUNTS = {
 }
 
 
-def thread_metrics(emails: Sequence[ThreadEmail]) -> dict[str, Any]:
-    """The metric columns of one thread, ``emails`` in thread (time) order."""
+def thread_metrics(emails: Sequence[ThreadEmail], *, sequence_known: bool = True) -> dict[str, Any]:
+    """The metric columns of one thread, ``emails`` in thread (time) order.
+
+    Without sequence numbers (``sequence_known`` false) a campaign step cannot be told
+    from a manual email: the step and our last manual reply are then left empty.
+    """
     metrics: dict[str, Any] = dict.fromkeys(_COUNTS.values(), 0)
     for email in emails:
         if email.type == REPLY and email.kind in _COUNTS:
@@ -53,6 +57,8 @@ def thread_metrics(emails: Sequence[ThreadEmail]) -> dict[str, Any]:
         awaiting_our_reply=bool(humans) and not any(e.type == SENT for e in timed[humans[-1] + 1 :]),
     )
     metrics.update(_first_human_reply(timed, humans[0] if humans else None))
+    if not sequence_known:
+        metrics.update(replied_after_step=None, our_last_reply_at=None)
     return metrics
 
 

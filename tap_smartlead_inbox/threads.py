@@ -93,7 +93,9 @@ def inbox_record(thread: ReadThread, page: PageInfo) -> dict[str, Any]:
         **lead_fields(thread.lead),
         "history_count": len(emails),
         "reply_count": sum(1 for email in emails if email.item["type"] == REPLY),
-        **thread_metrics([_metric_view(email) for email in emails]),
+        **thread_metrics(
+            [_metric_view(email) for email in emails], sequence_known=thread.lead.sequence_known
+        ),
         "api_fetched_at": page.fetched_at,
         "source_endpoint": page.endpoint,
     }

@@ -125,3 +125,11 @@ def test_metrics_agree_with_each_other_on_any_thread(thread):
         assert metrics["first_reply_at"] <= metrics["first_human_reply_at"] <= metrics["last_human_reply_at"]
     if metrics["seconds_to_first_human_reply"] is not None:
         assert metrics["seconds_to_first_human_reply"] >= 0
+
+
+def test_without_sequence_numbers_no_step_and_no_manual_reply_is_claimed():
+    metrics = thread_metrics([sent(T(1)), reply(T(2)), sent(T(3))], sequence_known=False)
+    assert metrics["replied_after_step"] is None
+    assert metrics["our_last_reply_at"] is None
+    assert metrics["first_human_reply_at"] == T(2)
+    assert metrics["awaiting_our_reply"] is False
