@@ -102,6 +102,7 @@ class SandboxConfig:
     # GET /leads/fetch-categories answers "list" (a bare array), "data" ({"ok", "data"})
     # or "categories" ({"categories": [...]}).
     categories_shape: str = "list"
+    categories_status: int = 200  # any other: GET /leads/fetch-categories answers it, every time
 
 
 @dataclass
@@ -408,6 +409,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send_bytes(200, data[: max(1, len(data) // 2)])
         self.sandbox.after_page(path, body)  # before answering, so the next request sees the change
         if path in GET_ENDPOINTS:  # the first-N deep, gzip and drip answers are inbox pages
+            if config.categories_status != 200:
+                return self._send(config.categories_status, {"message": "Categories are unavailable"})
             return self._send(200, payload)
         return self._page(payload)
 
