@@ -243,10 +243,9 @@ def test_awkward_values_round_trip(export):
     names = {r["email_campaign_name"] for r in rows}
     assert "Line\nbreak campaign" in names and 'Q1 "Enterprise", EMEA' in names and "新年 outreach" in names
     assert any("José" in r["lead_first_name"] or "Zoë" in r["lead_first_name"] for r in rows)
-    assert all(
-        "<" not in r["email_body_text"] or "&lt;" in r["email_body_html"] or "<sales@" in r["email_body_text"]
-        for r in rows
-    )
+    # No markup left in the text (an address in angle brackets is text, as in a bounce notice).
+    tag = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>@]*)?/?>", re.IGNORECASE)
+    assert all(not tag.search(r["email_body_text"]) or "&lt;" in r["email_body_html"] for r in rows)
 
 
 def test_the_inbox_file_has_one_row_per_lead(export):

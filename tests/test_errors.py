@@ -32,7 +32,7 @@ def free_port() -> int:
 def test_wrong_key_says_invalid_api_key(sandbox, tmp_path):
     run = run_tap(tap_config(sandbox, api_key="wrong-key-123"), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "invalid API key", "401", "/master-inbox/inbox-replies")
-    offsets = [r.body["offset"] for r in sandbox.log]
+    offsets = [r.body["offset"] for r in sandbox.pages]
     assert len(offsets) == len(set(offsets)), "a 401 is not retried"
 
 
@@ -46,7 +46,7 @@ def test_validation_error_quotes_the_api_message(make_sandbox, tmp_path):
     sandbox = make_sandbox(forced_error=(422, error))
     run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "422", "campaignId array cannot exceed 5 items", "max_allowed=5")
-    assert len(sandbox.log) == 1
+    assert len(sandbox.pages) == 1
 
 
 def test_nothing_listening_is_named_with_host_and_port(tmp_path):
@@ -99,14 +99,14 @@ def test_exhausted_retries_name_status_path_and_attempts(make_sandbox, tmp_path)
     sandbox = make_sandbox(forced_error=(503, {"message": "down"}))
     run = run_tap(tap_config(sandbox, max_retries=2, max_concurrency=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "HTTP 503", "POST /master-inbox/inbox-replies", "after 3 attempts")
-    assert len(sandbox.log) == 3  # one request at a time: the window probe waits for a first page
+    assert len(sandbox.pages) == 3  # one request at a time: the window probe waits for a first page
 
 
 def test_other_client_errors_are_not_retried(make_sandbox, tmp_path):
     sandbox = make_sandbox(forced_error=(403, {"message": "Plan does not include the API"}))
     run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path, expect_exit=1)
     assert_one_line_failure(run, "HTTP 403", "Plan does not include the API")
-    assert len(sandbox.log) == 1
+    assert len(sandbox.pages) == 1
 
 
 def test_the_api_key_never_appears_anywhere_even_at_debug_level(tmp_path):
@@ -179,5 +179,5 @@ def test_settings_from_environment_variables_are_typed(sandbox, tmp_path):
     )
     check_exit(process.returncode, 0, process.stderr)
     assert '"type":"RECORD"' in process.stdout.replace(" ", ""), "the run wrote records"
-    pages = [r for r in sandbox.log if r.body["limit"] != 1]  # one-row requests probe the window plan
+    pages = [r for r in sandbox.pages if r.body["limit"] != 1]  # one-row requests probe the window plan
     assert pages and {r.body["limit"] for r in pages} == {10}

@@ -57,10 +57,10 @@ def test_one_at_a_time_pages_overlap_by_one_lead_and_one_probe_sizes_the_window(
     run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
     assert sandbox.most_in_flight == 1, "the probe waits for the first page"
     leads = len(sandbox.expected())
-    pages = [r.body for r in sandbox.log if r.body["limit"] == 20]
+    pages = [r.body for r in sandbox.pages if r.body["limit"] == 20]
     # Each page after the first adds 19 new leads; a short page ends the window.
     assert [p["offset"] for p in pages] == [19 * i for i in range((leads - 1) // 19 + 1)]
-    probes = [(r.body["offset"], r.body["sortBy"]) for r in sandbox.log if r.body["limit"] == 1]
+    probes = [(r.body["offset"], r.body["sortBy"]) for r in sandbox.pages if r.body["limit"] == 1]
     assert probes == [(200 * 19, "REPLY_TIME_DESC")]
     assert len({json.dumps(p["filters"]) for p in pages}) == 1, "nothing moved: no catch-up pass"
 
@@ -69,12 +69,12 @@ def test_total_count_is_a_hint_so_paging_ends_only_on_a_short_page(make_sandbox,
     sandbox = make_sandbox(shape="documented", leads=39)
     run = run_tap(tap_config(sandbox, limit_per_page=20, max_concurrency=1), tmp_path)
     assert len(run.records("inbox_replies")) == 39
-    pages = sorted(r.body["offset"] for r in sandbox.log if r.body["limit"] == 20)
+    pages = sorted(r.body["offset"] for r in sandbox.pages if r.body["limit"] == 20)
     # The total (39) says the second page is the last, but leads replying meanwhile would
     # push older ones past it: the page after it, short, shows the end.
     assert pages == [0, 19, 38]
     # One request at a time, the probe waits for the first page, whose total_count makes it needless.
-    assert [r.body["offset"] for r in sandbox.log if r.body["limit"] == 1] == []
+    assert [r.body["offset"] for r in sandbox.pages if r.body["limit"] == 1] == []
 
 
 def test_both_shapes_give_the_same_leads_threads_and_bodies(make_sandbox, tmp_path):
@@ -121,7 +121,7 @@ def test_reply_text_is_the_new_text_of_a_reply_and_the_whole_text_of_a_sent_emai
     sandbox = make_sandbox(shape=shape)
     run = run_tap(tap_config(sandbox), tmp_path)
     rows = run.records("email_history")
-    replies = {(r["email_lead_map_id"], r["history_index"]): r for r in rows if r["history_type"] == "REPLY"}
+    by_place = {(r["email_lead_map_id"], r["history_index"]): r for r in rows if r["history_type"] == "REPLY"}
     # What each reply's writer (a lead, an autoresponder, a mail server) wrote, by its place.
     written = {
         (lead["email_lead_map_id"], index): normalize_lines(item["_text"])
@@ -129,8 +129,8 @@ def test_reply_text_is_the_new_text_of_a_reply_and_the_whole_text_of_a_sent_emai
         for index, item in enumerate(lead["email_history"], start=1)
         if "_text" in item
     }
-    assert replies and {key: normalize_lines(r["reply_text"]) for key, r in replies.items()} == written
-    replies = list(replies.values())
+    assert by_place and {key: normalize_lines(r["reply_text"]) for key, r in by_place.items()} == written
+    replies = list(by_place.values())
     quoting = [r for r in replies if "we help teams" in r["email_body_text"]]
     assert quoting, "most sandbox replies quote the email they answer"
     assert not any("we help teams" in r["reply_text"] or "wrote:" in r["reply_text"] for r in quoting)
@@ -140,7 +140,7 @@ def test_reply_text_is_the_new_text_of_a_reply_and_the_whole_text_of_a_sent_emai
 def test_without_message_history_the_list_view_is_exported(make_sandbox, tmp_path):
     sandbox = make_sandbox(shape="documented")
     run = run_tap(tap_config(sandbox, fetch_message_history=False), tmp_path)
-    assert sandbox.log[0].params["fetch_message_history"] == "false"
+    assert sandbox.pages[0].params["fetch_message_history"] == "false"
     assert len(run.records("email_history")) == len(sandbox.expected())  # the last message each
 
 

@@ -8,7 +8,7 @@ from tests.conftest import run_tap, tap_config
 def sent_filters(sandbox):
     """The first page's body (the window probe, sent alongside, starts further in), after
     checking that every request sent the same filters but for the reply-time window."""
-    bodies = [r.body for r in sandbox.log]
+    bodies = [r.body for r in sandbox.pages]
     assert bodies, "no request was made"
     assert all(besides_time(b["filters"]) == besides_time(bodies[0]["filters"]) for b in bodies)
     return next(b for b in bodies if b["offset"] == 0)

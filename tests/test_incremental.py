@@ -26,7 +26,7 @@ def bookmark(state: dict) -> str:
 def windows_read(sandbox) -> list[list[str]]:
     """The reply-time windows of the page requests, in the order first asked."""
     seen: list[list[str]] = []
-    for request in sandbox.log:
+    for request in sandbox.pages:
         between = request.body["filters"]["replyTimeBetween"]
         if request.body["limit"] > 1 and between not in seen:
             seen.append(between)
@@ -67,9 +67,9 @@ def test_windows_hold_a_bounded_number_of_pages(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=300, shape="documented")
     run_tap(tap_config(sandbox, window_pages=3), tmp_path)
     pages = Counter(
-        json.dumps(r.body["filters"]["replyTimeBetween"]) for r in sandbox.log if r.body["limit"] > 1
+        json.dumps(r.body["filters"]["replyTimeBetween"]) for r in sandbox.pages if r.body["limit"] > 1
     )
-    whole_span = json.dumps(sandbox.log[0].body["filters"]["replyTimeBetween"])
+    whole_span = json.dumps(sandbox.pages[0].body["filters"]["replyTimeBetween"])
     del pages[whole_span]
     assert pages and max(pages.values()) <= 3 + 1, pages  # one more where a cut ties
 
@@ -114,8 +114,8 @@ def test_a_second_run_returns_only_the_leads_that_changed_with_their_whole_threa
 
     second = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, first.states()[-1]))
     assert sorted(lead_ids(second)) == sorted(changed)
-    assert len(sandbox.log) == 1
-    low, _ = sandbox.log[0].body["filters"]["replyTimeBetween"]
+    assert len(sandbox.pages) == 1
+    low, _ = sandbox.pages[0].body["filters"]["replyTimeBetween"]
     # The default re-check window (a day) is read again, for labels set after the reply.
     assert low == iso(datetime.fromisoformat(bookmark(first.states()[-1])) - timedelta(days=1))
 
@@ -132,7 +132,7 @@ def test_a_run_with_nothing_new_makes_one_request_and_moves_the_bookmark(make_sa
     sandbox.log.clear()
     second = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, first.states()[-1]))
     assert second.records("inbox_replies", allow_empty=True) == []
-    assert len(sandbox.log) == 1
+    assert len(sandbox.pages) == 1
     assert bookmark(second.states()[-1]) > bookmark(first.states()[-1])
 
 
@@ -161,7 +161,7 @@ def test_a_bookmark_past_end_date_reads_nothing(make_sandbox, tmp_path):
     }
     config = tap_config(sandbox, end_date="2025-06-30")
     run = run_tap(config, tmp_path, "--state", write_state(tmp_path, state))
-    assert sandbox.log == [] and run.records("inbox_replies", allow_empty=True) == []
+    assert sandbox.pages == [] and run.records("inbox_replies", allow_empty=True) == []
     assert "bookmark is past end_date" in run.stderr
 
 
@@ -180,7 +180,7 @@ def test_a_killed_backfill_resumes_from_its_last_window_and_loses_nothing(make_s
         if '"stream":"inbox_replies"' in line and '"type":"RECORD"' in line.replace(" ", "")
     ]
     last_state = completed[-1]
-    requests_before = len(sandbox.log)
+    requests_before = len(sandbox.pages)
     sandbox.log.clear()
 
     rerun = run_tap(

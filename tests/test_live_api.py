@@ -122,7 +122,7 @@ def test_an_empty_first_answer_on_a_full_export_is_asked_again(make_sandbox, tmp
     run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path)  # the first answer is the first page
     assert run.returncode == 0, run.stderr[-800:]
     assert set(keys(run)) == expected_keys(sandbox)
-    first, second = sandbox.log[:2]
+    first, second = sandbox.pages[:2]
     assert first.body == second.body, "the same first page, asked twice"
     assert "answered an empty first page, then 20 rows when asked again" in run.stderr
 
@@ -130,7 +130,7 @@ def test_an_empty_first_answer_on_a_full_export_is_asked_again(make_sandbox, tmp
 def test_a_full_export_that_reads_nothing_moves_no_bookmark_and_says_what_it_asked(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=60, empty_answers=2)  # the glitch repeats: believed, but not bookmarked
     run = run_tap(tap_config(sandbox, max_concurrency=1), tmp_path)
-    assert keys(run, allow_empty=True) == [] and len(sandbox.log) == 2
+    assert keys(run, allow_empty=True) == [] and len(sandbox.pages) == 2
     assert all("replication_key_value" not in str(state) for state in run.states())
     assert "Read nothing: no lead matches the filters with a last reply between 1970-01-01T00:00:00.000Z" in (
         run.stderr
@@ -170,7 +170,7 @@ def test_offsets_clamped_to_the_last_page_stop_the_run_non_zero_at_once(make_san
     assert "ignores or clamps offsets" in run.last_stderr_line
     assert run.last_stderr_line.startswith("tap-smartlead-inbox: error: POST /master-inbox/inbox-replies")
     assert "Traceback" not in run.stderr
-    assert len(sandbox.log) < 15, "a few repeats, not hundreds of requests"
+    assert len(sandbox.pages) < 15, "a few repeats, not hundreds of requests"
 
 
 # --- text the API cut in half ------------------------------------------------------------

@@ -26,13 +26,13 @@ def test_default_rps_never_exceeds_ten_per_two_seconds_at_the_server(make_sandbo
     run_tap(config, tmp_path)
     assert [r.status for r in sandbox.log].count(429) == 0
     assert windows_over([r.at for r in sandbox.log], 2.0) <= 10
-    assert len(sandbox.log) >= 21
+    assert len(sandbox.pages) >= 21
 
 
 def test_records_stay_in_page_order_under_concurrency(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=120, history_latency=0.05, jitter=0.4, fault_seed=5)
     run = run_tap(tap_config(sandbox, limit_per_page=5, max_concurrency=8), tmp_path)
-    completion_order = [r.body["offset"] for r in sandbox.log]  # the log is kept as answers finish
+    completion_order = [r.body["offset"] for r in sandbox.pages]  # the log is kept as answers finish
     assert completion_order != sorted(completion_order), "answers must really arrive out of order"
     expected = [lead["email_lead_map_id"] for lead in sandbox.expected()]
     assert [r["email_lead_map_id"] for r in run.records("inbox_replies")] == expected
@@ -48,8 +48,8 @@ def test_no_more_requests_are_out_at_once_than_max_concurrency(make_sandbox, tmp
     sandbox = make_sandbox(leads=400, latency=0.05, jitter=0.05, churn_every=2, churn_pick="behind")
     config = tap_config(sandbox, max_concurrency=max_concurrency, window_pages=3)
     run_tap(config, tmp_path)
-    assert {r.body["limit"] for r in sandbox.log} == {1, 20}, "probes and pages were both sent"
-    assert len(sandbox.log) > 20
+    assert {r.body["limit"] for r in sandbox.pages} == {1, 20}, "probes and pages were both sent"
+    assert len(sandbox.pages) > 20
     assert 1 <= sandbox.most_in_flight <= max_concurrency
 
 
@@ -58,8 +58,8 @@ def test_speculation_stops_within_three_requests_of_the_end(make_sandbox, tmp_pa
     config = tap_config(sandbox)
     del config["rps"]
     run_tap(config, tmp_path)
-    span = sandbox.log[0].body["filters"]["replyTimeBetween"]
-    offsets = [r.body["offset"] for r in sandbox.log if r.body["filters"]["replyTimeBetween"] == span]
+    span = sandbox.pages[0].body["filters"]["replyTimeBetween"]
+    offsets = [r.body["offset"] for r in sandbox.pages if r.body["filters"]["replyTimeBetween"] == span]
     pages = -(-150 // 20)
     past_end = [o for o in offsets if pages * 20 <= o < 200 * 19]  # the window-sizing probe aside
     assert len(past_end) <= 3
@@ -69,10 +69,10 @@ def test_speculation_stops_within_three_requests_of_the_end(make_sandbox, tmp_pa
 def test_with_total_count_the_exact_pages_are_planned(make_sandbox, tmp_path):
     sandbox = make_sandbox(shape="documented", leads=200, history_latency=0.2)
     run_tap(tap_config(sandbox), tmp_path)
-    span = sandbox.log[0].body["filters"]["replyTimeBetween"]
+    span = sandbox.pages[0].body["filters"]["replyTimeBetween"]
     offsets = sorted(
         r.body["offset"]
-        for r in sandbox.log
+        for r in sandbox.pages
         if r.body["filters"]["replyTimeBetween"] == span and r.body["limit"] > 1  # not the window probe
     )
     # Pages overlap by one lead; total_count is known from the first page, so none goes past the end.

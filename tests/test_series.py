@@ -76,7 +76,7 @@ def test_long_id_lists_export_their_union_once_within_the_caps(make_sandbox, tmp
     assert run.stderr.count("split into 6 request series") == 1
     sent = {
         (tuple(r.body["filters"]["campaignId"]), tuple(r.body["filters"]["emailAccountId"]))
-        for r in sandbox.log
+        for r in sandbox.pages
     }
     assert sent == set(
         product(
@@ -99,7 +99,7 @@ def test_every_checkpoint_comes_after_all_series_have_passed_it(make_sandbox, tm
     filters = {"leadCategories": {"categoryIdsIn": [1, 2, 3, 4, 5, 6, 7, 1234, 8, 9, 10, 11]}}
     config = tap_config(sandbox, filters=filters, limit_per_page=5, window_pages=3)
     run = run_tap(config, tmp_path)
-    assert len({json.dumps(r.body["filters"]["leadCategories"]) for r in sandbox.log}) == 2
+    assert len({json.dumps(r.body["filters"]["leadCategories"]) for r in sandbox.pages}) == 2
     reply_time = {lead["email_lead_map_id"]: lead["last_reply_time"] for lead in sandbox.expected(filters)}
     assert 0 < len(reply_time) < len(sandbox.expected()), "leads without a category are left out"
     emitted: set[str] = set()
@@ -123,7 +123,8 @@ def test_all_series_share_the_one_rate_limit(make_sandbox, tmp_path):
     del config["rps"]  # the default, 5 a second, across every series and worker
     run_tap(config, tmp_path)
     series = {
-        json.dumps(r.body["filters"]["campaignId"] + r.body["filters"]["emailAccountId"]) for r in sandbox.log
+        json.dumps(page.body["filters"]["campaignId"] + page.body["filters"]["emailAccountId"])
+        for page in sandbox.pages
     }
     assert len(series) == 6
     assert [r.status for r in sandbox.log].count(429) == 0

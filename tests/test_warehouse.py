@@ -147,6 +147,7 @@ def test_postgres_loads_what_the_csv_holds_then_upserts_only_what_changed(postgr
         ["email_history", "email_lead_map_id"],
         ["email_history", "email_key"],
         ["inbox_replies", "email_lead_map_id"],
+        ["lead_categories", "id"],
     ]
 
 

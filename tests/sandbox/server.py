@@ -190,6 +190,12 @@ class Sandbox:
         body = {"filters": filters or {}, "sortBy": sort_by}
         return api.select(self.inbox.leads, body, replied_only=not sent)
 
+    @property
+    def pages(self) -> list[LoggedRequest]:
+        """The page requests (POSTs to the inbox and sent lists), in the log's order: what
+        paging tests count and read; a run's GET of the category list is not a page."""
+        return [r for r in self.log if r.method == "POST"]
+
     def requests_to(self, suffix: str) -> list[LoggedRequest]:
         return [r for r in self.log if r.path.endswith(suffix)]
 
