@@ -50,7 +50,11 @@ def test_filters_replace_the_default_and_ids_use_documented_keys(sandbox, tmp_pa
         "campaignId": [101, 102],
         "emailAccountId": [501, 502, 503],
     }
-    expected = sandbox.expected({"campaignId": [101, 102], "emailAccountId": [501, 502, 503]})
+    expected = sandbox.expected(
+        {"emailStatus": "Replied", "campaignId": [101, 102], "emailAccountId": [501, 502, 503]}
+    )
+    ids = {"campaignId": [101, 102], "emailAccountId": [501, 502, 503]}
+    assert expected and len(expected) < len(sandbox.expected(ids)), "bounced leads are not 'Replied'"
     assert [r["email_lead_map_id"] for r in run.records("inbox_replies")] == [
         lead["email_lead_map_id"] for lead in expected
     ]
