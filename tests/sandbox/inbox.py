@@ -468,20 +468,46 @@ def _reply(
         subject: str | None = "Unsubscribe"
     else:
         subject = None if roll < 0.3 else f"Re: {SUBJECT}"
-    item = _email(
-        "REPLY",
+    return _reply_item(
+        rng,
         moment,
-        stats_id=prior["stats_id"],
+        prior,
+        (kind, text),
         message_id=None if rng.random() < 0.15 else f"<r{n}.{map_id}@lead.example>",
         subject=subject,
         body=_reply_body(rng, text, prior),
         sender=email,
+        cc=cc,
+    )
+
+
+def _reply_item(
+    rng: random.Random,
+    moment: datetime,
+    prior: dict[str, Any],
+    truth: tuple[str, str],
+    *,
+    message_id: str | None,
+    subject: str | None,
+    body: str,
+    sender: str,
+    cc: Any = None,
+) -> dict[str, Any]:
+    """A REPLY to ``prior``, with its true kind and written text kept private."""
+    item = _email(
+        "REPLY",
+        moment,
+        stats_id=prior["stats_id"],
+        message_id=message_id,
+        subject=subject,
+        body=body,
+        sender=sender,
         to=OURS,
         cc=cc,
         seq=None,
         extras=_extras(rng, "REPLY", prior),
     )
-    item["_kind"], item["_text"] = kind, text
+    item["_kind"], item["_text"] = truth
     return item
 
 
@@ -492,21 +518,16 @@ def _auto_reply(
     prefix, text = AUTO_REPLIES[rng.randrange(len(AUTO_REPLIES))]
     ticket = not prefix.endswith(": ")  # a helpdesk's receipt: its own subject and address
     subject = prefix if ticket else prefix + prior.get("subject", SUBJECT)
-    item = _email(
-        "REPLY",
+    return _reply_item(
+        rng,
         moment,
-        stats_id=prior["stats_id"],
+        prior,
+        (AUTO_REPLY, text),
         message_id=f"<auto{n}.{map_id}@lead.example>",
         subject=subject,
         body=_text_body(rng, text),
         sender="help@" + email.split("@", 1)[1] if ticket else email,
-        to=OURS,
-        cc=None,
-        seq=None,
-        extras=_extras(rng, "REPLY", prior),
     )
-    item["_kind"], item["_text"] = AUTO_REPLY, text
-    return item
 
 
 def _bounce(
@@ -516,21 +537,16 @@ def _bounce(
     sender, subject, template, as_html = BOUNCES[rng.randrange(len(BOUNCES))]
     local, domain = email.split("@", 1)
     text = template.format(to=email, local=local, domain=domain)
-    item = _email(
-        "REPLY",
+    return _reply_item(
+        rng,
         moment,
-        stats_id=prior["stats_id"],
+        prior,
+        (BOUNCE, text),
         message_id=f"<dsn.{map_id}.{rng.getrandbits(32):08x}@{sender.split('@')[1]}>",
         subject=subject.format(subject=prior.get("subject", SUBJECT)),
         body=f'<div dir="ltr">{_html_lines(text)}</div>' if as_html else text,
         sender=sender,
-        to=OURS,
-        cc=None,
-        seq=None,
-        extras=_extras(rng, "REPLY", prior),
     )
-    item["_kind"], item["_text"] = BOUNCE, text
-    return item
 
 
 def _extras(rng: random.Random, kind: str, prior: dict[str, Any] | None = None) -> dict[str, Any]:
