@@ -54,6 +54,13 @@ class _InboxStream(SeamStream):
     records_move_bookmark = False
     _schema_sent = False
 
+    def __init__(self, tap: TapSmartleadInbox) -> None:
+        super().__init__(tap)
+        self._inbox_tap = tap
+        if self.replication_key is None:
+            # Said in the catalog, so a loader or Meltano never offers it as incremental.
+            self.forced_replication_method = "FULL_TABLE"
+
     def schema_due(self) -> None:
         """The first stream to start sends every selected stream's SCHEMA, each once.
 
@@ -79,7 +86,6 @@ class InboxRepliesStream(_InboxStream):
 
     def __init__(self, tap: TapSmartleadInbox) -> None:
         super().__init__(tap)
-        self._inbox_tap = tap
         # The kept leads of each page, for email_history (see hand_over.py).
         self.hand_over: PageHandOver[tuple[ReadThread, PageInfo]] = PageHandOver()
         self._pages_read = 0
@@ -219,10 +225,6 @@ class EmailHistoryStream(_InboxStream):
     state_partitioning_keys: list[str] = []  # one bookmark, not one per page
     schema = EMAIL_HISTORY_SCHEMA
 
-    def __init__(self, tap: TapSmartleadInbox) -> None:
-        super().__init__(tap)
-        self._inbox_tap = tap
-
     def get_records(self, context: Context | None) -> Iterator[Record]:
         parent = self._inbox_tap.streams[InboxRepliesStream.name]
         assert isinstance(parent, InboxRepliesStream)
@@ -249,12 +251,6 @@ class SentEmailsStream(_InboxStream):
     replication_key = None  # FULL_TABLE: the list cannot be cut by sent time (see README)
     selected_by_default = False
     schema = SENT_EMAILS_SCHEMA
-
-    def __init__(self, tap: TapSmartleadInbox) -> None:
-        super().__init__(tap)
-        self._inbox_tap = tap
-        # Said in the catalog, so a loader or Meltano never offers it as incremental.
-        self.forced_replication_method = "FULL_TABLE"
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         tap, settings = self._inbox_tap, self._inbox_tap.settings
@@ -286,13 +282,8 @@ class LeadCategoriesStream(_InboxStream):
 
     name = "lead_categories"
     primary_keys = ("id",)
-    replication_key = None
+    replication_key = None  # FULL_TABLE: one short list, read whole each run
     schema = LEAD_CATEGORIES_SCHEMA
-
-    def __init__(self, tap: TapSmartleadInbox) -> None:
-        super().__init__(tap)
-        self._inbox_tap = tap
-        self.forced_replication_method = "FULL_TABLE"
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         account = self._inbox_tap.categories  # the same read names the leads' categories

@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import run_tap, tap_config
 from tests.sandbox.inbox import DELETED_CATEGORY_ID
+from tests.test_sent_stream import discover, selecting
 
 SHAPES = ["flat", "documented"]
 
@@ -171,3 +172,27 @@ def test_a_category_list_that_cannot_be_read_fails_the_run_with_one_line(
     assert cause in run.last_stderr_line
     assert "Traceback" not in run.stderr
     assert not run.records("inbox_replies", allow_empty=True), "no lead goes out without its category name"
+
+
+def test_lead_categories_is_offered_full_table_and_selected_by_default(make_sandbox, tmp_path):
+    entry = next(
+        s
+        for s in discover(tap_config(make_sandbox(leads=5)), tmp_path)["streams"]
+        if s["tap_stream_id"] == "lead_categories"
+    )
+    top = next(m["metadata"] for m in entry["metadata"] if m["breadcrumb"] == [])
+    assert top["selected-by-default"] is True
+    assert top["forced-replication-method"] == "FULL_TABLE" and "valid-replication-keys" not in top
+    assert entry["key_properties"] == ["id"]
+
+
+def test_unselected_the_category_list_is_still_read_once_to_name_the_leads(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=40)
+    catalog = selecting(tap_config(sandbox), tmp_path, "inbox_replies", "email_history")
+    run = run_tap(tap_config(sandbox), tmp_path, "--catalog", catalog)
+    assert run.records("lead_categories", allow_empty=True) == []
+    assert len(sandbox.requests_to("/leads/fetch-categories")) == 1
+    names = {c["id"]: c["name"] for c in sandbox.categories()}
+    leads = run.records("inbox_replies")
+    assert [r["lead_category_name"] for r in leads] == [names.get(r["lead_category_id"]) for r in leads]
+    assert any(r["lead_category_name"] for r in leads)
