@@ -1,4 +1,4 @@
-"""Accuracy and speed of reply_kind on tests/reply_kind_corpus.json.
+"""Accuracy and speed of reply_kind on tests/reply_kind_corpus.json and tests/reply_kind_heldout.json.
 
 Run from the repo root: .venv/bin/python -m benchmarks.reply_kind_benchmark
 (or .venv/bin/python benchmarks/reply_kind_benchmark.py)
@@ -8,6 +8,10 @@ own_text = reply_text of it), then classified. Printed: the confusion table (row
 kind, columns = predicted), precision and recall per kind, exact matches per language and
 per client, the misses, and the time per reply of reply_kind alone (the texts are computed
 beforehand, as the tap has them already) and of the whole reading.
+
+Then the same accuracy figures for the held-out set, which was written apart from the corpus
+the classifier was first tuned on, with its "fresh-" replies (the last written) on a line of
+their own.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from tap_smartlead_inbox.reply_kind import REPLY_KINDS, reply_kind  # noqa: E402
 from tap_smartlead_inbox.reply_text import reply_text  # noqa: E402
 
 CORPUS = ROOT / "tests" / "reply_kind_corpus.json"
+HELDOUT = ROOT / "tests" / "reply_kind_heldout.json"
 REPEATS = 20
 
 
@@ -87,12 +92,13 @@ def exact_by(field: str, cases: list[dict[str, Any]], predicted: list[str]) -> N
     print(f"exact per {field}: {cells}")
 
 
-def main() -> None:
-    cases: list[dict[str, Any]] = json.loads(CORPUS.read_text(encoding="utf-8"))
+def accuracy(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """Print the accuracy figures of one labelled set; return its cases, inputs and predictions."""
+    cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
     inputs = [prepared(case) for case in cases]
     predicted = [reply_kind(**arguments) for arguments in inputs]
     exact = sum(1 for case, got in zip(cases, predicted, strict=True) if case["kind"] == got)
-    print(f"reply_kind on {CORPUS.relative_to(ROOT)}: {len(cases)} labelled replies")
+    print(f"reply_kind on {path.relative_to(ROOT)}: {len(cases)} labelled replies")
     print(f"exact {exact}/{len(cases)} ({100 * exact / len(cases):.1f}%)\n")
     confusion_table(cases, predicted)
     precision_recall(cases, predicted)
@@ -104,10 +110,27 @@ def main() -> None:
         if case["kind"] != got
     ]
     print(f"misses: {', '.join(misses) if misses else 'none'}\n")
+    return cases, inputs, predicted
+
+
+def heldout_accuracy() -> None:
+    cases, _, predicted = accuracy(HELDOUT)
+    pairs = zip(cases, predicted, strict=True)
+    fresh = [(case, got) for case, got in pairs if case["id"].startswith("fresh-")]
+    hits = sum(1 for case, got in fresh if case["kind"] == got)
+    if fresh:
+        print(f"of which fresh- replies: exact {hits}/{len(fresh)}", end="")
+        print(f" ({100 * hits / len(fresh):.1f}%)")
+
+
+def main() -> None:
+    cases, inputs, _ = accuracy(CORPUS)
     classify_ms = _ms_per_call(lambda: [reply_kind(**arguments) for arguments in inputs], len(inputs))
     reading_ms = _ms_per_call(lambda: [prepared(case) for case in cases], len(cases))
     print(f"ms per reply: reply_kind {classify_ms:.4f}", end="")
     print(f"  (reading the body and reply_text beforehand: {reading_ms:.3f})")
+    print("\n" + "-" * 96 + "\n")
+    heldout_accuracy()
 
 
 if __name__ == "__main__":

@@ -16,12 +16,16 @@ Evidence is read strongest first, and each step only where it can be trusted:
    ("Undeliverable:", "Delivery Status Notification (Failure)" and their translations),
    then the notice's wording (DSN phrases, SMTP 5.x.x codes) in own_text, which for a
    notice is the notice above the returned copy, and in full_text only when own_text is
-   empty: a lead who forwards a bounce above a note of their own stays human;
+   empty: a lead who forwards a bounce above a note of their own stays human. A read or
+   delivery receipt's subject outweighs a mail-system sender (Exchange sends both), and a
+   gateway's "your message was quarantined / rejected" counts only beside a machine's hand
+   (its sender, a "Reason:" field, a no-reply line);
 3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", ...), or the first part
    of the lead's own text: an automated-message statement or ticket acknowledgement decides
    alone; availability sentences (away, back on, limited access, urgent contact, left the
-   company) decide when three agree, or when two agree (or an absence or a departure
-   stands alone) and the text engages with nothing (no pricing asked, no call offered);
+   company, someone else away) decide when three agree, or when two agree (or an absence or
+   a departure stands alone) and the text engages with nothing (no pricing asked, no call
+   offered, no time proposed);
 4. unsubscribe: a removal request near the top of the lead's own text only (our campaign's
    unsubscribe footer sits in the quote, which own_text leaves out), unless the text also
    engages (asks for pricing, wants to talk), as "the unsubscribe link is broken but I am
@@ -59,10 +63,22 @@ def _family(*parts: str, anchored: bool = True) -> re.Pattern[str]:
     symbol places itself, so those are left unanchored. Anchored alternatives are grouped
     under their first letter ("a(?:way|ccès)|o(?:ut of|oo)"): sre skips a branch led by a
     literal on one compare, so each word is tried against one group, not every alternative.
+    Parts that can only start with a CJK character share one branch behind a lookahead, so a
+    Latin position costs them one compare, not one per part.
     """
     words = [part for part in parts if anchored and _word_led(part)]
-    others = [f"(?:{part})" for part in parts if not (anchored and _word_led(part))]
-    return re.compile("|".join(([rf"\b(?:{_by_first_letter(words)})"] if words else []) + others))
+    rest = [part for part in parts if not (anchored and _word_led(part))]
+    cjk = [part for part in rest if _cjk_led(part)]
+    others = [f"(?:{part})" for part in rest if not _cjk_led(part)]
+    branches = [rf"\b(?:{_by_first_letter(words)})"] if words else []
+    branches += [f"(?=[\u3000-\U0010ffff])(?:{'|'.join(cjk)})"] if cjk else []
+    return re.compile("|".join(branches + others))
+
+
+def _cjk_led(part: str) -> bool:
+    """Whether every way the part can match starts with a character at or above U+3000."""
+    leads = [alt[:1] for top in _top_level(part) for alt in _expanded(top)]
+    return all(lead and ord(lead) >= 0x3000 for lead in leads)
 
 
 def _word_led(part: str) -> bool:
@@ -231,6 +247,15 @@ def _subject_kind(subject: str) -> str | None:
     return None
 
 
+# Read and delivery receipts: "Read:", "Delivered:", "Relayed:" and their translations.
+_RECEIPT_SUBJECT = re.compile(
+    r"(?:read|not read|delivered|relayed|gelesen|nicht gelesen|zugestellt|lu|non lu|remis|leído|entregado"
+    r"|letto|recapitato|gelezen|bezorgd|lida|entregue|przeczytano|dostarczono|läst|levererat|læst|leveret"
+    r"|lest|luettu|toimitettu|přečteno|doručeno|okundu|teslim edildi|прочитано|доставлено|既読|開封済み"
+    r"|配信済み|已读|已送达|읽음|배달됨) ?:"
+)
+
+
 # --- senders ------------------------------------------------------------------------------
 
 _BOUNCE_SENDER = _family(
@@ -256,7 +281,8 @@ _DSN_TEXT = _family(
     r"|(?:wasn't|was not) able to deliver|(?:unable|failed) to deliver (?:your|the|this) (?:message"
     r"|mail|e-?mail)"
     r"|permanent (?:fatal )?(?:error|failure)|recipient address rejected|(?:user|mailbox|recipient) unknown"
-    r"|no such user|mailbox (?:unavailable|not found|is full|full)|account that you tried to reach does not"
+    r"|no such user|mailbox (?:unavailable|not found|(?:is )?full(?! of))"
+    r"|account that you tried to reach does not"
     r"|remote server returned|diagnostic-code:|final-recipient:|action: failed|message blocked"
     r"|your message (?:to .{1,80} )?has been blocked|returned to sender|had permanent fatal errors"
     r"|mail delivery (?:failed|failure|subsystem|system)|delivery status notification",
@@ -285,12 +311,33 @@ _DSN_TEXT = _family(
 )
 
 
+# What a filtering gateway (Mimecast, Proofpoint, a quarantine) says of a message it stopped. A
+# person may say it too ("your message was rejected by my spam filter, glad it got through"), so it
+# counts only where the notice shows a machine's hand: its sender, a "Reason:" field, a no-reply.
+_GATEWAY_TEXT = _family(
+    r"your (?:message|e-?mail)(?: to \S{1,80})? (?:was|has been|is being) (?:quarantined|rejected|blocked"
+    r"|held (?:for review|in quarantine)|not delivered)|(?:message|e-?mail) (?:\S+ ){0,4}(?:has not been"
+    r"|was not) delivered|(?:mailbox|quota) (?:quota )?exceeded|over quota|quarantined",
+)
+_GATEWAY_HAND = _family(
+    r"reason:|automatically generated|automated (?:message|notice|notification)|do not reply|quarantine"
+    r"|postmaster|mail ?(?:filter|gateway|guard|security)|e-?mail (?:security|gateway)|no-?reply"
+    r"|notifications?@|alerts?@",
+)
+
+
 def _is_bounce(sender: str, subject: str, notice: str) -> bool:
-    if sender and _BOUNCE_SENDER.search(sender.lower()):
+    topic = _SUBJECT_TAGS.sub("", _flat(subject, 300)) if subject else ""
+    if _DSN_TEXT.search(notice) is not None or (topic and _BOUNCE_SUBJECT_START.match(topic)):
         return True
-    if subject and _BOUNCE_SUBJECT_START.match(_SUBJECT_TAGS.sub("", _flat(subject, 300))):
+    if _GATEWAY_TEXT.search(notice) and (
+        _GATEWAY_HAND.search(notice) or (sender and _GATEWAY_HAND.search(sender.lower()))
+    ):
         return True
-    return _DSN_TEXT.search(notice) is not None
+    # Exchange sends read and delivery receipts from the same "Microsoft Outlook" sender as its
+    # failure notices: a receipt's subject says which it is.
+    receipt = bool(topic) and _RECEIPT_SUBJECT.match(topic) is not None
+    return bool(sender) and not receipt and _BOUNCE_SENDER.search(sender.lower()) is not None
 
 
 # --- auto-replies -------------------------------------------------------------------------
@@ -303,7 +350,10 @@ _AUTOMATED = _family(
     r"|e-?mail|message|ticket|inquiry|enquiry|query|support request)|your (?:request|ticket|case|inquiry"
     r"|enquiry) (?:\(?#|no\.?|number|id|has been (?:received|logged|created))"
     r"|ticket (?:#|no\.?|number|id)\s?:?\s?\d|(?:please )?do not reply (?:to|directly to) this"
-    r"|thank you for contacting (?:us|our)",
+    r"|thank you for contacting (?:us|our)|your (?:request|ticket|case|inquiry|enquiry|query) \(?#?\d+\)? "
+    r"(?:has been|was|is being) (?:received|logged|created|opened|submitted|reviewed)|your (?:reference"
+    r"|ticket|case|request|tracking) (?:number|no\.?|id)(?: is)?:? ?#?[a-z]{0,4}-?\d{3,}"
+    r"|(?:type|write|add) your reply above this line|reply above this line",
     r"\[#\d{3,}\]",  # a ticket number in brackets
     r"(?:dies ist eine |eine )?automatische (?:antwort|abwesenheitsnotiz|benachrichtigung|nachricht)"
     r"|automatisch (?:generiert|erstellt|versendet)|abwesenheitsnotiz|wir haben ihre (?:anfrage|nachricht"
@@ -324,6 +374,9 @@ _AUTOMATED = _family(
     r" (?:обращение|письмо|запрос)",  # ru
     r"automaattinen vastaus|automatická odpověď|automatikus válasz|otomatik yanıt",  # fi cs hu tr
     r"自動(?:応答|返信|送信)|このメールは自動|お問い合わせを受け付け|自动回复|自動回覆",  # ja zh
+    r"这是一封自动|此邮件为自动|系统自动发送|자동 ?(?:회신|응답|발송)|자동으로 (?:발송|생성)",  # zh ko
+    r"automatisk (?:svar|besked|meddelelse|beskjed|generert)|automaattinen (?:viesti|ilmoitus)"
+    r"|automatick(?:á|y) (?:odpověď|generovan|zpráva)|otomatik (?:cevap|mesaj|olarak)",  # da no fi cs tr
 )
 
 # Availability sentences, each family one kind of evidence; a person may write one of them.
@@ -334,7 +387,9 @@ _AWAY = _family(
     r"|medical |study |business |a )?(?:leave|vacation|holiday|holidays|pto|sabbatical|trip)|travel|at an? "
     r"(?:conference|trade ?show|event|offsite)|offline|not in the office)"
     r"|(?:currently|presently) (?:out of (?:the )?office|away|on (?:leave|vacation|holiday))"
-    r"|(?:we are|we're|our office is|our offices are) (?:currently |now )?closed",
+    r"|(?:we are|we're|our (?:\w+ )?(?:office|offices|practice|store|shop|studio|team|clinic) (?:is|are"
+    r"|will be)) (?:currently |now )?closed|(?:i am|i'm) (?:currently )?(?:off sick|on sick leave"
+    r"|travel(?:l)?ing|at (?:\w+ ){0,3}(?:conference|summit|expo|inbound|congress|fair))",
     r"ich bin\b.{0,50}?\b(?:nicht im (?:büro|hause|haus)|außer (?:haus|hause)|abwesend|im urlaub|in "
     r"(?:elternzeit|mutterschutz|urlaub)|auf (?:geschäftsreise|dienstreise)|nicht erreichbar)"
     r"|befinde mich.{0,40}?(?:urlaub|elternzeit|mutterschutz|reise)",  # de
@@ -353,8 +408,16 @@ _AWAY = _family(
     r"|föräldraledig|tjänstledig|sjukskriven|inte på kontoret|på resa)",  # sv
     r"(?:я|нахожусь)\b.{0,30}?(?:в отпуске|вне офиса|в командировке|в декрет|на больничном)|отсутствую",  # ru
     r"jeg er (?:på ferie|fraværende|ikke på kontoret|ude af kontoret|på barsel)|olen (?:lomalla|poissa)"
-    r"|izindeyim|ofis dışındayım",  # da no fi tr
-    r"不在にしております|不在にしています|休暇を取得|休暇中|出張中|不在です|夏季休暇|年末年始",  # ja
+    r"|izindeyim|ofis dışındayım|jeg er (?:på ferie|borte|ikke på kontoret|i permisjon|på reise)"
+    r"|olen (?:lomalla|poissa|matkoilla|vanhempainvapaalla|äitiyslomalla|sairaslomalla)"
+    r"|en ole (?:toimistolla|tavoitettavissa)|(?:jsem|budu) (?:\w+ ){0,2}(?:mimo (?:kancelář|kancelar"
+    r"|office)|na dovolené|nepřítom|na mateřské|na služební cestě)"
+    r"|izinliyim|yıllık izindeyim|tatildeyim|ofiste değilim|seyahatteyim",  # da no fi cs tr
+    r"不在にしております|不在にしています|休暇を取得|休暇中|出張中|不在です|夏季休暇|年末年始"
+    r"|休業(?:期間|日|とさせて|いたします|します)|お休みをいただ",  # ja
+    r"(?:正在|目前|现在)?(?:休假|出差|外出)(?:中|期间)|正在(?:休假|出差|外出)|不在办公室"
+    r"|休假至|請假中|休假中",  # zh
+    r"휴가 ?중|부재 ?중|출장 ?중|사무실에 없|외근 ?중|휴직 ?중|출산 ?휴가",  # ko
 )
 _RETURN = _family(
     r"(?:i will|i'll|i shall|we will|we'll) (?:be )?(?:back|return|returning) (?:on|in the office"
@@ -364,7 +427,9 @@ _RETURN = _family(
     r"|aug|sep|oct"
     r"|nov|dec|\d|the \d)|(?:respond|reply|get back to you|answer|attend to).{0,40}(?:upon|on"
     r"|after) my return"
-    r"|when i(?:'m| am) back|upon my return",
+    r"|when i(?:'m| am) back|upon my return|(?:on|upon|after) (?:his|her|their) return"
+    r"|(?:when|after|once) i return|(?:will )?re-?open(?:s|ing)? on"
+    r"|back (?:in the office|at my desk|online) (?:on|from)",
     r"wieder (?:im büro|erreichbar|zurück|für sie da|da)|nach meiner rückkehr"
     r"|bis (?:einschließlich |zum )?\d",
     r"(?:serai|suis) de retour (?:le|au|à partir|dans)|de retour (?:le|à partir du|au bureau le)"
@@ -379,11 +444,22 @@ _RETURN = _family(
     r"вернусь|по возвращении|буду (?:на связи|в офисе)",  # ru
     r"tilbage (?:den|på)|tilbake (?:den|på)",  # da no
     r"戻り次第|帰社後|復帰後|以降に(?:順次)?(?:ご)?(?:返信|対応|連絡)",  # ja
+    r"将于.{0,12}(?:返回|回到|回复|回覆|回来|上班)|返回办公室|回来后|回到办公室后",  # zh
+    r"복귀(?:합니다|할|예정|후|하면)|돌아(?:옵니다|올|온 후)",  # ko
+    r"(?:til|frem til|till og med|t\.o\.m\.?) (?:og med )?(?:den )?\d|palaan (?:töihin|toimistolle)?"
+    r"|\d{1,2}\.\d{1,2}\.? asti|(?:jsem )?zpět (?:v kanceláři )?(?:od|dne)"
+    r"|do \d{1,2}\. ?\d{1,2}\.",  # da no fi cs
+    r"(?:tarihine|tarihinde|'?(?:e|a|ye|ya)) kadar|döndüğümde|dönüşümde",  # tr
 )
 _LIMITED = _family(
     r"(?:limited|no|intermittent|sporadic|restricted) access to (?:my )?(?:e-?mails?|mail|inbox)"
     r"|(?:limited|reduced) (?:availability|connectivity)|responses? (?:will|may) be delayed"
-    r"|(?:delayed|slower|slow) (?:response|responses|reply|replies)",
+    r"|(?:delayed|slower|slow) (?:response|responses|reply|replies)"
+    r"|limited (?:e-?mail |internet |phone |wifi )?(?:access|connectivity)"
+    r"|(?:your )?(?:e-?mails?|messages?|mail) (?:will|is|are) not (?:be )?(?:forwarded|read|monitored"
+    r"|checked)"
+    r"|not (?:be )?(?:checking|reading|monitoring|answering) (?:my )?(?:e-?mails?|mail|inbox|messages)"
+    r"|checking (?:e-?mails?|mail|messages) (?:only )?(?:occasionally|intermittently|sporadically)",
     r"(?:eingeschränkt|keinen|begrenzt)\w* zugriff auf|e-?mails? werden nicht (?:weitergeleitet|gelesen)"
     r"|keinen zugang zu",  # de
     r"accès (?:limité|restreint)|(?:sans|pas d') ?accès|ne (?:serai|pourrai) pas (?:en mesure de )?"
@@ -396,6 +472,10 @@ _LIMITED = _family(
     r"begränsad (?:tillgång|åtkomst)|läser inte (?:min )?(?:e-?post|mejl|mail)",  # sv
     r"ограниченн\w+ доступ|без доступа к",  # ru
     r"メールを確認できません|メールの確認が遅れ|返信が遅れ|ご返信が遅れ",  # ja
+    r"无法及时(?:查看|回复|处理)|回复(?:可能)?(?:会)?(?:有所)?延迟",  # zh
+    r"(?:답변|회신|답장)이 (?:늦어|지연)",  # ko
+    r"(?:begrænset|ingen|begrenset) (?:adgang|tilgang) til|omezen\w* přístup|e-?postalarıma erişimim"
+    r"|erişimim sınırlı|rajoitetusti|en lue sähköpost",  # da no cs tr fi
 )
 _URGENT = _family(
     r"(?:for|in case of|regarding|with|on) (?:urgent|immediate|pressing|time-sensitive) (?:matters|requests"
@@ -417,12 +497,19 @@ _URGENT = _family(
     r"по (?:срочным|неотложным) вопросам|в (?:моё|мое) отсутствие",  # ru
     r"(?:i|ved) (?:hastesaker|presserende)",  # no
     r"(?:お急ぎ|緊急)の(?:場合|ご用件)",  # ja
+    r"(?:如有|若有)(?:紧急|急事)|紧急(?:事务|事宜|情况)|급한 (?:용무|용건|일|문의)|긴급한",  # zh ko
+    r"(?:i )?(?:hastende|akutte) (?:tilfælde|sager|saker|henvendelser)|kiireellisissä|naléhavých"
+    r"|v (?:naléhavých|urgentních) případech|acil (?:durumlarda|konularda|işleriniz)"
+    r"|for (?:\w+ )?emergencies",  # da no fi cs tr en
 )
 _GONE = _family(
     r"(?:i am|i'm|is|are|she is|he is|she's|he's) no longer (?:with|at|employed|working|part of)"
     r"|no longer (?:works?|employed) (?:at|for|by|with)|(?:has|have) left (?:the company|the organi[sz]ation"
     r"|the business|the firm)|(?:this|the) (?:mailbox|inbox|e-?mail address|address|account) (?:is )?"
-    r"(?:no longer|not) (?:being )?(?:monitored|in use|active|checked)",
+    r"(?:no longer|not) (?:being )?(?:monitored|in use|active|checked)"
+    r"|(?:i have|i've|has|have) (?:moved|changed) (?:to a new (?:role|position|job|team|department|company"
+    r"|employer)|roles|positions|jobs)|(?:this|my|the) (?:mailbox|inbox|e-?mail address|address|account)"
+    r" will (?:be )?(?:closed|deactivated|deleted|disabled|shut down|removed)",
     r"nicht mehr (?:im unternehmen|bei|für|in unserem unternehmen|tätig|beschäftigt)|(?:hat|haben) "
     r"(?:das unternehmen|uns|unser unternehmen) verlassen|postfach wird nicht mehr",  # de
     r"ne fait plus partie|(?:a|ont) quitté (?:l'entreprise|la société|notre)|ne travaille plus"
@@ -436,10 +523,30 @@ _GONE = _family(
     r"(?:arbetar|jobbar) inte längre|slutat (?:på|hos|sin anställning)|inte längre (?:anställd|verksam)",
     r"больше не работает|не работает в компании|покинул[а]? компанию",  # ru
     r"退職いたしました|退職しました|退社いたしました",  # ja
+    r"已(?:经)?离职|不再(?:在|于).{0,12}(?:工作|任职)|퇴사(?:했|하였|하셨)",  # zh ko
+    r"(?:arbejder|jobber|arbeider) ikke længere|(?:arbejder|jobber|arbeider) ikke lenger|ei (?:enää )?"
+    r"työskentele|již (?:nepracuje|není zaměstnancem)|artık (?:çalışmıyor|çalışmamaktadır)",  # da no fi cs tr
+)
+# A terse note that opens with the absence: "Out until 4/2. Will respond when I return." (Not
+# anywhere in a text: "we're sold out until June".)
+_OUT_NOTE = re.compile(r"out (?:of (?:the )?office )?(?:until|till|thru|through|today|this week)\b")
+# Someone else is away: an assistant's or a colleague's note, "Mr. Park is travelling until ...".
+# It seconds other evidence only, as a person may write it ("Tom is on leave, I can help").
+_AWAY_OTHER = _family(
+    r"(?:is|are) (?:currently |now |presently )?(?:out of (?:the )?office|away (?:from|until|till|on)"
+    r"|travel(?:l)?ing|on (?:annual |parental |maternity |paternity |sick |medical |business )?(?:leave"
+    r"|vacation|holiday|holidays|pto|sabbatical|trip))",
+    r"ist (?:derzeit |aktuell |zurzeit )?(?:nicht im (?:büro|hause|haus)|außer haus|abwesend|im urlaub|in "
+    r"(?:elternzeit|mutterschutz|urlaub))",  # de
+    r"est (?:actuellement )?(?:absente?|en (?:congés?|vacances|déplacement))",  # fr
+    r"está (?:actualmente )?(?:de vacaciones|fuera de (?:la )?oficina|ausente|de viaje)",  # es
+    r"è (?:attualmente )?(?:in ferie|fuori (?:ufficio|sede)|assente|in trasferta)",  # it
+    r"is (?:momenteel )?(?:met vakantie|afwezig|niet aanwezig)",  # nl
+    r"está (?:de férias|ausente|fora do escritório)",  # pt
 )
 # An absence or a departure can stand alone ("Back Monday" is not an auto-reply by itself).
 _STANDALONE = (_AWAY, _GONE)
-_SUPPORTING = (_RETURN, _LIMITED, _URGENT)
+_SUPPORTING = (_RETURN, _LIMITED, _URGENT, _AWAY_OTHER)
 # So many availability sentences at once are an out-of-office note even if it names a price.
 _UNDENIABLE = 3
 
@@ -451,7 +558,7 @@ def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
         return False
     if _AUTOMATED.search(own):
         return True
-    standalone = sum(1 for family in _STANDALONE if family.search(own))
+    standalone = sum(1 for family in _STANDALONE if family.search(own)) + (_OUT_NOTE.match(own) is not None)
     machine = bool(sender) and _MACHINE_SENDER.search(sender.lower()) is not None
     if not standalone and not machine and not _RETURN.search(own):
         return False  # short of two supporting signals whatever LIMITED and URGENT say
@@ -472,16 +579,21 @@ _ENGAGED = _family(
     r"|details|proposal|quote|case stud|brochure|invite|calendar|link|times?|slots?|demo)"
     r"|(?:book|schedule|set up|arrange) (?:a|some|the) (?:call|time|meeting|demo|chat)|happy to (?:chat"
     r"|talk|meet|connect|hop|learn)|pricing|how much|tell me more|more info|works for me"
-    r"|sounds (?:good|great|interesting)|i'd like to (?:see|learn|know|try)",
+    r"|sounds (?:good|great|interesting)|i'd like to (?:see|learn|know|try)|(?:can|could|shall|should) we "
+    r"(?:talk|chat|meet|speak|connect|set up|schedule|book|do|hop|find|catch up)|works best|would work for"
+    r"|(?:does|would) (?:\w+ ){1,3}work (?:for you)?\?|how about (?:mon|tue|wed|thu|fri|next|a call)",
     r"interessiert|interesse an|klingt (?:gut|interessant)|schicken sie mir|senden sie mir|preise"
-    r"|was kostet",  # de
-    r"intéress|envoyez-moi|m'envoyer|tarifs?\b|prix\b",  # fr
-    r"me interesa|interesad|envíe(?:me|nos)|envíame|precios?\b|hablemos",  # es
+    r"|was kostet|können wir (?:uns|telefonieren|sprechen|einen termin)|sollen wir",  # de
+    r"intéress|envoyez-moi|m'envoyer|tarifs?\b|prix\b|pouvons-nous"
+    r"|on peut (?:en )?(?:parler|s'appeler)",  # fr
+    r"me interesa|interesad|envíe(?:me|nos)|envíame|precios?\b|hablemos"
+    r"|podemos (?:hablar|quedar|vernos)",  # es
     r"mi interessa|interessat|inviatemi|mandatemi|mandami|prezzi|sentiamoci",  # it
-    r"geïnteresseerd|interesse in|stuur (?:me|mij)|prijzen|wat kost",  # nl
-    r"tenho interesse|interessad|envie-me|me envie|preços|vamos conversar",  # pt
+    r"geïnteresseerd|interesse in|stuur (?:me|mij)|prijzen|wat kost|(?:kunnen|zullen) we (?:\w+ )?(?:even )?"
+    r"(?:bellen|spreken|afspreken|praten)",  # nl
+    r"tenho interesse|interessad|envie-me|me envie|preços|vamos conversar|podemos (?:conversar|falar)",  # pt
     r"zainteresowan|chętnie porozmawiam|prześlij|proszę o (?:ofertę|cennik)|cennik",  # pl
-    r"intresserad|intressant|skicka (?:mig|gärna)|priser|vad kostar",  # sv
+    r"intresserad|intressant|skicka (?:mig|gärna)|priser|vad kostar|kan vi (?:ses|prata|höras|boka)",  # sv
     r"интересно|интересует|пришлите|вышлите|цены|стоимость|созвонимся",  # ru
     r"興味があります|興味があり|資料を送|料金|お打ち合わせ|打ち合わせ",  # ja
 )
@@ -503,12 +615,15 @@ _UNSUBSCRIBE = _family(
     r"unsubscrib|\bunsub\b|opt(?:ed)? (?:me |us )?out|remove (?:me|us|this (?:e-?mail|address))\b"
     r"|remove (?:my|our) (?:e-?mail|address|name|details|data|contact|info)"
     r"|take (?:me|us|my (?:e-?mail|address|name)) off|(?:off|from) (?:of )?(?:your|the|this) (?:mailing "
-    r"|e-?mail |distribution |contact |marketing |sales )?(?:list|database|system|sequence|campaign)"
+    r"|e-?mail |distribution |contact |marketing |sales )?(?:list|database|sequence|campaign)|(?:off|from) "
+    r"(?:of )?(?:your|the|this) (?:mailing|e-?mail|distribution|contact|marketing|sales|crm) system"
     r"|(?:stop|quit|cease) (?:emailing|e-?mailing|mailing|contacting|messaging|spamming|sending|writing"
     r"|bothering|pestering|reaching out|harass)|(?:do not|don't|dont|never) (?:ever )?(?:contact|e-?mail"
     r"|write|message|send|spam|reach out)(?: to)? (?:me|us|again|any)|no more (?:e-?mails|messages"
     r"|mails|spam)"
-    r"|delete (?:my|our) (?:data|details|e-?mail|address|contact|information|info)|\bgdpr\b",
+    r"|delete (?:my|our) (?:data|details|e-?mail|address|contact|information|info)|\bgdpr\b"
+    r"|(?:i|we) (?:don't|do not|no longer|never) (?:want|wish|care) to (?:receive|get|hear from you)"
+    r"|(?:i|we)(?:'d| would) (?:like|prefer) not to (?:receive|get|be contacted)",
     r"abmeld|abbestell|austragen|(?:entfernen|löschen|streichen) sie (?:mich|meine|uns)|bitte (?:entfernen"
     r"|löschen|streichen) (?:sie )?(?:mich|meine|uns)|(?:aus|von) (?:ihrem|ihrer|dem|der|ihren|eurem|eurer)"
     r" (?:verteiler|liste|e-?mail-?liste|newsletter|datenbank|system)|keine (?:weiteren )?(?:e-?mails|mails"
@@ -518,39 +633,60 @@ _UNSUBSCRIBE = _family(
     r"|(?:retirez|supprimez|enlevez) (?:mon|mes|notre) (?:adresse|e-?mail|mail|coordonnées|nom|données)"
     r"|(?:ne|n') ?(?:plus|pas) me (?:contacter|recontacter|écrire|solliciter|envoyer)|ne me (?:contactez"
     r"|recontactez|écrivez|sollicitez|envoyez) plus|(?:arrêtez|cessez) de (?:m'|me |nous )"
-    r"|de votre (?:liste|fichier|base)",  # fr
-    r"(?:dar(?:me|nos)?|darse|dadme|denme|deme) de baja|solicito la baja|(?:eliminar|borrar|quitar|sacar)"
+    r"|de votre (?:liste|fichier|base)|je ne (?:souhaite|veux|désire) plus (?:recevoir|être contacté)",  # fr
+    r"(?:dar(?:me|nos)?|darse|dadme|denme|deme) de baja|solicito la baja|cancelar (?:la |mi )?suscripci[oó]n"
+    r"|desuscrib|(?:borrar|eliminar|quitar|sacar)(?:me|nos) de|de (?:su|tu|vuestra) (?:lista|base de datos)"
+    r"|(?:eliminar|borrar|quitar|sacar)"
     r"(?:me|nos)? de (?:su|tu|vuestra|la|sus) (?:lista|base)|elimínenme|elimíname|quítenme|sáquenme"
     r"|bórrenme|(?:eliminen|borren) mi|no (?:me |nos )?(?:vuelvan|vuelvas) a (?:contactar|escribir|enviar)"
     r"|no (?:me |nos )?(?:contacten|contactes|escriban|escribas|envíen|envíes|manden) más"
-    r"|(?:dejen|deja|dejad) de (?:escribir|enviar|contactar|mandar)",  # es
+    r"|(?:dejen|deja|dejad) de (?:escribir|enviar|contactar|mandar)|no (?:quiero|deseo) (?:recibir|que me "
+    r"(?:escriban|contacten|envíen))",  # es
     r"cancellami|cancellatemi|cancellarmi|disiscriv|rimuovetemi|rimuovimi|rimuovermi|toglietemi|toglimi"
     r"|(?:rimuovete|cancellate|eliminate) (?:il mio|la mia|i miei|il nostro)|non (?:mi "
     r"|ci )?(?:contatt|scriv|invi|mand)\w* più"
     r"|(?:smettete|smettetela|smetti) di (?:scriver|contattar"
-    r"|inviar|mandar)|dalla (?:vostra|sua|tua) (?:lista|mailing)",  # it
-    r"afmeld|uitschrijv|uitgeschreven|verwijder (?:mij|me|ons|mijn)|(?:haal|zet) (?:mij|me|ons) (?:van|uit)"
+    r"|inviar|mandar)|dalla (?:vostra|sua|tua) (?:lista|mailing)"
+    r"|non (?:voglio|desidero) (?:più )?ricevere",  # it
+    r"afmeld|uitschrijv|uitgeschreven|verwijder (?:mij|me|ons|mijn)"
+    r"|(?:haal|zet) (?:mij|me|ons) (?:\w+ )?(?:van|uit)|(?:van|uit) (?:jullie|uw|je|de) (?:mailing|e-?mail"
+    r"|verzend)?lijst|ik wil (?:geen|niet langer|niet meer) .{0,20}ontvangen"
     r"|geen (?:e-?mails|mails|berichten|mailtjes) meer|(?:stop|stoppen) met (?:mailen|e-?mailen|mij te"
     r"|contact)|niet (?:meer|langer) (?:mailen|contacteren|benaderen)|neem(?:t)? geen contact meer",  # nl
     r"descadastr|desinscrev|cancelar (?:a )?(?:minha )?inscrição|(?:remova|removam|retire|retirem|excluam"
     r"|exclua|tirem)[- ]?(?:me|nos|meu|o meu|minha)\b|me (?:remova|removam|retire|tire|exclua)|(?:parem"
     r"|pare) de (?:me )?(?:enviar|mandar|contatar|escrever)|não (?:me )?(?:contate|contatem|envie|enviem"
-    r"|mande|mandem|escrevam) mais",  # pt
+    r"|mande|mandem|escrevam) mais|não (?:quero|desejo) (?:mais )?receber",  # pt
     r"wypisz|wypisać|wypisanie|usuń(?:cie)? (?:mnie|mój|moje|nas)|(?:o )?usunięcie (?:mnie|mojego|moich)"
-    r"|nie (?:kontaktujcie|piszcie|wysyłajcie|kontaktować|pisać|wysyłać)|rezygnuj|rezygnacja z",  # pl
+    r"|nie (?:kontaktujcie|piszcie|wysyłajcie|kontaktować|pisać|wysyłać)|rezygnuj|rezygnacja z"
+    r"|nie chcę (?:więcej |już )?(?:otrzymywać|dostawać)",  # pl
     r"avregistrer|avsluta (?:min )?prenumeration|avprenumerera|ta bort (?:mig|min|oss)|(?:sluta|sluta att)"
     r" (?:mejla|maila|skicka|kontakta|skriva)|(?:kontakta|mejla|maila) (?:mig|oss) inte"
-    r"|inga fler (?:mejl|mail|e-?post)",  # sv
+    r"|inga fler (?:mejl|mail|e-?post)|jag vill inte (?:ha|få) (?:fler|mer|några)",  # sv
     r"отпиш|отписа|отписк|удалите (?:меня|мой|мою|нас)|(?:уберите|исключите) (?:меня|мой|нас)"
     r"|не (?:пишите|присылайте|беспокойте)|больше не (?:пишите|присылайте|беспокойте)"
     r"|прекратите (?:писать|присылать|рассылку)",  # ru
-    r"afmeld mig|avmeld meg|fjern (?:mig|meg)|älä lähetä",  # da no fi
-    r"配信停止|配信を停止|配信不要|登録解除|今後(?:の)?(?:ご連絡|連絡|メール).{0,6}(?:不要|お断り|控え|送らない)"
-    r"|メールを送らないで",  # ja
+    r"afmeld mig|avmeld meg|meld (?:meg|mig) (?:av|af)|fjern (?:mig|meg|min|mit)|ikke (?:send|sende|kontakt)"
+    r" (?:mig|meg) (?:flere|mere|igjen|igen)",  # da no
+    r"älä lähetä|älkää (?:lähettäkö|lähetä|ottako)|poista(?:kaa)? minut"
+    r"|poista(?:kaa)? (?:sähköposti)?osoitteeni|postituslistalta"
+    r"|en halua (?:enää )?(?:viestejä|sähköposteja|postia)|peru(?:uta|a) tilau",  # fi
+    r"odhl(?:ásit|aste|ašte|ásím)|odstraňte (?:mě|mne|můj|moj)|vyřaďte (?:mě|mne)|(?:už|již) mi (?:nepište"
+    r"|neposílejte)|nepište mi|neposílejte mi|nekontaktujte (?:mě|mne)|ze (?:svého|vašeho) seznamu",  # cs
+    r"listenizden|listeden çıkar|aboneliğ\w* iptal|abonelikten çık"
+    r"|bana (?:bir daha |artık )?(?:e-?posta|mail) (?:göndermeyin|atmayın)|(?:göndermeyi|yazmayı) bırakın"
+    r"|benimle (?:bir daha )?iletişime geçmeyin",  # tr
+    r"配信停止|配信を停止|配信不要|登録解除"
+    r"|今後(?:の)?(?:ご連絡|連絡|メール).{0,6}(?:不要|お断り|控え|送らない)|メールを送らないで",  # ja
+    r"退订|取消订阅|(?:列表|名单)中?(?:删除|移除)|(?:不要|请勿|别)再(?:给我)?(?:发|联系|发送)"
+    r"|(?:移除|删除)我的(?:邮箱|邮件|地址)",  # zh
+    r"수신 ?거부|구독 ?(?:취소|해지)|(?:메일|이메일)(?:을|를)? (?:그만|보내지 마)|명단에서 (?:삭제|빼)"
+    r"|(?:연락|발송)하지 마",  # ko
 )
 # A request of one word: "STOP", "Remove", "unsubscribe.".
 _ONE_WORD = re.compile(
-    r"(?:please |pls )?(?:stop|remove|unsubscribe|unsub|abmelden|désabonner|baja|stopp)\W*"
+    r"(?:please |pls )?(?:stop|remove|unsubscribe|unsub|abmelden|désabonner|baja|stopp|opt[- ]?out"
+    r"|uitschrijven|afmelden|descadastrar|disiscrivimi|wypisz|odhlásit|退订|配信停止|수신거부)\W*"
 )
 # A footer or signature offers the way out ("click here to unsubscribe", "you can opt out at
 # any time", "unsubscribe link"); a request asks for it.
@@ -558,10 +694,17 @@ _OFFER_BEFORE = re.compile(r"(?:\bto|\bcan|\bmay|click(?: here)?|\bhere|\bwish t
 _OFFER_AFTER = re.compile(r"\w*\W*(?:here|at any time|anytime|link|button|page|preferences)\b")
 
 
+_ASKING_BEFORE = re.compile(
+    r"(?:\b(?:i|we)(?:'d| would)?|\bplease|\bkindly) (?:(?:like|want|wish|need|ask) (?:you )?to|just)\W*$"
+)
+
+
 def _asks_to_stop(own: str) -> bool:
     for match in _UNSUBSCRIBE.finditer(own):
-        before = own[max(0, match.start() - 20) : match.start()]
-        if not (_OFFER_BEFORE.search(before) or _OFFER_AFTER.match(own, match.end())):
+        before = own[max(0, match.start() - 30) : match.start()]
+        if _ASKING_BEFORE.search(before) or not (
+            _OFFER_BEFORE.search(before) or _OFFER_AFTER.match(own, match.end())
+        ):
             return True
     return False
 
