@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import subprocess
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -103,6 +104,28 @@ def csv_keys(folder: Path) -> dict[str, list[tuple[str, ...]]]:
     return keys
 
 
+def check_analytics(sandbox: Sandbox, query: Query) -> None:
+    """Reply kinds, thread metrics and category names arrive in the warehouse as the tap made them."""
+    truth = Counter(sandbox.reply_kinds().values())
+    kinds = query(
+        "SELECT reply_kind, count(*) FROM smartlead.email_history WHERE history_type = 'REPLY' GROUP BY 1"
+    )
+    assert {kind: int(n) for kind, n in kinds} == dict(truth)
+    sums = query(
+        "SELECT sum(human_reply_count), sum(auto_reply_count), sum(bounce_count), sum(unsubscribe_count) "
+        "FROM smartlead.inbox_replies"
+    )[0]
+    assert [int(n) for n in sums] == [truth[k] for k in ("human", "auto_reply", "bounce", "unsubscribe")]
+    categories = query("SELECT id, name FROM smartlead.lead_categories ORDER BY id")
+    assert [(int(i), n) for i, n in categories] == sorted((c["id"], c["name"]) for c in sandbox.categories())
+    named = query(
+        "SELECT count(*) FROM smartlead.inbox_replies r JOIN smartlead.lead_categories c "
+        "ON c.id = r.lead_category_id WHERE r.lead_category_name = c.name"
+    )
+    listed = {int(i) for i, _ in categories}
+    assert int(named[0][0]) == sum(1 for lead in sandbox.expected() if lead["lead_category_id"] in listed)
+
+
 def check_upserts(sandbox: Sandbox, changed: list[str], snapshot: dict, query: Query) -> None:
     first, after, csv_rows = snapshot["first"], written(query), snapshot["csv"]
     # The first load holds exactly the CSV's rows: as many, with the same keys, none lost or doubled.
@@ -137,6 +160,7 @@ def test_postgres_loads_what_the_csv_holds_then_upserts_only_what_changed(postgr
     env = {**postgres.env, "TARGET_POSTGRES_BATCH_SIZE_ROWS": BATCH}
     sandbox, changed, snapshot = run_twice("target-postgres", env, tmp_path, postgres.sql)
     check_upserts(sandbox, changed, snapshot, postgres.sql)
+    check_analytics(sandbox, postgres.sql)
     keys = postgres.sql(
         "SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc "
         "JOIN information_schema.key_column_usage kcu USING (constraint_name, table_schema) "
@@ -157,6 +181,7 @@ def test_duckdb_loads_what_the_csv_holds_then_upserts_only_what_changed(tmp_path
     env = {"TARGET_DUCKDB_FILEPATH": str(database), "TARGET_DUCKDB_BATCH_SIZE_ROWS": BATCH}
     sandbox, changed, snapshot = run_twice("target-duckdb", env, tmp_path, query)
     check_upserts(sandbox, changed, snapshot, query)
+    check_analytics(sandbox, query)
 
 
 def readme_fence(marker: str, language: str) -> str:
