@@ -257,6 +257,30 @@ def test_the_inbox_file_has_one_row_per_lead(export):
     assert "email_body_html" not in header
 
 
+def test_reply_kinds_metrics_attachments_and_categories_are_in_the_files(export):
+    sandbox, out, _ = export
+    _, emails = read(next(out.glob("*_email_history.csv")))
+    truth = {(m, str(i)): kind for (m, i), kind in sandbox.reply_kinds().items()}
+    assert {
+        (r["email_lead_map_id"], r["history_index"]): r["reply_kind"] for r in emails if r["reply_kind"]
+    } == truth
+    assert {r["reply_kind"] for r in emails if r["history_type"] == "SENT"} == {""}
+    attached = [json.loads(r["history_attachments_json"]) for r in emails if r["history_attachments_json"]]
+    assert attached and all(item["file_name"] and item["file_url"] for files in attached for item in files)
+    assert any(";" in r["history_bcc_joined"] for r in emails), "a bcc list is joined like cc"
+    header, leads = read(next(out.glob("*_inbox_replies.csv")))
+    assert header[-2:] == ["api_fetched_at", "source_endpoint"]
+    assert {r["awaiting_our_reply"] for r in leads} == {"True", "False"}
+    assert all(
+        re.fullmatch(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)?", r["first_human_reply_at"]) for r in leads
+    )
+    assert sum(int(r["bounce_count"]) for r in leads) == list(truth.values()).count("bounce")
+    _, categories = read(next(out.glob("*_lead_categories.csv")))
+    assert [(int(r["id"]), r["name"]) for r in categories] == [
+        (c["id"], c["name"]) for c in sandbox.categories()
+    ]
+
+
 def test_meltano_keeps_the_bookmark_and_a_second_run_exports_only_what_changed(tmp_path):
     from tests.sandbox import Sandbox, SandboxConfig
 
