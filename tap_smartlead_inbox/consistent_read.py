@@ -141,14 +141,18 @@ class WindowReader(Generic[Item]):
     def _catch_up_pass(self, query: Query, since: datetime, end: datetime) -> Iterator[RowPage[Item]]:
         # Expected empty or nearly: requests go one at a time, none past the end. But a
         # pass runs because leads moved: an empty first answer is asked for again.
-        window = Window(since, end, expected_rows=0, open=True)
         if self._timed:  # the leads whose last reply is after since
+            window = Window(since, end, expected_rows=0, open=True)
             yield from self.read(query.within(since, end), window, confirm_empty=True)
             return
-        # A list read whole: moved leads went to its head, so it is read from the top
-        # until a lead sorts before since. Its query was read before, so the first page,
-        # which the pass may stop at, is asked twice (see read).
-        for row_page in self.read(query, window):
+        # A list read whole: moved leads went to its head. Its query was read before, so
+        # the first page, which the pass may stop at, is asked twice (see read).
+        yield from self.read_head(query, since, end)
+
+    def read_head(self, query: Query, since: datetime, end: datetime) -> Iterator[RowPage[Item]]:
+        """The top of a list sorted newest first by ``query.sort_by``, down to the first
+        page that holds a row older than ``since`` (or the last page)."""
+        for row_page in self.read(query, Window(since, end, expected_rows=0, open=True)):
             yield row_page
             if self._reaches_before(row_page, since):
                 return

@@ -11,7 +11,8 @@ list would bring its own.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
@@ -50,6 +51,13 @@ class RowPage(Generic[Item]):
     query: Query
     page: Page
     items: list[Item | None]
+
+    def keeping(self, wanted: Callable[[Item], bool]) -> RowPage[Item]:
+        """The page with only the rows whose item is ``wanted`` (rows without one go)."""
+        pairs = [(row, item) for row, item in zip(self.page.rows, self.items, strict=True) if item]
+        kept = [(row, item) for row, item in pairs if wanted(item)]
+        rows, items = [row for row, _ in kept], [item for _, item in kept]
+        return RowPage(self.query, replace(self.page, rows=rows), list(items))
 
 
 def row_key(rows: RowIdentity[Item], row: object, item: Item | None) -> str:

@@ -105,6 +105,12 @@ class SpanReader(Generic[Item]):
             if reader.stats.moved:
                 yield from reader.catch_up(query, started, started)
 
+    def read_heads(self, queries: list[Query], since: datetime) -> Iterator[RowPage[Item]]:
+        """Each series' list from its top down to rows older than ``since`` in the queries'
+        own sort order; no checkpoints (the caller reads this before its windows)."""
+        for query in queries:
+            yield from self._reader(timed=False).read_head(query, since, utc_now())
+
     def _reader(self, *, timed: bool = True) -> WindowReader[Item]:
         reader = WindowReader(self._transport, self._rows, self._max_concurrency, timed=timed)
         self.readers.append(reader)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
 SENT_PATH = "/master-inbox/sent"
+SENT_SORT = "SENT_TIME_DESC"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -115,6 +117,8 @@ class InboxRepliesStream(_InboxStream):
         reader = SpanReader(
             tap.transport, LEAD_ROWS, tap.progress, settings.max_concurrency, settings.window_pages
         )
+        if span.incremental:  # before the windows: no checkpoint passes it
+            yield from self._read_recently_sent(reader, span)
         for item in reader.read(self.build_queries(span.start, span.end), span):
             if isinstance(item, Checkpoint):
                 # A full export that has found nothing yet moves no bookmark: were the
@@ -137,6 +141,29 @@ class InboxRepliesStream(_InboxStream):
                 if span.incremental
                 else "; no bookmark is saved, so the next run reads the whole history again",
             )
+
+    def _read_recently_sent(self, reader: SpanReader[Lead], span: Span) -> Iterator[Record]:
+        """The leads we emailed since the re-read start, however old their last reply.
+
+        An email of ours changes a thread's metrics (awaiting_our_reply, our_last_reply_at,
+        last_sent_time) without moving last_reply_time, so the windows would not bring
+        the lead again: the head of the inbox sorted by sent time does.
+        """
+        settings, since = self._inbox_tap.settings, span.start
+        bookmark = self._bookmark()
+        if bookmark is not None:
+            since = bookmark - max(settings.lookback, settings.recheck_window)
+        replied = (settings.filter_set.reply_from or EPOCH, span.end)
+        queries = [replace(q, sort_by=SENT_SORT) for q in self.build_queries(*replied)]
+        before = len(self._new.seen)
+        for lead_page in reader.read_heads(queries, since):
+            # The last page read reaches past since: its older leads are not news.
+            yield from self._page_records(lead_page.keeping(lambda lead: _sent_since(lead, since)))
+        self.logger.info(
+            "Read again %d leads we emailed since %s (their thread metrics changed).",
+            len(self._new.seen) - before,
+            iso(since),
+        )
 
     def _page_records(self, lead_page: LeadPage) -> Iterator[Record]:
         info = _page_info(lead_page.query, lead_page.page)
@@ -230,6 +257,11 @@ class EmailHistoryStream(_InboxStream):
         assert isinstance(parent, InboxRepliesStream)
         for thread, info in parent.hand_over.take():
             yield from email_rows(thread, info)
+
+
+def _sent_since(lead: Lead, since: datetime) -> bool:
+    sent = lead.time_of("last_sent_time")
+    return sent is not None and sent >= since
 
 
 def _page_info(query: Query, page: Page) -> PageInfo:

@@ -4,11 +4,12 @@ rest of each email (bcc, attachments), in both response shapes."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import datetime
 
 import pytest
 
-from tests.conftest import run_tap, tap_config
+from tests.conftest import run_tap, tap_config, write_state
 from tests.sandbox.inbox import DELETED_CATEGORY_ID
 from tests.test_sent_stream import discover, selecting
 
@@ -196,3 +197,29 @@ def test_unselected_the_category_list_is_still_read_once_to_name_the_leads(make_
     leads = run.records("inbox_replies")
     assert [r["lead_category_name"] for r in leads] == [names.get(r["lead_category_id"]) for r in leads]
     assert any(r["lead_category_name"] for r in leads)
+
+
+def test_an_answer_of_ours_to_an_old_reply_updates_the_thread_on_the_next_incremental_run(
+    make_sandbox, tmp_path
+):
+    """Our email moves last_sent_time, not last_reply_time: the windows alone would never
+    bring the lead again, and the warehouse would keep it awaiting our reply for ever."""
+    sandbox = make_sandbox(leads=80)
+    first = run_tap(tap_config(sandbox), tmp_path)
+    waiting = [r for r in first.records("inbox_replies") if r["awaiting_our_reply"]]
+    answered = [r["email_lead_map_id"] for r in waiting[:3]]
+    assert len(answered) == 3 and all(r["last_reply_time"] < "2026" for r in waiting[:3]), "older than a day"
+    for map_id in answered:
+        sandbox.inbox.add_sent(map_id)
+    sandbox.log.clear()
+
+    second = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, first.states()[-1]))
+    records = {r["email_lead_map_id"]: r for r in second.records("inbox_replies")}
+    assert sorted(records) == sorted(answered), "those leads again, and only those"
+    for map_id in answered:
+        record = records[map_id]
+        assert record["awaiting_our_reply"] is False
+        assert record["our_last_reply_at"] == record["last_sent_time"] > record["last_reply_time"]
+    threads = Counter(r["email_lead_map_id"] for r in second.records("email_history"))
+    assert threads == {m: len(sandbox.inbox.by_map_id(m)["email_history"]) for m in answered}
+    assert len(sandbox.sent_time_pages) == 1, "the head of the inbox by sent time: one page"

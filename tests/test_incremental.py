@@ -26,7 +26,7 @@ def bookmark(state: dict) -> str:
 def windows_read(sandbox) -> list[list[str]]:
     """The reply-time windows of the page requests, in the order first asked."""
     seen: list[list[str]] = []
-    for request in sandbox.pages:
+    for request in sandbox.window_pages:
         between = request.body["filters"]["replyTimeBetween"]
         if request.body["limit"] > 1 and between not in seen:
             seen.append(between)
@@ -115,8 +115,8 @@ def test_a_second_run_returns_only_the_leads_that_changed_with_their_whole_threa
 
     second = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, first.states()[-1]))
     assert sorted(lead_ids(second)) == sorted(changed)
-    assert len(sandbox.pages) == 1
-    low, _ = sandbox.pages[0].body["filters"]["replyTimeBetween"]
+    assert len(sandbox.window_pages) == len(sandbox.sent_time_pages) == 1
+    low, _ = sandbox.window_pages[0].body["filters"]["replyTimeBetween"]
     # The default re-check window (a day) is read again, for labels set after the reply.
     assert low == iso(datetime.fromisoformat(bookmark(first.states()[-1])) - timedelta(days=1))
 
@@ -127,13 +127,14 @@ def test_a_second_run_returns_only_the_leads_that_changed_with_their_whole_threa
     assert len(new_keys - old_keys) == len(changed), "old emails keep their keys, so targets upsert"
 
 
-def test_a_run_with_nothing_new_makes_one_request_and_moves_the_bookmark(make_sandbox, tmp_path):
+def test_a_run_with_nothing_new_makes_one_page_request_a_pass_and_moves_the_bookmark(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=200)
     first = run_tap(tap_config(sandbox), tmp_path)
     sandbox.log.clear()
     second = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, first.states()[-1]))
     assert second.records("inbox_replies", allow_empty=True) == []
-    assert len(sandbox.pages) == 1
+    # One window by reply time, and the head of the inbox by sent time (leads we emailed).
+    assert len(sandbox.window_pages) == len(sandbox.sent_time_pages) == 1
     assert bookmark(second.states()[-1]) > bookmark(first.states()[-1])
 
 

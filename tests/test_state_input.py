@@ -66,7 +66,7 @@ def test_a_bookmark_two_minutes_ahead_is_clock_skew_and_is_used(sandbox, tmp_pat
     state_file = tmp_path / "state.json"
     state_file.write_text(bookmark_state(ahead))
     run_tap(tap_config(sandbox), tmp_path, "--state", str(state_file))
-    low, _ = sandbox.log[0].body["filters"]["replyTimeBetween"]
+    low, _ = sandbox.window_pages[0].body["filters"]["replyTimeBetween"]
     # The run reads from the bookmark, less its lookback: not the whole history.
     assert datetime.now(UTC) - timedelta(days=7) < datetime.fromisoformat(low) < datetime.fromisoformat(ahead)
 

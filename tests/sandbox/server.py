@@ -196,6 +196,16 @@ class Sandbox:
         paging tests count and read; a run's GET of the category list is not a page."""
         return [r for r in self.log if r.method == "POST"]
 
+    @property
+    def window_pages(self) -> list[LoggedRequest]:
+        """The page requests sorted by reply time: a run's windows, not its pass over the
+        leads it emailed lately (sorted by sent time)."""
+        return [r for r in self.pages if r.body.get("sortBy", "REPLY_TIME_DESC") == "REPLY_TIME_DESC"]
+
+    @property
+    def sent_time_pages(self) -> list[LoggedRequest]:
+        return [r for r in self.pages if r.body.get("sortBy") == "SENT_TIME_DESC"]
+
     def requests_to(self, suffix: str) -> list[LoggedRequest]:
         return [r for r in self.log if r.path.endswith(suffix)]
 
