@@ -1,4 +1,4 @@
-"""Accuracy and speed of reply_kind on tests/reply_kind_corpus.json and tests/reply_kind_heldout.json.
+"""Accuracy and speed of reply_kind on tests/reply_kind_corpus.json, reply_kind_heldout.json and fresh2.
 
 Run from the repo root: .venv/bin/python -m benchmarks.reply_kind_benchmark
 (or .venv/bin/python benchmarks/reply_kind_benchmark.py)
@@ -11,7 +11,7 @@ beforehand, as the tap has them already) and of the whole reading.
 
 Then the same accuracy figures for the held-out set, which was written apart from the corpus
 the classifier was first tuned on, with its "fresh-" replies (the last written) on a line of
-their own.
+their own; then the same figures for tests/reply_kind_fresh2.json, the last set written.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from tap_smartlead_inbox.reply_text import reply_text  # noqa: E402
 
 CORPUS = ROOT / "tests" / "reply_kind_corpus.json"
 HELDOUT = ROOT / "tests" / "reply_kind_heldout.json"
+FRESH2 = ROOT / "tests" / "reply_kind_fresh2.json"
 REPEATS = 20
 
 
@@ -131,6 +132,8 @@ def main() -> None:
     print(f"  (reading the body and reply_text beforehand: {reading_ms:.3f})")
     print("\n" + "-" * 96 + "\n")
     heldout_accuracy()
+    print("\n" + "-" * 96 + "\n")
+    accuracy(FRESH2)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,9 @@ Evidence is read strongest first, and each step only where it can be trusted:
    of the lead's own text: an automated-message statement or ticket acknowledgement decides
    alone; availability sentences (away, back on, limited access, urgent contact, left the
    company, someone else away) decide when three agree, or when two agree (or an absence or
-   a departure stands alone) and the text engages with nothing (no pricing asked, no call
-   offered, no time proposed);
+   a departure stands alone, or a terse "OOO until 3/14" opens the text) and the text engages
+   with nothing (no pricing asked, no call offered, no time proposed, no question of its own
+   beyond the stock "Need urgent help?");
 4. unsubscribe: a removal request near the top of the lead's own text only (our campaign's
    unsubscribe footer sits in the quote, which own_text leaves out), unless the text also
    engages (asks for pricing, wants to talk), as "the unsubscribe link is broken but I am
@@ -353,7 +354,11 @@ _AUTOMATED = _family(
     r"|thank you for contacting (?:us|our)|your (?:request|ticket|case|inquiry|enquiry|query) \(?#?\d+\)? "
     r"(?:has been|was|is being) (?:received|logged|created|opened|submitted|reviewed)|your (?:reference"
     r"|ticket|case|request|tracking) (?:number|no\.?|id)(?: is)?:? ?#?[a-z]{0,4}-?\d{3,}"
-    r"|(?:type|write|add) your reply above this line|reply above this line",
+    r"|(?:type|write|add) your reply above this line|reply above this line"
+    r"|thank(?:s| you) for (?:contacting|writing to|e-?mailing) [\w.+-]+@"
+    r"|(?:we|our (?:\w+ )?team|a member of (?:our|the) (?:\w+ )?team)(?:'ll| will) (?:respond|reply"
+    r"|get back to you|be in touch|contact you)(?: to you)?(?: \w+){0,3} within (?:\d+|one|two|a few) "
+    r"(?:business |working )?(?:hours?|days?)",
     r"\[#\d{3,}\]",  # a ticket number in brackets
     r"(?:dies ist eine |eine )?automatische (?:antwort|abwesenheitsnotiz|benachrichtigung|nachricht)"
     r"|automatisch (?:generiert|erstellt|versendet)|abwesenheitsnotiz|wir haben ihre (?:anfrage|nachricht"
@@ -386,7 +391,9 @@ _AWAY = _family(
     r"|on (?:annual |parental |maternity |paternity |sick "
     r"|medical |study |business |a )?(?:leave|vacation|holiday|holidays|pto|sabbatical|trip)|travel|at an? "
     r"(?:conference|trade ?show|event|offsite)|offline|not in the office)"
-    r"|(?:currently|presently) (?:out of (?:the )?office|away|on (?:leave|vacation|holiday))"
+    r"|(?:currently|presently) (?:out of (?:the )?office|away|on (?:leave|vacation|holiday)|travel(?:l)?ing)"
+    r"|(?:i am|i'm) (?:currently )?(?:out|off) on (?:annual |parental |maternity |paternity |sick |medical )?"
+    r"(?:leave|vacation|holiday|pto)"
     r"|(?:we are|we're|our (?:\w+ )?(?:office|offices|practice|store|shop|studio|team|clinic) (?:is|are"
     r"|will be)) (?:currently |now )?closed|(?:i am|i'm) (?:currently )?(?:off sick|on sick leave"
     r"|travel(?:l)?ing|at (?:\w+ ){0,3}(?:conference|summit|expo|inbound|congress|fair))",
@@ -453,7 +460,8 @@ _RETURN = _family(
 )
 _LIMITED = _family(
     r"(?:limited|no|intermittent|sporadic|restricted) access to (?:my )?(?:e-?mails?|mail|inbox)"
-    r"|(?:limited|reduced) (?:availability|connectivity)|responses? (?:will|may) be delayed"
+    r"|(?:limited|reduced) (?:availability|connectivity)|(?:responses?|repl(?:y|ies)) (?:will|may|might) be "
+    r"(?:delayed|slow|slower)"
     r"|(?:delayed|slower|slow) (?:response|responses|reply|replies)"
     r"|limited (?:e-?mail |internet |phone |wifi )?(?:access|connectivity)"
     r"|(?:your )?(?:e-?mails?|messages?|mail) (?:will|is|are) not (?:be )?(?:forwarded|read|monitored"
@@ -500,7 +508,7 @@ _URGENT = _family(
     r"(?:如有|若有)(?:紧急|急事)|紧急(?:事务|事宜|情况)|급한 (?:용무|용건|일|문의)|긴급한",  # zh ko
     r"(?:i )?(?:hastende|akutte) (?:tilfælde|sager|saker|henvendelser)|kiireellisissä|naléhavých"
     r"|v (?:naléhavých|urgentních) případech|acil (?:durumlarda|konularda|işleriniz)"
-    r"|for (?:\w+ )?emergencies",  # da no fi cs tr en
+    r"|for (?:\w+ )?emergencies|(?:for|with) anything (?:urgent|time-sensitive|pressing)",  # da no fi cs tr
 )
 _GONE = _family(
     r"(?:i am|i'm|is|are|she is|he is|she's|he's) no longer (?:with|at|employed|working|part of)"
@@ -527,9 +535,13 @@ _GONE = _family(
     r"(?:arbejder|jobber|arbeider) ikke længere|(?:arbejder|jobber|arbeider) ikke lenger|ei (?:enää )?"
     r"työskentele|již (?:nepracuje|není zaměstnancem)|artık (?:çalışmıyor|çalışmamaktadır)",  # da no fi cs tr
 )
-# A terse note that opens with the absence: "Out until 4/2. Will respond when I return." (Not
-# anywhere in a text: "we're sold out until June".)
-_OUT_NOTE = re.compile(r"out (?:of (?:the )?office )?(?:until|till|thru|through|today|this week)\b")
+# A terse note that opens with the absence: "Out until 4/2. Will respond when I return.", "OOO
+# until 3/14", "Away - back Monday", "Out of office. Back on the 9th." (Not anywhere in a text:
+# "we're sold out until June".)
+_OUT_NOTE = re.compile(
+    r"(?:ooo|out of (?:the )?office|out|away|off|on (?:pto|leave|vacation|holiday))(?: |\W{1,3})"
+    r"(?:until|till|til|thru|through|today|this week|back|returning|sick|from \d)\b"
+)
 # Someone else is away: an assistant's or a colleague's note, "Mr. Park is travelling until ...".
 # It seconds other evidence only, as a person may write it ("Tom is on leave, I can help").
 _AWAY_OTHER = _family(
@@ -565,7 +577,7 @@ def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
     signals = standalone + machine + sum(1 for family in _SUPPORTING if family.search(own))
     if signals >= _UNDENIABLE:
         return True
-    return (standalone > 0 or signals >= 2) and not _engaged(own)
+    return (standalone > 0 or signals >= 2) and not (_engaged(own) or _asks(own))
 
 
 # --- engagement ---------------------------------------------------------------------------
@@ -581,14 +593,24 @@ _ENGAGED = _family(
     r"|talk|meet|connect|hop|learn)|pricing|how much|tell me more|more info|works for me"
     r"|sounds (?:good|great|interesting)|i'd like to (?:see|learn|know|try)|(?:can|could|shall|should) we "
     r"(?:talk|chat|meet|speak|connect|set up|schedule|book|do|hop|find|catch up)|works best|would work for"
-    r"|(?:does|would) (?:\w+ ){1,3}work (?:for you)?\?|how about (?:mon|tue|wed|thu|fri|next|a call)",
+    r"|(?:does|would) (?:\w+ ){1,3}work (?:for you)?\?|how about (?:mon|tue|wed|thu|fri|next|a call)"
+    r"|(?:i|we) (?:can|could) (?:do|take|jump on|hop on|have) a (?:quick |short )?(?:call|chat|meeting)"
+    r"|(?:i|we) can (?:talk|chat|meet|speak)\b|send (?:it|them|that|the \w+|your \w+) (?:over |directly )?"
+    r"(?:to me|my way)|send (?:it|them|that|the \w+|your \w+) over\b|what do you (?:\w+ )?(?:do|offer"
+    r"|sell|provide)\b|what(?:'s| is) (?:the|your) offer|(?:i'm|i am) (?:now )?the (?:new |right |best )?"
+    r"(?:contact|person)\b|(?:call|ring|phone) me (?:tomorrow|today|later|this (?:afternoon|evening|morning"
+    r"|week)|next (?:week|mon|tue|wed|thu|fri))|i(?:'ll| will) (?:read it|have a (?:\w+ )?look|take a "
+    r"(?:\w+ )?look)(?! (?:at (?:it|this|your \w+) )?(?:when|after|upon|once|on my))",
     r"interessiert|interesse an|klingt (?:gut|interessant)|schicken sie mir|senden sie mir|preise"
-    r"|was kostet|können wir (?:uns|telefonieren|sprechen|einen termin)|sollen wir",  # de
+    r"|was kostet|können wir (?:uns|telefonieren|sprechen|einen termin)|sollen wir"
+    r"|schauen wir (?:uns )?(?:das|es) (?:gerne? )?an"
+    r"|(?:lassen sie uns|lass uns) (?:sprechen|telefonieren)",  # de
     r"intéress|envoyez-moi|m'envoyer|tarifs?\b|prix\b|pouvons-nous"
-    r"|on peut (?:en )?(?:parler|s'appeler)",  # fr
+    r"|on peut (?:en )?(?:parler|s'appeler)|on en parle|parlons-en",  # fr
     r"me interesa|interesad|envíe(?:me|nos)|envíame|precios?\b|hablemos"
     r"|podemos (?:hablar|quedar|vernos)",  # es
-    r"mi interessa|interessat|inviatemi|mandatemi|mandami|prezzi|sentiamoci",  # it
+    r"mi interessa|interessat|inviatemi|mandatemi|mandami|prezzi|sentiamoci|ne parliamo|parliamone"
+    r"|possiamo (?:sentirci|parlarne|parlare)",  # it
     r"geïnteresseerd|interesse in|stuur (?:me|mij)|prijzen|wat kost|(?:kunnen|zullen) we (?:\w+ )?(?:even )?"
     r"(?:bellen|spreken|afspreken|praten)",  # nl
     r"tenho interesse|interessad|envie-me|me envie|preços|vamos conversar|podemos (?:conversar|falar)",  # pt
@@ -609,6 +631,27 @@ def _engaged(text: str) -> bool:
     )
 
 
+# A question of three words or more near the top ("can we do the 20th instead?", "What's the
+# offer?") is a person talking to us; an out-of-office note asks none, or only the stock ones
+# about help and urgency ("Need immediate assistance?", "Questions?"), which do not count. It
+# tells a person from an availability note, not from a removal request ("Who are you? Stop.").
+_QUESTION = re.compile(r"[^.!?¿]{2,160}\?(?= |$)")
+_STOCK_QUESTION = re.compile(
+    r"urgen|emergenc|immediate|assist|help|support|question|need|contact|colleague|dring|frage|hilfe|aide"
+    r"|ayuda|aiuto|kontakt|contatt|contacte"
+    r"|pregunt|domand|vraag|spoed|pergunt|pytani|pilne|fråg|brådsk|kiire|срочн|вопрос"
+)
+_QUESTION_HEAD = 600
+
+
+def _asks(text: str) -> bool:
+    for match in _QUESTION.finditer(text, 0, _QUESTION_HEAD):
+        question = match.group()
+        if len(question.split()) >= 3 and not _STOCK_QUESTION.search(question):
+            return True
+    return False
+
+
 # --- unsubscribe requests -----------------------------------------------------------------
 
 _UNSUBSCRIBE = _family(
@@ -619,7 +662,9 @@ _UNSUBSCRIBE = _family(
     r"(?:of )?(?:your|the|this) (?:mailing|e-?mail|distribution|contact|marketing|sales|crm) system"
     r"|(?:stop|quit|cease) (?:emailing|e-?mailing|mailing|contacting|messaging|spamming|sending|writing"
     r"|bothering|pestering|reaching out|harass)|(?:do not|don't|dont|never) (?:ever )?(?:contact|e-?mail"
-    r"|write|message|send|spam|reach out)(?: to)? (?:me|us|again|any)|no more (?:e-?mails|messages"
+    r"|write|message|spam|reach out)(?: to)? (?:me|us|again|any)(?! (?:on|via|by|at) (?:my|this|the) "
+    r"(?:mobile|phone|cell|number|whatsapp|linkedin))|(?:do not|don't|dont|never) (?:ever )?send (?:me|us) "
+    r"(?:any ?more|again|further|more|e-?mails|mails|messages|anything)|no more (?:e-?mails|messages"
     r"|mails|spam)"
     r"|delete (?:my|our) (?:data|details|e-?mail|address|contact|information|info)|\bgdpr\b"
     r"|(?:i|we) (?:don't|do not|no longer|never) (?:want|wish|care) to (?:receive|get|hear from you)"
@@ -658,6 +703,7 @@ _UNSUBSCRIBE = _family(
     r"|pare) de (?:me )?(?:enviar|mandar|contatar|escrever)|não (?:me )?(?:contate|contatem|envie|enviem"
     r"|mande|mandem|escrevam) mais|não (?:quero|desejo) (?:mais )?receber",  # pt
     r"wypisz|wypisać|wypisanie|usuń(?:cie)? (?:mnie|mój|moje|nas)|(?:o )?usunięcie (?:mnie|mojego|moich)"
+    r"|(?:mnie|nas) usunąć|usunąć (?:mnie|nas|mój|moje)|usunięcie z (?:listy|bazy)"
     r"|nie (?:kontaktujcie|piszcie|wysyłajcie|kontaktować|pisać|wysyłać)|rezygnuj|rezygnacja z"
     r"|nie chcę (?:więcej |już )?(?:otrzymywać|dostawać)",  # pl
     r"avregistrer|avsluta (?:min )?prenumeration|avprenumerera|ta bort (?:mig|min|oss)|(?:sluta|sluta att)"
