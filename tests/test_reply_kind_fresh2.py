@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from tap_smartlead_inbox.reply_kind import HUMAN, REPLY_KINDS
-from tests.test_reply_kind import FIELDS, classify
+from tests.test_reply_kind import assert_exact_share, assert_recall, assert_well_formed, classify
 
 FRESH2: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "reply_kind_fresh2.json").read_text(encoding="utf-8")
@@ -36,13 +36,7 @@ FRESH2: list[dict[str, Any]] = json.loads(
 
 
 def test_fresh2_entries_have_the_documented_fields_and_unique_ids():
-    for case in FRESH2:
-        assert FIELDS <= case.keys() <= FIELDS | {"headers"}, case["id"]
-        assert case["kind"] in REPLY_KINDS, case["id"]
-        assert case["id"].startswith("f2-"), case["id"]
-        assert isinstance(case["sender"], str) and isinstance(case["body"], str) and case["body"]
-        assert case["subject"] is None or isinstance(case["subject"], str)
-    assert len({case["id"] for case in FRESH2}) == len(FRESH2)
+    assert_well_formed(FRESH2, ("f2-",))
 
 
 def test_fresh2_covers_every_kind_many_languages_and_clients():
@@ -68,22 +62,13 @@ def test_fresh2_holds_html_and_plain_bodies_quotes_and_footers():
 # --- the floor ----------------------------------------------------------------------------
 
 
-def _misses(cases: list[dict[str, Any]]) -> list[str]:
-    read = {case["id"]: classify(case) for case in cases}
-    return [f"{c['id']}: {c['kind']} read as {read[c['id']]}" for c in cases if read[c["id"]] != c["kind"]]
-
-
 def test_fresh2_scores_at_least_92_percent_exact():
-    misses = _misses(FRESH2)
-    exact = len(FRESH2) - len(misses)
-    assert exact >= 0.92 * len(FRESH2), f"{exact}/{len(FRESH2)} exact; misses:\n" + "\n".join(misses)
+    assert_exact_share(FRESH2, 0.92)
 
 
 @pytest.mark.parametrize("kind", REPLY_KINDS)
 def test_every_kind_is_recalled_at_least_90_percent_on_fresh2(kind):
-    cases = [case for case in FRESH2 if case["kind"] == kind]
-    missed = [case["id"] for case in cases if classify(case) != kind]
-    assert len(missed) <= 0.1 * len(cases), missed
+    assert_recall(FRESH2, kind, 0.9)
 
 
 def test_at_most_two_human_replies_are_hidden_as_machine_mail_or_removal_requests():

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from tap_smartlead_inbox import reply_kind as rk
 from tap_smartlead_inbox.reply_kind import REPLY_KINDS
-from tests.test_reply_kind import FIELDS, classify
+from tests.test_reply_kind import assert_exact_share, assert_recall, assert_well_formed
 
 HELDOUT: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "reply_kind_heldout.json").read_text(encoding="utf-8")
@@ -40,14 +40,7 @@ FRESH = [case for case in HELDOUT if case["id"].startswith("fresh-")]
 
 
 def test_heldout_entries_have_the_documented_fields_and_unique_ids():
-    for case in HELDOUT:
-        assert FIELDS <= case.keys() <= FIELDS | {"headers"}, case["id"]
-        assert case["kind"] in REPLY_KINDS, case["id"]
-        assert case["id"].startswith(("ho-", "fresh-")), case["id"]
-        assert isinstance(case["sender"], str) and isinstance(case["body"], str) and case["body"]
-        assert case["subject"] is None or isinstance(case["subject"], str)
-        assert isinstance(case.get("headers", {}), dict)
-    assert len({case["id"] for case in HELDOUT}) == len(HELDOUT)
+    assert_well_formed(HELDOUT, ("ho-", "fresh-"))
 
 
 def test_heldout_covers_every_kind_many_languages_and_clients():
@@ -72,28 +65,17 @@ def test_heldout_holds_html_and_plain_bodies_quotes_headers_and_missing_subjects
 # --- the floor ----------------------------------------------------------------------------
 
 
-def _misses(cases: list[dict[str, Any]]) -> list[str]:
-    read = {case["id"]: classify(case) for case in cases}
-    return [f"{c['id']}: {c['kind']} read as {read[c['id']]}" for c in cases if read[c["id"]] != c["kind"]]
-
-
 def test_heldout_scores_at_least_90_percent_exact():
-    misses = _misses(HELDOUT)
-    exact = len(HELDOUT) - len(misses)
-    assert exact >= 0.9 * len(HELDOUT), f"{exact}/{len(HELDOUT)} exact; misses:\n" + "\n".join(misses)
+    assert_exact_share(HELDOUT, 0.9)
 
 
 def test_the_fresh_replies_score_at_least_85_percent_exact():
-    misses = _misses(FRESH)
-    exact = len(FRESH) - len(misses)
-    assert exact >= 0.85 * len(FRESH), f"{exact}/{len(FRESH)} exact; misses:\n" + "\n".join(misses)
+    assert_exact_share(FRESH, 0.85)
 
 
 @pytest.mark.parametrize("kind", REPLY_KINDS)
 def test_every_kind_is_recalled_at_least_85_percent_on_the_heldout_set(kind):
-    cases = [case for case in HELDOUT if case["kind"] == kind]
-    missed = [case["id"] for case in cases if classify(case) != kind]
-    assert len(missed) <= 0.15 * len(cases), missed
+    assert_recall(HELDOUT, kind, 0.85)
 
 
 # --- the CJK branch of the families ---------------------------------------------------------
