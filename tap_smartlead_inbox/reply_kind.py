@@ -286,19 +286,29 @@ _DSN_TEXT = _family(
     r"|account that you tried to reach does not"
     r"|remote server returned|diagnostic-code:|final-recipient:|action: failed|message blocked"
     r"|your message (?:to .{1,80} )?has been blocked|returned to sender|had permanent fatal errors"
-    r"|mail delivery (?:failed|failure|subsystem|system)|delivery status notification",
+    r"|mail delivery (?:failed|failure|subsystem|system)|delivery status notification"
+    r"|your message to \S{1,80} (?:couldn't|could not|can't|cannot|wasn't|was not) be delivered"
+    r"|(?:wasn't|was not) found at \S+\.\w+",
     r"\b(?:55[0-4]|45[0-2]|421)[ -]?#?[45]\.\d{1,3}\.\d{1,3}\b|#[45]\.\d\.\d{1,3}\b",  # SMTP replies
     r"nicht zugestellt|zustellung (?:an folgende empfänger |an diese empfänger )?(?:ist )?fehlgeschlagen"
-    r"|adresse nicht gefunden|unzustellbar|empfänger(?:adresse)? (?:unbekannt|abgelehnt)",  # de
+    r"|adresse nicht gefunden|unzustellbar|empfänger(?:adresse)? (?:unbekannt|abgelehnt)"
+    r"|übermittlung an (?:folgende|diese) empfänger(?: oder gruppen)? ist fehlgeschlagen"
+    r"|postfach des empfängers ist voll",  # de (Exchange's own wording too)
     r"n'a pas (?:pu être|été) (?:remis|distribu|livr|délivr)|adresse introuvable|non remis"
-    r"|échec de (?:la )?(?:remise|distribution|livraison)|impossible de remettre|destinataire inconnu",  # fr
+    r"|échec de (?:la )?(?:remise|distribution|livraison)|impossible de remettre|destinataire inconnu"
+    r"|la remise (?:aux|au) destinataires?(?: ou groupes?)?(?: suivants?)? a échoué"
+    r"|boîte aux lettres du destinataire est pleine",  # fr
     r"no (?:se )?(?:pudo|ha podido) (?:ser )?entrega|no se (?:ha )?(?:pudo|podido) entregar"
     r"|no se ha encontrado la dirección|dirección no encontrada|error de entrega|destinatario desconocido"
-    r"|no se puede entregar",  # es
+    r"|no se puede entregar"
+    r"|la entrega a (?:estos|este|los siguientes) destinatarios?.{0,30}(?:ha fallado|falló)"
+    r"|buzón del destinatario está lleno",  # es
     r"non (?:è stato|può essere|poteva essere|è stata) recapitat|impossibile recapitare"
-    r"|indirizzo non trovato|non recapitabile|recapito non riuscito|destinatario sconosciuto",  # it
+    r"|indirizzo non trovato|non recapitabile|recapito non riuscito|destinatario sconosciuto"
+    r"|recapito (?:a|ai) (?:questi|seguenti) destinatari.{0,30}non riuscito",  # it
     r"(?:kan|kon) niet (?:worden )?(?:bezorgd|afgeleverd)|adres niet gevonden|onbestelbaar"
-    r"|niet bezorgd",  # nl
+    r"|niet bezorgd"
+    r"|bezorging (?:bij|aan) (?:deze|de volgende) (?:geadresseerden|ontvangers).{0,30}mislukt",  # nl
     r"(?:pôde|pode|foi) (?:ser )?entregue|endereço não encontrado|não foi possível entregar"
     r"|falha na entrega",  # pt
     r"nie (?:może|mogła|została|można) (?:zostać )?dostarcz|nie znaleziono adresu|niedostarczon",  # pl
@@ -425,6 +435,11 @@ _AWAY = _family(
     r"(?:正在|目前|现在)?(?:休假|出差|外出)(?:中|期间)|正在(?:休假|出差|外出)|不在办公室"
     r"|休假至|請假中|休假中",  # zh
     r"휴가 ?중|부재 ?중|출장 ?중|사무실에 없|외근 ?중|휴직 ?중|출산 ?휴가",  # ko
+    r"(?:я |перебуваю )(?:зараз )?(?:у|в) (?:відпустці|відрядженні|декретній відпустці)|не (?:в|у) офісі"
+    r"|(?:szabadságon|betegszabadságon|úton|irodán kívül) (?:vagyok|leszek)|nem vagyok (?:az )?irodában"
+    r"|(?:sóc|estic|estaré|seré) (?:fora de l'oficina|de vacances|de viatge|de baixa|absent)"
+    r"|tôi (?:đang |sẽ )?(?:nghỉ phép|nghỉ lễ|đi công tác|vắng mặt|không có mặt)",  # uk hu ca vi
+    r"不在にしており|(?:日|号|號)(?:之?前)?(?:休假|出差|请假|請假)|我(?:正在|目前)?(?:休假|出差)",  # ja zh
 )
 _RETURN = _family(
     r"(?:i will|i'll|i shall|we will|we'll) (?:be )?(?:back|return|returning) (?:on|in the office"
@@ -484,6 +499,10 @@ _LIMITED = _family(
     r"(?:답변|회신|답장)이 (?:늦어|지연)",  # ko
     r"(?:begrænset|ingen|begrenset) (?:adgang|tilgang) til|omezen\w* přístup|e-?postalarıma erişimim"
     r"|erişimim sınırlı|rajoitetusti|en lue sähköpost",  # da no cs tr fi
+    r"доступ до (?:пошти|електронної пошти) обмежен|обмежен\w* доступ|korlátozottan (?:olvasom|érem el"
+    r"|férek|tudom)|accés limitat|sense accés al correu|ít (?:kiểm tra|đọc) (?:email|thư)"
+    r"|hạn chế (?:truy cập|kiểm tra)",  # uk hu ca vi
+    r"(?:查看|回复)邮件不及时|不能及时(?:查看|回复)",  # zh
 )
 _URGENT = _family(
     r"(?:for|in case of|regarding|with|on) (?:urgent|immediate|pressing|time-sensitive) (?:matters|requests"
@@ -509,6 +528,8 @@ _URGENT = _family(
     r"(?:i )?(?:hastende|akutte) (?:tilfælde|sager|saker|henvendelser)|kiireellisissä|naléhavých"
     r"|v (?:naléhavých|urgentních) případech|acil (?:durumlarda|konularda|işleriniz)"
     r"|for (?:\w+ )?emergencies|(?:for|with) anything (?:urgent|time-sensitive|pressing)",  # da no fi cs tr
+    r"з (?:термінових|невідкладних) питань|sürgős (?:ügyben|esetben|kérdésekben)|per a (?:temes|assumptes"
+    r"|qüestions) urgents|en cas d'urgència|(?:việc|trường hợp) (?:gấp|khẩn cấp)",  # uk hu ca vi
 )
 _GONE = _family(
     r"(?:i am|i'm|is|are|she is|he is|she's|he's) no longer (?:with|at|employed|working|part of)"

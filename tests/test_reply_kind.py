@@ -290,3 +290,21 @@ _TEXT = st.one_of(
 def test_any_input_gives_one_of_the_four_kinds(sender, subject, own_text, full_text, headers):
     kind = reply_kind(sender=sender, subject=subject, own_text=own_text, full_text=full_text, headers=headers)
     assert kind in REPLY_KINDS
+
+
+def test_the_reply_text_corpus_reads_people_as_people_and_machine_mail_as_such_without_sender_or_subject():
+    """A set written for another column (reply_text), scored with no sender and no subject, as
+    the documented shape gives them: only the text decides."""
+    cases = json.loads((Path(__file__).parent / "reply_corpus_multilingual.json").read_text(encoding="utf-8"))
+    read = {}
+    for case in cases:
+        body = read_email_body(case["body"])
+        own = reply_text(case["body"], body)
+        read[case["id"]] = reply_kind(sender=None, subject=None, own_text=own, full_text=body.text)
+    people = [case["id"] for case in cases if case["shape"] != "auto-reply"]
+    machines = [case["id"] for case in cases if case["shape"] == "auto-reply"]
+    assert len(people) >= 400 and len(machines) >= 35
+    assert [i for i in people if read[i] not in (HUMAN, UNSUBSCRIBE)] == []
+    assert [i for i in people if read[i] == UNSUBSCRIBE] == ["en_plain_one_word"], "its text is 'unsubscribe'"
+    assert [i for i in machines if read[i] not in (AUTO_REPLY, BOUNCE)] == []
+    assert {i for i in machines if read[i] == BOUNCE} == {i for i in machines if "_bounce_" in i}
