@@ -8,10 +8,14 @@ the run with a line naming the host it pointed at, never its query.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from tap_smartlead_inbox.error_text import host_and_port
 from tap_smartlead_inbox.errors import ApiError
+
+if TYPE_CHECKING:
+    from tap_smartlead_inbox.transport import ApiRequest
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 3
@@ -22,42 +26,39 @@ def _origin(url: str) -> tuple[str, str, int]:
     return urlsplit(url).scheme.lower(), host.lower(), port
 
 
-def redirect_target(url: str, status: int, location: str | None, request: str) -> str:
-    """The URL to send ``request`` (its method and path) to instead of ``url``: the same
-    origin, or ApiError.
+def redirect_target(url: str, status: int, location: str | None, request: ApiRequest) -> str:
+    """The URL to send ``request`` to instead of ``url``: the same origin, or ApiError.
 
     The target's own query is dropped: the request's parameters (the key among them)
     are added again by the caller, and a Location that echoes the key must not double it.
     """
     if not location:
         raise ApiError(
-            f"{request} answered a redirect (HTTP {status}) with no Location", status, _path(request)
+            f"{request.label} answered a redirect (HTTP {status}) with no Location", status, request.path
         )
     try:
         target = urljoin(url, location.strip())
         scheme, host, port = _origin(target)
     except ValueError:
         raise ApiError(
-            f"{request} answered a redirect (HTTP {status}) to an unreadable Location", status, _path(request)
+            f"{request.label} answered a redirect (HTTP {status}) to an unreadable Location",
+            status,
+            request.path,
         ) from None
     if (scheme, host, port) == _origin(url):
         parts = urlsplit(target)
         return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     if _origin(url)[0] == "https" and scheme != "https":
         raise ApiError(
-            f"{request} was redirected (HTTP {status}) from https to plain {scheme or 'http'} at "
+            f"{request.label} was redirected (HTTP {status}) from https to plain {scheme or 'http'} at "
             f"{host}:{port}; the API key is never sent unencrypted, so the run stopped: check api_url",
             status,
-            _path(request),
+            request.path,
         )
     raise ApiError(
-        f"{request} was redirected (HTTP {status}) to another address, {scheme}://{host}:{port}; the "
+        f"{request.label} was redirected (HTTP {status}) to another address, {scheme}://{host}:{port}; the "
         "API key is never sent beyond api_url's scheme, host and port, so the run stopped. If "
         "Smartlead's API has moved there, set api_url to the new address",
         status,
-        _path(request),
+        request.path,
     )
-
-
-def _path(request: str) -> str:
-    return request.partition(" ")[2]

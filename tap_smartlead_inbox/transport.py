@@ -211,7 +211,7 @@ class Transport:
                 return answer
             if answer.status not in REDIRECT_STATUSES:
                 return self._read(request, answer)
-            url = redirect_target(url, answer.status, answer.headers.get("Location"), request.label)
+            url = redirect_target(url, answer.status, answer.headers.get("Location"), request)
             self.limiter.acquire(ahead=True)  # the request sent again spends the rate too
             self.stats.count("requests")
         host, port = host_and_port(url)
