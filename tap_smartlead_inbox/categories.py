@@ -9,7 +9,8 @@ so any list of objects with an ``id`` is taken, bare or under a usual key.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from tap_smartlead_inbox.coerce import as_int, as_str, to_json
@@ -79,10 +80,10 @@ class AccountCategories:
 
     categories: list[Category]
     fetched_at: str
-    names: Mapping[int, str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "names", {c.id: c.name for c in self.categories if c.name})
+    @cached_property
+    def names(self) -> Mapping[int, str]:
+        return {c.id: c.name for c in self.categories if c.name}
 
     def name_leads(self, leads: Iterable[Lead]) -> None:
         """Fill ``lead_category_name`` from the list, unless the API named it itself."""

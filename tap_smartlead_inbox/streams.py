@@ -117,8 +117,9 @@ class InboxRepliesStream(_InboxStream):
         reader = SpanReader(
             tap.transport, LEAD_ROWS, tap.progress, settings.max_concurrency, settings.window_pages
         )
-        if span.incremental:  # before the windows: no checkpoint passes it
-            yield from self._read_recently_sent(reader, span)
+        since = self._reread_from()
+        if since is not None:  # before the windows: no checkpoint passes it
+            yield from self._read_recently_sent(reader, span, since)
         for item in reader.read(self.build_queries(span.start, span.end), span):
             if isinstance(item, Checkpoint):
                 # A full export that has found nothing yet moves no bookmark: were the
@@ -142,17 +143,14 @@ class InboxRepliesStream(_InboxStream):
                 else "; no bookmark is saved, so the next run reads the whole history again",
             )
 
-    def _read_recently_sent(self, reader: SpanReader[Lead], span: Span) -> Iterator[Record]:
-        """The leads we emailed since the re-read start, however old their last reply.
+    def _read_recently_sent(self, reader: SpanReader[Lead], span: Span, since: datetime) -> Iterator[Record]:
+        """The leads we emailed since ``since``, however old their last reply.
 
         An email of ours changes a thread's metrics (awaiting_our_reply, our_last_reply_at,
         last_sent_time) without moving last_reply_time, so the windows would not bring
         the lead again: the head of the inbox sorted by sent time does.
         """
-        settings, since = self._inbox_tap.settings, span.start
-        bookmark = self._bookmark()
-        if bookmark is not None:
-            since = bookmark - max(settings.lookback, settings.recheck_window)
+        settings = self._inbox_tap.settings
         replied = (settings.filter_set.reply_from or EPOCH, span.end)
         queries = [replace(q, sort_by=SENT_SORT) for q in self.build_queries(*replied)]
         before = len(self._new.seen)
@@ -200,11 +198,7 @@ class InboxRepliesStream(_InboxStream):
         settings = self._inbox_tap.settings
         sync_start = utc_now()
         bookmark = self._bookmark()
-        # Replies recorded late need the lookback; labels and flags set after a reply
-        # (which never move last_reply_time) need the re-check window.
-        reread = max(settings.lookback, settings.recheck_window)
-        starts = (settings.filter_set.reply_from, bookmark - reread if bookmark else None)
-        start = max(filter(None, starts), default=EPOCH)
+        start = max(filter(None, (settings.filter_set.reply_from, self._reread_from())), default=EPOCH)
         end = min(filter(None, (settings.filter_set.reply_to, sync_start + OPEN_END)))
         if bookmark and settings.recheck_window > settings.lookback:
             self.logger.info(
@@ -214,6 +208,13 @@ class InboxRepliesStream(_InboxStream):
                 settings.recheck_window,
             )
         return Span(start, end, sync_start, incremental=bookmark is not None)
+
+    def _reread_from(self) -> datetime | None:
+        """Where an incremental run starts reading again: the bookmark less the lookback
+        (replies recorded late) or the re-check window (labels and flags set after a reply,
+        which never move last_reply_time), whichever is longer. None without a bookmark."""
+        settings, bookmark = self._inbox_tap.settings, self._bookmark()
+        return bookmark - max(settings.lookback, settings.recheck_window) if bookmark else None
 
     def _bookmark(self) -> datetime | None:
         """The bookmark from the state given, if any (start_date is not one)."""
