@@ -54,10 +54,10 @@ class RowPage(Generic[Item]):
 
     def keeping(self, wanted: Callable[[Item], bool]) -> RowPage[Item]:
         """The page with only the rows whose item is ``wanted`` (rows without one go)."""
-        pairs = [(row, item) for row, item in zip(self.page.rows, self.items, strict=True) if item]
-        kept = [(row, item) for row, item in pairs if wanted(item)]
-        rows, items = [row for row, _ in kept], [item for _, item in kept]
-        return RowPage(self.query, replace(self.page, rows=rows), list(items))
+        pairs = zip(self.page.rows, self.items, strict=True)
+        kept = [(row, item) for row, item in pairs if item and wanted(item)]
+        items: list[Item | None] = [item for _, item in kept]
+        return RowPage(self.query, replace(self.page, rows=[row for row, _ in kept]), items)
 
 
 def row_key(rows: RowIdentity[Item], row: object, item: Item | None) -> str:
