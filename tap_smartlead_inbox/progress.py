@@ -15,10 +15,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
-from rich.text import Text
-
 from tap_smartlead_inbox.limiter import Limiter
 from tap_smartlead_inbox.transport import TransportStats
 
@@ -111,32 +107,14 @@ class RunProgress:
 
     def _show(self) -> None:
         if self._bar is None:
-            self._bar = Progress(
-                TextColumn("[bold]Smartlead inbox"),
-                BarColumn(),
-                _LiveLine(self),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._task = self._bar.add_task("", total=self.total_pages)
-            self._bar.start()
+            # rich is imported only on a terminal: a run under Meltano or cron never draws it.
+            from tap_smartlead_inbox.progress_bar import start_bar
+
+            self._bar, self._task = start_bar(self.line, self.total_pages)
             # Log lines go through rich too (it has replaced sys.stderr), so they print
             # above the bar instead of through it.
             _route_log_handlers(sys.stderr)
         self._bar.update(self._task, completed=self.pages)
-
-
-class _LiveLine(ProgressColumn):
-    """The progress line, drawn anew at every refresh: it stays current through a long
-    wait, when no page arrives to update it."""
-
-    def __init__(self, progress: RunProgress) -> None:
-        super().__init__()
-        self._progress = progress
-
-    def render(self, task: Task) -> Text:
-        return Text(self._progress.line())
 
 
 def _route_log_handlers(stream: Any) -> None:
