@@ -14,8 +14,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from tap_smartlead_inbox.coerce import as_int, as_str, to_json
+from tap_smartlead_inbox.envelope import reported_failure
 from tap_smartlead_inbox.errors import MalformedResponse
-from tap_smartlead_inbox.normalize import Lead, reported_failure
+from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.timeutil import iso, utc_now
 
 if TYPE_CHECKING:

@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
+from tap_smartlead_inbox.envelope import page_rows
 from tap_smartlead_inbox.errors import PagingError
 from tap_smartlead_inbox.filters import reply_between
 from tap_smartlead_inbox.limiter import SAFETY_MARGIN
-from tap_smartlead_inbox.normalize import page_rows
 from tap_smartlead_inbox.timeutil import iso, utc_now
 from tap_smartlead_inbox.transport import Aborted, Transport
 

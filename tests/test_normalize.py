@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tap_smartlead_inbox.anomalies import NOT_AN_OBJECT, Anomalies
+from tap_smartlead_inbox.envelope import page_rows
 from tap_smartlead_inbox.errors import MalformedResponse
-from tap_smartlead_inbox.normalize import Lead, normalize_lead, page_rows
+from tap_smartlead_inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record
 from tests.sandbox import api
 from tests.sandbox.inbox import generate_inbox
