@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, check_exit
+from tests.postgres_server import in_ci
 from tests.sandbox import SANDBOX_KEY
 
 # make passes a path relative to the project; some runs start elsewhere.
 MELTANO = ROOT / os.environ.get("MELTANO", ".meltano-venv/bin/meltano")
 
 needs_meltano = pytest.mark.skipif(
-    not MELTANO.exists() and not os.environ.get("CI"),
+    not MELTANO.exists() and not in_ci(),
     reason="run `make test` to install Meltano (CI always runs this)",
 )
 
