@@ -31,6 +31,7 @@ _INVISIBLE = ("head", "title", "script", "style", "noscript", "template", "objec
 
 # C0 control characters other than tab and newline carry no text and upset CSV readers.
 _CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 class Tally:
@@ -89,18 +90,15 @@ def read_html(html: str | None) -> BodyText:
         return BodyText("", too_deep=False)
     if not looks_like_html(html):
         return BodyText(_plain_text(html), too_deep=False)
-    # lxml refuses control characters and lone surrogates, so they go before parsing.
-    clean = html.translate(_CONTROLS).encode("utf-8", "replace").decode("utf-8")
-    return _html_text(clean)
+    return _html_text(html)
 
 
 def too_deep(html: str) -> bool:
     """Whether lxml would cut this HTML short at its nesting limit (a parse, no text)."""
     if html.count("<") < _FEWEST_TAGS_TOO_DEEP:
         return False
-    clean = html.translate(_CONTROLS).encode("utf-8", "replace").decode("utf-8")
     try:
-        _, cut = _parse(clean)
+        _, cut = _parse(html)
     except (etree.LxmlError, ValueError):
         return False
     return cut == _DEPTH
@@ -161,8 +159,7 @@ def _parse(html: str) -> tuple[lxml.html.HtmlElement, str | None]:
     and the tree lacks the rest of the document.
     """
     parser = _parser()
-    body = html.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
-    root = etree.fromstring(body, parser=parser)
+    root = etree.fromstring(_lxml_input(html), parser=parser)
     cut = None
     for error in parser.error_log:
         if "depth" in error.message.lower():  # "Excessive depth in document: 256 ..."
@@ -184,7 +181,18 @@ def _html_text(html: str) -> BodyText:
         # Markup lxml cannot take at all: keep the text between tags, never the tags.
         cut = _OTHER
     # Or a tree that lacks the rest of the body.
-    return BodyText(_flat_text(html), too_deep=cut == _DEPTH)
+    return BodyText(_flat_text(_lxml_input(html).decode("utf-8")), too_deep=cut == _DEPTH)
+
+
+def _lxml_input(html: str) -> bytes:
+    """The body as lxml takes it: no control characters, a lone surrogate as "?", in UTF-8.
+
+    The translation runs only when a control character is there (seldom), and the body is
+    encoded once: both cost in proportion to the body's length.
+    """
+    if _CONTROL.search(html):
+        html = html.translate(_CONTROLS)
+    return html.strip().encode("utf-8", "replace") or b"<html/>"
 
 
 def _tree_text(tree: lxml.html.HtmlElement) -> str:
