@@ -9,9 +9,12 @@ A candidate that is not installed in the running environment is skipped with a n
 (quotequail and mail-parser-reply are in the dev extras, for this comparison). Scores use
 reply_text.normalize_lines, as the tests do.
 
-Then reply_text itself is scored on both labelled sets, tests/reply_corpus.json and
-tests/reply_corpus_multilingual.json (22 languages, each entry with its client "format" and
-its "shape": top-posted, bottom-posted, inline, forward, auto-reply, no-quote): exact matches
+Then reply_text itself is scored on the three labelled sets, tests/reply_corpus.json,
+tests/reply_corpus_multilingual.json (22 languages) and tests/reply_text_fresh.json (24
+languages, written after the code and scored before any change made for it), each entry with
+its client "format" and its "shape": top-posted, bottom-posted, inline, forward, auto-reply,
+no-quote. A reply is exact when its lines match the label's, blank lines aside (where a
+client's paragraphs leave one is layout, not text): exact matches
 per language, per client and per shape; how many outputs still hold quoted text; and the time
 per body of reply_text and of html_to_text. "Quoted text left in" is approximate: an output
 line that is not in the label and either looks like an attribution or header line ("... wrote:",
@@ -42,6 +45,7 @@ from tap_smartlead_inbox.reply_text import normalize_lines  # noqa: E402
 
 CORPUS = ROOT / "tests" / "reply_corpus.json"
 MULTILINGUAL = ROOT / "tests" / "reply_corpus_multilingual.json"
+FRESH = ROOT / "tests" / "reply_text_fresh.json"
 Extractor = Callable[[str], str]
 REPEATS = 5
 
@@ -223,6 +227,15 @@ def _tally_line(title: str, tally: dict[str, list[int]]) -> str:
     return f"  {title}: {cells}"
 
 
+def same_text(got: str, expected: str) -> bool:
+    """The same lines, each stripped, blank lines aside."""
+    return _text_lines(got) == _text_lines(expected)
+
+
+def _text_lines(text: str) -> list[str]:
+    return [line for line in normalize_lines(text).splitlines() if line]
+
+
 def report_reply_text(path: Path) -> None:
     """reply_text on one labelled set: exact per language, client and shape; quote left in; speed."""
     cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
@@ -232,7 +245,7 @@ def report_reply_text(path: Path) -> None:
     quote_left: list[str] = []
     for case in cases:
         got = reply_module.reply_text(case["body"])
-        ok = normalize_lines(got) == normalize_lines(case["expected"])
+        ok = same_text(got, case["expected"])
         for title, field in fields.items():
             if field in case:
                 tally = groups[title].setdefault(case[field], [0, 0])
@@ -274,7 +287,7 @@ def main() -> None:
         for sub_label, extract in extractors.items():
             report(sub_label, score(extract, cases), len(cases))
             print()
-    for path in (CORPUS, MULTILINGUAL):
+    for path in (CORPUS, MULTILINGUAL, FRESH):
         if path.exists():
             report_reply_text(path)
 

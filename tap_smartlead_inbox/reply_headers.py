@@ -33,9 +33,13 @@ _WROTE = (
     r"wrote|writes|a [ée]crit|schrieb|geschrieben|escribi[óo]|escreveu|ha scritto|schreef|geschreven"
     r"|skrev|kirjoitti|va escriure|ha escrit|[íi]rta|đã viết|napisa[łl](?:a|\(a\))?|pisze|napsal(?:a|\(a\))?"
     r"|yazd[ıi]|şunu yazd[ıi]|şunları yazd[ıi]|написал(?:а|\(а\))?|пишет|пише|написав(?:\(-?ла\))?|написала"
-    r"|写道|寫道|작성|쓴 글|のメール|書きました|escribe|scrive"
+    r"|escribe|scrive|a scris|scrie|έγραψε|έγραψα|γράφει|kirjutas|rašė|rakstīja|napísal(?:a|\(a\))?"
+    r"|napisao|napisala|je napisal(?:a|\(a\))?|написа|skrifaði|menulis|skriver|schreibt|écrit|כתב(?:ה)?"
+    r"|كتب|ने लिखा|เขียน"
 )
-_WROTE_RE = re.compile(rf"(?:^|[\s,>)]|\d)(?:{_WROTE})(?:$|[\s:：(])", re.IGNORECASE)
+# Verbs of scripts without spaces between words: no boundary before them ("さんは書きました:").
+_WROTE_UNSPACED = r"写道|寫道|작성|쓴 글|のメール|書きました|書いています|が書きました"
+_WROTE_RE = re.compile(rf"(?:(?:^|[\s,>)]|\d)(?:{_WROTE})|{_WROTE_UNSPACED})(?:$|[\s:：(])", re.IGNORECASE)
 # A year, or a numeric date (4.3.2024, 04/03/24, 2024-03-04, 2024. 3. 4.).
 _DATE_RE = re.compile(r"\b(?:19|20)\d{2}|\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}年")
 _TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -46,12 +50,22 @@ def _ends_with_colon(line: str) -> bool:
     return line.endswith(COLONS)
 
 
+# Zoho and some webmails set an attribution between rows of dashes instead of closing it
+# with a colon: "---- On Tue, 05 Mar 2024 … Sam <sam@x.io> wrote ----".
+_DASH_WRAPPED = re.compile(r"^[-=]{2,}\s*(.+?)\s*[-=]{2,}$")
+
+
 def is_attribution(line: str, before_quote: bool = False) -> bool:
     """An "On <date>, <name> wrote:" line in any of the families' languages.
 
     before_quote: the next non-blank line is a "> " quote, itself evidence of a header.
     """
-    if len(line) > MAX_HEADER_LINE or not _ends_with_colon(line):
+    if len(line) > MAX_HEADER_LINE:
+        return False
+    wrapped = _DASH_WRAPPED.match(line)
+    if wrapped is not None:
+        line = wrapped.group(1).rstrip(":：") + ":"
+    elif not _ends_with_colon(line):
         return False
     has_verb = _WROTE_RE.search(line) is not None
     has_address = "@" in line
@@ -104,7 +118,8 @@ def starts_header_block(lines: list[str], index: int) -> bool:
 
 # "-----Original Message-----", "-------- Message d'origine --------",
 # "---------- Forwarded message ---------".
-_SEPARATOR_RE = re.compile(r"^[-=_*]{2,}\s*[^-=_*\s][^-=_*]{1,60}?\s*[-=_*]{2,}$")
+# The words may hold a single hyphen ("---------- Původní e-mail ----------").
+_SEPARATOR_RE = re.compile(r"^[-=_*]{2,}\s*[^-=_*\s](?:[^-=_*]|-(?!-)){1,60}?\s*[-=_*]{2,}$")
 # A bare row that only starts a quote when a header block follows it.
 _RULE_RE = re.compile(r"^(?:_{8,}|-{8,}|={8,}|\*{8,})$")
 _FORWARD_WORDS = (
@@ -137,7 +152,9 @@ _SENT_FROM = (
 _DEVICE = (
     r"iphon|ipad|ipod|galaxy|android|ios|mobile|outlook|mail|windows|yahoo|gmail|samsung|huawei|xiaomi"
     r"|pixel|phone|handy|smartphone|appareil|устройства|poczty|posta|correo|courrier|blackberry|mijn|min"
-    r"|mon|mi|meu|mio|meinem|mojego|moje|моего|của tôi|my"
+    r"|mon|mi|meu|mio|meinem|mojego|moje|моего|của tôi|my|superhuman|proton|spark|airmail|hey|edison"
+    r"|bluemail|newton|canary|zoho|thunderbird|front|missive|mailbird|fastmail|tutanota|tuta|aqua"
+    r"|fairemail|k-9|gmx|web\.de|seznam|naver|daum|qq|hubspot|mailspring|polymail|shortwave"
 )
 _TAGLINE_RE = re.compile(
     rf"^(?:von .{{1,40}}gesendet$|(?:{_SENT_FROM})\b.{{0,40}}\b(?:{_DEVICE})"

@@ -110,8 +110,20 @@ def _without_quote_markup(body: str, parsed: BodyText) -> str:
         classes = element.get("class") or ""
         if "gmail_quote" in classes and element.tag != "blockquote" and _HAS_BLOCKQUOTE(element):
             continue  # a Gmail quote container: its attribution and quotes go, answers stay
+        _drop_attribution_above(element)
         element.drop_tree()
     return visible_text(tree)
+
+
+def _drop_attribution_above(quote: lxml.html.HtmlElement) -> None:
+    """An attribution in the element right above a quote element goes with the quote, as a
+    "> " quote takes its line (Yandex and mail.ru write "date, "Sam" <addr>:" in a div over a
+    bare blockquote): an answer below the quote then reads as the sender's, not as quote."""
+    above = quote.getprevious()
+    if above is None or (above.tail or "").strip() or above.getparent() is None:
+        return
+    if rh.is_attribution(above.text_content().strip(), before_quote=True):
+        above.drop_tree()
 
 
 def _attached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
@@ -156,13 +168,29 @@ def _own_text(text: str) -> str:
         line = lines[index]
         verdict = _verdict(lines, index) if line else _KEEP
         if verdict == _END:
-            break
+            below = _below_header_block_over_quote(lines, index)
+            if below is None:
+                break
+            index = below
+            continue
         if verdict == _KEEP:
             kept.append(line)
         index += 2 if verdict == _DROP_TWO else 1
     while kept and rh.is_leftover(kept[-1]):
         kept.pop()
     return join_lines(kept)
+
+
+def _below_header_block_over_quote(lines: list[str], index: int) -> int | None:
+    """Where the text goes on below a header block ("Von: / An: / Betreff:") that sits right
+    over "> " lines, as GMX and mail.ru quote for an inline answer: the block then goes with
+    its quote, like an attribution line. None where the block ends the reply."""
+    if not rh.starts_header_block(lines, index):
+        return None
+    end = index
+    while end < len(lines) and lines[end] and rh.header_key(lines[end]) is not None:
+        end += 1
+    return end if _next_text_line(lines, end).startswith(">") else None
 
 
 def _below_a_header_block(text: str) -> str:
@@ -187,7 +215,9 @@ def _verdict(lines: list[str], index: int) -> int:
     first = line[0]
     if first == ">":
         return _DROP  # a quoted line
-    if first in "-_=*" and (rh.is_separator(line) or _rule_before_header(lines, index)):
+    if first in "-_=*" and (
+        rh.is_separator(line) or _rule_before_header(lines, index) or rh.is_attribution(line)
+    ):
         return _END
     if len(line) <= rh.MAX_HEADER_LINE and rh.has_colon(line):
         verdict = _header_verdict(lines, index)

@@ -44,7 +44,12 @@ QUOTED = "\n".join(f"> {line}" for line in PITCH.splitlines())
         "-----Oprindelig meddelelse-----",
         "-----Ursprungligt meddelande-----",
         "-------- Исходное сообщение --------",
+        "---------- Původní e-mail ----------",
         "Begin forwarded message:",
+        "Pe 20.03.2024 09:12, Sam Carter a scris:",
+        "Στις Δευ 4 Μαρ 2024 στις 9:12 π.μ., ο/η Sam Carter <sam@x.io> έγραψε:",
+        "2024/03/07 9:12 に Sam Carter さんは書きました:",
+        "---- On Tue, 05 Mar 2024 21:42:10 +0530 Sam Carter <sam@x.io> wrote ----",
     ],
 )
 def test_a_header_of_any_family_ends_the_reply_quoted_or_not(header):
@@ -92,6 +97,9 @@ def test_an_outlook_header_block_in_any_language_ends_the_reply(block):
         "iPhoneから送信",
         "发自我的iPhone",
         "Lähetetty iPhonesta",
+        "Sent via Superhuman",
+        "Sent with Proton Mail secure email.",
+        "Sent from Yahoo Mail for iPhone",
     ],
 )
 def test_taglines_are_removed_as_families(tagline):
@@ -113,6 +121,7 @@ def test_leftover_separators_at_the_end_are_trimmed(leftover):
         "The subject: pricing.\nFrom: my side, all good.",
         "Sent from the office, the contract follows.\nBest, Anna",
         "To: whom it may concern\nWe are not interested.",
+        "Sent with love from Lisbon.\nAnna",
     ],
 )
 def test_sentences_that_only_resemble_a_header_are_kept(text):
@@ -185,3 +194,31 @@ def test_a_reply_below_an_unmarked_header_block_is_kept_not_lost():
         "Subject: Quick question\n\nHi Anna, are you free Tuesday?\n\nYes, Tuesday works.\nAnna"
     )
     assert reply_text(body).endswith("Yes, Tuesday works.\nAnna")
+
+
+def test_a_header_block_right_over_quoted_lines_goes_with_them_and_inline_answers_stay():
+    block = "Gesendet: Montag, 04. März 2024 um 09:12 Uhr\nVon: Sam <sam@x.io>\nBetreff: Frage"
+    body = f"Antworten unten.\n\n{block}\n> Wie viele Leute?\n\nZwei.\n\n> Nächste Woche?\n\nDonnerstag.\nTom"
+    assert reply_text(body) == "Antworten unten.\n\nZwei.\n\nDonnerstag.\nTom"
+
+
+def test_a_header_block_over_unquoted_text_still_ends_the_reply():
+    body = "Passt.\n\nVon: Sam <sam@x.io>\nGesendet: Montag\nBetreff: Frage\nWie viele Leute?"
+    assert reply_text(body) == "Passt."
+
+
+def test_an_attribution_over_a_bare_blockquote_goes_with_it_and_inline_answers_stay():
+    body = (
+        "<div>Ответы ниже.</div><div>11.03.2024, 14:02, &#34;Sam&#34; &lt;sam@x.io&gt;:</div>"
+        "<blockquote><div>Сколько менеджеров?</div></blockquote><div>Пятеро.</div>"
+        "<blockquote><div>Какой CRM?</div></blockquote><div>amoCRM.</div><div>Алексей</div>"
+    )
+    assert reply_text(body) == "Ответы ниже.\nПятеро.\namoCRM.\nАлексей"
+
+
+def test_an_attribution_over_a_bare_blockquote_in_a_top_posted_reply_leaves_nothing_behind():
+    body = (
+        "<div>Не интересно.</div><div>Алексей</div><div>11.03.2024, 14:02, &#34;Sam&#34; "
+        "&lt;sam@x.io&gt;:</div><blockquote><div>Сколько менеджеров?</div></blockquote>"
+    )
+    assert reply_text(body) == "Не интересно.\nАлексей"
