@@ -44,17 +44,24 @@ _MARKER_HINT = re.compile(
 )
 _STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
 # Outlook's markers: the reply ends there.
-_CUT_TEST = (
+_CUT_IDS = (
     "@id='divRplyFwdMsg' or @id='OutlookMessageHeader' or @id='appendonsend'"
     " or @id='ms-outlook-mobile-body-separator-line'"
-    f" or contains({_STYLE}, 'border-top:solid#e1e1e1') or contains({_STYLE}, 'border-top:solid#b5c4df')"
 )
+_CUT_STYLES = (
+    f"contains({_STYLE}, 'border-top:solid#e1e1e1') or contains({_STYLE}, 'border-top:solid#b5c4df')"
+)
+_CUT_TEST = f"{_CUT_IDS} or {_CUT_STYLES}"
 # Quote elements: dropped, what follows them kept.
 _QUOTE_TEST = (
     "self::blockquote or contains(@class, 'gmail_quote') or contains(@class, 'gmail_attr')"
     " or contains(@class, 'moz-cite-prefix') or contains(@class, 'yahoo_quoted') or @name='quote'"
 )
 _MARKERS = etree.XPath(f"//*[{_CUT_TEST} or {_QUOTE_TEST}]")
+# Lower-casing every element's style costs more than the rest of the search: only a body
+# that holds one of the separator colours needs it.
+_MARKERS_BUT_STYLES = etree.XPath(f"//*[{_CUT_IDS} or {_QUOTE_TEST}]")
+_STYLE_HINT = re.compile(r"e1e1e1|b5c4df", re.IGNORECASE)
 _IS_CUT = etree.XPath(f"boolean({_CUT_TEST})")
 _HAS_BLOCKQUOTE = etree.XPath("boolean(.//blockquote)")
 
@@ -96,7 +103,7 @@ def _without_quote_markup(body: str, parsed: BodyText) -> str:
     tree = parsed.tree
     if tree is None or _MARKER_HINT.search(body) is None:
         return parsed.text
-    markers = _MARKERS(tree)
+    markers = (_MARKERS if _STYLE_HINT.search(body) else _MARKERS_BUT_STYLES)(tree)
     if not markers:
         return parsed.text
     for element in markers:
