@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pendulum
@@ -74,8 +75,18 @@ def iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+# The API's own form, which is already iso()'s: checked as a real date and kept as it is.
+_CANONICAL = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
+
+
 def iso_or_none(value: object) -> str | None:
     """Normalize any readable time to :func:`iso`; None when it cannot be read."""
+    if isinstance(value, str) and _CANONICAL.fullmatch(value):
+        try:
+            datetime.fromisoformat(value)
+            return value
+        except ValueError:
+            pass  # a day or hour that does not exist: the general reading decides
     parsed = parse_time(value)
     return iso(parsed) if parsed else None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from tap_smartlead_inbox.envelope import page_rows
 from tap_smartlead_inbox.errors import MalformedResponse
 from tap_smartlead_inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record
+from tap_smartlead_inbox.timeutil import iso_or_none
 from tests.sandbox import api
 from tests.sandbox.inbox import generate_inbox
 
@@ -242,3 +245,17 @@ def test_sequence_count_is_unknown_in_the_documented_shape():
     assert lead_of({"campaign_lead_map_id": "5", "message_history": []}).fields["sequence_count"] is None
     flat = lead_of({"email_lead_map_id": 5, "email_history": [{"type": "SENT", "email_seq_number": "1"}]})
     assert flat.fields["sequence_count"] == 1
+
+
+@settings(max_examples=300)
+@given(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)))
+def test_a_time_in_the_apis_own_form_is_kept_and_other_forms_become_it(moment):
+    own = moment.replace(tzinfo=UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    assert iso_or_none(own) == own
+    assert iso_or_none(moment.replace(tzinfo=UTC).isoformat()) == own
+    assert iso_or_none(own.replace("Z", "+00:00")) == own
+
+
+@pytest.mark.parametrize("impossible", ["2025-13-01T00:00:00.000Z", "2025-02-30T10:00:00.000Z"])
+def test_a_time_in_the_apis_form_that_does_not_exist_is_none(impossible):
+    assert iso_or_none(impossible) is None
