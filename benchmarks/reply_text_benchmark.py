@@ -46,6 +46,7 @@ from tap_smartlead_inbox.reply_text import normalize_lines  # noqa: E402
 CORPUS = ROOT / "tests" / "reply_corpus.json"
 MULTILINGUAL = ROOT / "tests" / "reply_corpus_multilingual.json"
 FRESH = ROOT / "tests" / "reply_text_fresh.json"
+FRESH2 = ROOT / "tests" / "reply_text_fresh2.json"
 Extractor = Callable[[str], str]
 REPEATS = 5
 
@@ -287,7 +288,7 @@ def main() -> None:
         for sub_label, extract in extractors.items():
             report(sub_label, score(extract, cases), len(cases))
             print()
-    for path in (CORPUS, MULTILINGUAL, FRESH):
+    for path in (CORPUS, MULTILINGUAL, FRESH, FRESH2):
         if path.exists():
             report_reply_text(path)
 

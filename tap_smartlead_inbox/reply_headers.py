@@ -35,7 +35,7 @@ _WROTE = (
     r"|yazd[ıi]|şunu yazd[ıi]|şunları yazd[ıi]|написал(?:а|\(а\))?|пишет|пише|написав(?:\(-?ла\))?|написала"
     r"|escribe|scrive|a scris|scrie|έγραψε|έγραψα|γράφει|kirjutas|rašė|rakstīja|napísal(?:a|\(a\))?"
     r"|napisao|napisala|je napisal(?:a|\(a\))?|написа|skrifaði|menulis|skriver|schreibt|écrit|כתב(?:ה)?"
-    r"|كتب|ने लिखा|เขียน"
+    r"|كتب|ने लिखा|เขียน|zitat von|quoting|citando|cytat"
 )
 # Verbs of scripts without spaces between words: no boundary before them ("さんは書きました:").
 _WROTE_UNSPACED = r"写道|寫道|작성|쓴 글|のメール|書きました|書いています|が書きました"
@@ -157,7 +157,7 @@ _DEVICE = (
     r"|fairemail|k-9|gmx|web\.de|seznam|naver|daum|qq|hubspot|mailspring|polymail|shortwave"
 )
 _TAGLINE_RE = re.compile(
-    rf"^(?:von .{{1,40}}gesendet$|(?:{_SENT_FROM})\b.{{0,40}}\b(?:{_DEVICE})"
+    rf"^(?:von .{{1,40}}gesendet\.?$|(?:{_SENT_FROM})\b.{{0,40}}\b(?:{_DEVICE})"
     rf"|(?:{_DEVICE}).{{0,30}}(?:gesendet|から送信|에서 보냄"
     r"|['’]?(?:umdan|[uü]mden|den|dan) g[öo]nderildi|-r[óoőe]l k[üu]ldve|iphonesta|iphonu)"
     r"|(?:get|hent|obtener|ottieni|skaffa|получить|pobierz|obter|obtenir|hanki|scarica|download|descarga|baixe)"
