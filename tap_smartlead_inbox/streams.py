@@ -261,7 +261,7 @@ class EmailHistoryStream(_InboxStream):
 
 
 def _sent_since(lead: Lead, since: datetime) -> bool:
-    sent = lead.time_of("last_sent_time")
+    sent = LEAD_ROWS.time(lead, SENT_SORT)
     return sent is not None and sent >= since
 
 
