@@ -31,8 +31,8 @@ import json
 import logging
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Generic, TypeVar
+from datetime import datetime, timedelta
+from typing import Any, Generic, TypeVar
 
 from tap_smartlead_inbox.fetch_plan import Window
 from tap_smartlead_inbox.pages import Page, Query, iter_pages
@@ -45,6 +45,8 @@ from tap_smartlead_inbox.transport import Transport
 MAX_REREAD_DEPTH = 4
 # Catch-up passes repeat until one sees nothing move.
 MAX_CATCH_UP_PASSES = 5
+# How far this machine's clock and the API's may disagree about when a row moved.
+CLOCK_SKEW = timedelta(minutes=1)
 
 Item = TypeVar("Item")
 logger = logging.getLogger(__name__)
@@ -56,6 +58,21 @@ class ReadStats:
     moved: bool = False  # a page of the open window did not meet the one before exactly
     gaps: int = 0  # stretches between two pages where a lead may have slipped through
     unconfirmed: list[Window] = field(default_factory=list)
+
+
+@dataclass
+class _Check:
+    """What one read has seen so far, to tell whether a row may have slipped past it."""
+
+    overlapping: bool
+    previous: RowPage[Any] | None = None
+    before_last: RowPage[Any] | None = None
+    last_total: int | None = None
+    keys: set[str] = field(default_factory=set)
+    gaps: list[Window] = field(default_factory=list)  # overlapping: stretches a row may have slipped
+    # Without overlap: every boundary's stretch, read again only if the list changed.
+    stretches: list[Window] = field(default_factory=list)
+    changed: bool = False  # a row repeated, or one moved in during the run
 
 
 def overlap_stride(limit: int) -> int:
@@ -87,39 +104,116 @@ class WindowReader(Generic[Item]):
         catch-up pass over a whole list): no page before a first one overlaps it, and it
         may be a page of that read, its offset ignored; that read's last page, if not its
         first, is not believed as the first."""
-        asked = _query_key(query)
+        asked, started = _query_key(query), utc_now()
         before = self._last_pages.get(asked)
-        gaps: list[Window] = []
-        keys: set[str] = set()
-        previous: RowPage[Item] | None = None
-        last_total: int | None = None
-        checked = query.limit > 1
+        overlapping = query.limit > 1 and not self._rows_stay(query, window)
+        check = _Check(overlapping)
+        past_end: list[Page] = []
         for page in iter_pages(
             self._transport,
             query,
             self._max_concurrency,
-            stride=overlap_stride(query.limit) if checked else query.limit,
+            stride=overlap_stride(query.limit) if overlapping else query.limit,
             expected_rows=window.expected_rows,
             confirm_empty=confirm_empty,
             confirm_first=before is not None,
             not_first=before.rows if before and before.offset != 0 else None,
+            past_end=None if overlapping else past_end,
         ):
             self._last_pages[asked] = page
             current = RowPage(query, page, [self._rows.read(row) for row in page.rows])
-            if previous is not None:
-                meets, gap = self._boundary(previous, current, window) if checked else (False, None)
-                self.stats.moved |= window.open and not meets
-                self.stats.gaps += 1 if gap else 0
-                gaps.extend([gap] if gap else [])
-            keys.update(
-                row_key(self._rows, row, item) for row, item in zip(page.rows, current.items, strict=True)
-            )
-            last_total = page.total_count
-            previous = current
+            self._check_page(check, current, window)
             yield current
-        if not window.open and last_total is not None and len(keys) < last_total:
+        gaps = check.gaps
+        if not window.open and check.last_total is not None and len(check.keys) < check.last_total:
             gaps = [window]  # fewer leads than the API counts: read the window again
+        elif not overlapping:
+            departed = yield from self._departures(query, window, check.keys, started)
+            gaps = check.stretches if check.changed or departed else []
+            gaps += self._unconfirmed_end(check, window, past_end)
+            self.stats.gaps += len(gaps)
         yield from self._reread(query, window, gaps, depth)
+
+    def _rows_stay(self, query: Query, window: Window) -> bool:
+        """Whether pages may go without overlap: no row can leave the query but by its
+        time moving, the list is sorted by that time, and where a moved row goes is read
+        in this run (``window.newest``). A shift is then seen without an overlap: a row
+        that moved up shows as a row repeated, or as a time after the sync start; a row
+        read in a closed window that moved out is found in the newest part (_departures)."""
+        return query.rows_stay and self._timed and query.sort_by == self._rows.window_sort and (
+            window.newest is not None
+        )
+
+    def _check_page(self, check: _Check, current: RowPage[Item], window: Window) -> None:
+        """Notes what ``current`` says of the pages before it (see _Check)."""
+        rows = self._rows
+        keys = _keys(rows, current)
+        previous, check.previous = check.previous, current
+        check.before_last = previous
+        check.last_total = current.page.total_count
+        repeated = any(key in check.keys for key in keys)
+        check.keys.update(keys)
+        if check.overlapping:
+            if previous is not None:
+                meets, gap = self._boundary(previous, current, window)
+                # Where rows can leave the filter, a row that left can hide one that moved
+                # up over pages already read (the two shifts cancel at the overlap): any
+                # open window read in more than one page ends with a catch-up pass.
+                leaves = self._timed and not current.query.rows_stay
+                self.stats.moved |= window.open and (not meets or leaves)
+                self.stats.gaps += 1 if gap else 0
+                check.gaps.extend([gap] if gap else [])
+            return
+        newest = window.newest
+        moved_in = newest is not None and window.open and self._after(current, newest.start)
+        if repeated or moved_in:
+            check.changed = True
+            self.stats.moved |= window.open
+        if previous is not None:
+            check.stretches.append(self._stretch(previous, current, window))
+
+    def _unconfirmed_end(self, check: _Check, window: Window, past_end: list[Page]) -> list[Window]:
+        """Without overlap an empty last page may be a glitch, not the end: unless the
+        next offset's answer was empty too, the rows below the last one read (that row
+        included, so the answer is never empty) are asked for once more."""
+        last = check.previous
+        if last is None or last.page.rows or last.page.offset == 0 or any(not p.rows for p in past_end):
+            return []
+        above = check.before_last
+        low = window.start
+        high = self._window_time(above.items[-1]) if above is not None and above.items else None
+        return [Window(low, high if high is not None else window.end, expected_rows=1)]
+
+    def _after(self, current: RowPage[Item], moment: datetime) -> bool:
+        """Whether a row of the page has a time after ``moment`` (it moved during the run)."""
+        times = (self._window_time(item) for item in current.items)
+        return any(time is not None and time > moment for time in times)
+
+    def _stretch(self, previous: RowPage[Item], current: RowPage[Item], window: Window) -> Window:
+        """The times between two neighbouring pages, where a row that slipped would be."""
+        high = self._window_time(previous.items[-1]) if previous.items else None
+        low = self._window_time(current.items[0]) if current.items else window.start
+        if high is None or low is None:
+            return window
+        return Window(min(low, high), max(low, high), expected_rows=0)
+
+    def _departures(
+        self, query: Query, window: Window, keys: set[str], started: datetime
+    ) -> Generator[RowPage[Item], None, bool]:
+        """Whether a row read in closed ``window`` has moved out of it since its read
+        ``started``: such a row got a time after that, in the span's newest part, whose
+        top is read here (usually one short page), so the window's checkpoint never
+        passes a row skipped at a page boundary. The rows found there are handed on
+        like any page (they are the newest of the span)."""
+        newest = window.newest
+        if window.open or newest is None or not keys:
+            return False
+        since = started - CLOCK_SKEW
+        departed = False
+        for row_page in self.read(query.within(since, newest.end), Window(since, newest.end, 0, open=True)):
+            departed |= any(key in keys for key in _keys(self._rows, row_page))
+            yield row_page
+        return departed
 
     def catch_up(self, query: Query, since: datetime, end: datetime) -> Iterator[RowPage[Item]]:
         """The leads that moved during the run, since ``since``.
@@ -173,7 +267,7 @@ class WindowReader(Generic[Item]):
         to read again when a row may have slipped between them."""
         rows, last = self._rows, len(previous.page.rows) - 1
         shared = row_key(rows, previous.page.rows[last], previous.items[last])
-        keys = [row_key(rows, row, item) for row, item in zip(current.page.rows, current.items, strict=True)]
+        keys = _keys(rows, current)
         if keys[:1] == [shared]:
             return True, None
         if shared in keys:
@@ -207,6 +301,10 @@ class WindowReader(Generic[Item]):
             narrowed = query.within(gap.start, gap.end) if self._timed else query
             # The stretch holds at least the leads on either side of it: doubt an empty answer.
             yield from self.read(narrowed, gap, depth=depth + 1, confirm_empty=True)
+
+
+def _keys(rows: RowIdentity[Item], row_page: RowPage[Item]) -> list[str]:
+    return [row_key(rows, row, item) for row, item in zip(row_page.page.rows, row_page.items, strict=True)]
 
 
 def _kept_moving(since: datetime) -> None:

@@ -65,6 +65,9 @@ class Window:
     end: datetime
     expected_rows: int | None = None  # measured by the probes; None when unknown
     open: bool = False  # the newest window, reaching past the sync start
+    # The span's part after the sync start, where a row whose time moves during the run
+    # goes (None when the span ends before the run began: such a row leaves the span).
+    newest: Window | None = None
 
 
 def plan_windows(

@@ -94,6 +94,17 @@ def _parent(filters: Mapping[str, Any], path: tuple[str, ...]) -> Any:
     return filters
 
 
+# Filters a lead cannot be re-labelled out of while it is read: its campaign and the
+# account that mails it stay. Categories, statuses, tags, team members, clients and
+# names (search) can change under a read, so a lead can leave those filters.
+FIXED_FILTERS = frozenset({"replyTimeBetween", "campaignId", "emailAccountId"})
+
+
+def leads_stay(filters: Mapping[str, Any]) -> bool:
+    """Whether no lead can leave ``filters`` but by its reply time moving."""
+    return set(filters) <= FIXED_FILTERS
+
+
 def reply_between(start: datetime, end: datetime) -> list[str]:
     """The `replyTimeBetween` value for a reply-time window, both ends included."""
     return [iso(start), iso(end)]

@@ -48,6 +48,9 @@ class Query:
     limit: int
     # The filter that bounds the time windows cut (RowIdentity.window_sort sorts by it).
     time_filter: str = "replyTimeBetween"
+    # No filter a row can be re-labelled out of: a row leaves the results only when its
+    # time moves (past the end of a window). Pages then need not overlap (consistent_read).
+    rows_stay: bool = False
 
     def body(self, offset: int) -> dict[str, Any]:
         return {"offset": offset, "limit": self.limit, "filters": self.filters, "sortBy": self.sort_by}
@@ -141,6 +144,7 @@ def iter_pages(
     confirm_empty: bool = False,
     confirm_first: bool = False,
     not_first: list[Any] | None = None,
+    past_end: list[Page] | None = None,
 ) -> Iterator[Page]:
     """Every page of ``query`` from offset ``start``, in offset order.
 
@@ -153,7 +157,9 @@ def iter_pages(
     which may be answered with a page of that read) any first page is, and rows
     ``not_first`` (that read's page at another offset) are not believed as it. Pages
     that repeat at later offsets (an API that ignores or clamps offsets) stop the
-    paging with a PagingError.
+    paging with a PagingError. Given ``past_end``, paging that ends on an empty page
+    adds the answer of the next offset to it, if its request had already gone out: a
+    second empty answer confirms the end at no cost (see consistent_read).
     """
     step = stride or query.limit
     # No page before the first one overlaps it, so only asking again can doubt it.
@@ -187,12 +193,27 @@ def iter_pages(
             # Ends at the short page itself, never on an end a later page implied: an empty
             # glitch there must reach the caller, whose overlap check reads it again.
             if len(page.rows) < query.limit:
+                _answered_after(page, start, in_flight, stop, past_end)
                 return
             if expected_rows is not None and page.offset >= expected_rows:
                 expected_rows = None  # a full page past the estimate
     finally:
         # Requests not yet sent are dropped; ones already sent are not waited for.
         stop.set()
+
+
+def _answered_after(
+    last: Page, start: int, in_flight: deque[Future[Page]], stop: threading.Event, past_end: list[Page] | None
+) -> None:
+    """Adds to ``past_end`` the next offset's page after an empty ``last`` one, if its
+    request had gone out before the end was seen."""
+    if past_end is None or last.rows or last.offset == start or not in_flight:
+        return
+    stop.set()  # the requests not sent yet are dropped, not waited for
+    try:
+        past_end.append(in_flight[0].result())
+    except Exception:  # dropped, or failed for good: no second answer to go by
+        return
 
 
 def _unanswered(in_flight: deque[Future[Page]]) -> int:

@@ -19,6 +19,7 @@ from singer_sdk.helpers.conform import TypeConformanceLevel
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.categories import CATEGORIES_PATH, category_record
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
+from tap_smartlead_inbox.filters import leads_stay
 from tap_smartlead_inbox.hand_over import PageHandOver
 from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, lead_row_key
 from tap_smartlead_inbox.normalize import Lead
@@ -151,7 +152,8 @@ class InboxRepliesStream(_InboxStream):
         the lead again: the head of the inbox sorted by sent time does.
         """
         settings = self._inbox_tap.settings
-        replied = (settings.filter_set.reply_from or EPOCH, span.end)
+        # Leads whose last reply is in the span are read by its windows anyway, whole.
+        replied = (settings.filter_set.reply_from or EPOCH, span.start)
         queries = [replace(q, sort_by=SENT_SORT) for q in self.build_queries(*replied)]
         before = len(self._new.seen)
         for lead_page in reader.read_heads(queries, since):
@@ -329,16 +331,14 @@ def series_queries(
     settings: Settings, path: str, params: dict[str, str], window: tuple[datetime, datetime] | None
 ) -> list[Query]:
     """One query of ``path`` per request series (see filters.split_series)."""
-    return [
-        Query(
-            path=path,
-            params=params,
-            filters=settings.filter_set.for_window(window, series),
-            sort_by=settings.sort_by,
-            limit=settings.limit_per_page,
+    queries = []
+    for series in range(len(settings.filter_set.series)):
+        filters = settings.filter_set.for_window(window, series)
+        stay = path == INBOX_REPLIES_PATH and leads_stay(filters)
+        queries.append(
+            Query(path, params, filters, settings.sort_by, settings.limit_per_page, rows_stay=stay)
         )
-        for series in range(len(settings.filter_set.series))
-    ]
+    return queries
 
 
 class NewLeads:

@@ -255,8 +255,10 @@ def make_reader(script: Script) -> tuple[ScriptedInbox, ScriptedTransport, SpanR
 
 
 def query_of(script: Script, path: str) -> Query:
+    """As the streams ask it: without a filter a lead can leave, inbox pages need not overlap."""
     filters = {"leadCategories": {"categoryIdsIn": [OUT_OF_OFFICE]}} if script.filtered else {}
-    return Query(path=path, params={}, filters=filters, sort_by=script.sort_by, limit=script.limit)
+    stay = path.endswith("inbox-replies") and not script.filtered
+    return Query(path, {}, filters, script.sort_by, script.limit, rows_stay=stay)
 
 
 def _quiet_logger() -> logging.Logger:
@@ -286,8 +288,43 @@ PROPERTY_SETTINGS = settings(
 )
 
 
+def _script(**overrides: Any) -> Script:
+    base = Script(
+        leads=100,
+        seed=3,
+        events=(),
+        total="none",
+        total_error=0,
+        empty_at=frozenset(),
+        repeat_at=frozenset(),
+        clamp=False,
+        limit=20,
+        window_pages=200,
+        concurrency=1,
+        sort_by="REPLY_TIME_DESC",
+        filtered=False,
+    )
+    return replace(base, **overrides)
+
+
 @PROPERTY_SETTINGS
 @given(script=scripts(), incremental=st.booleans())
+# A lead replies (it jumps to the top, over pages read) just as another is re-labelled out
+# of the filter: at the overlap the two shifts cancel, so the pages meet exactly and only
+# a catch-up pass finds the lead that jumped.
+@example(
+    script=_script(
+        leads=30,
+        seed=4418,
+        events=(Event(at=3, kind="reply", pick=318), Event(at=3, kind="leave", pick=3734)),
+        total="lie",
+        limit=5,
+        window_pages=4,
+        concurrency=1,
+        filtered=True,
+    ),
+    incremental=False,
+)
 def test_a_windowed_read_emits_every_lead_that_stayed_once_and_checkpoints_only_what_is_out(
     script: Script, incremental: bool
 ) -> None:
@@ -311,25 +348,6 @@ def test_a_windowed_read_emits_every_lead_that_stayed_once_and_checkpoints_only_
 def _no_empty_first_answer(inbox: ScriptedInbox) -> None:
     script = inbox.script
     inbox.script = replace(script, empty_at=script.empty_at - {1})
-
-
-def _script(**overrides: Any) -> Script:
-    base = Script(
-        leads=100,
-        seed=3,
-        events=(),
-        total="none",
-        total_error=0,
-        empty_at=frozenset(),
-        repeat_at=frozenset(),
-        clamp=False,
-        limit=20,
-        window_pages=200,
-        concurrency=1,
-        sort_by="REPLY_TIME_DESC",
-        filtered=False,
-    )
-    return replace(base, **overrides)
 
 
 @PROPERTY_SETTINGS
@@ -396,7 +414,9 @@ def test_an_empty_first_answer_on_a_full_export_is_asked_again_before_it_is_beli
     inbox, _, outcome, at_start = _full_read(_script(empty_at=frozenset({1})))
     assert sorted(outcome.emitted) == sorted(at_start)
     # Believed once an answer comes twice: a page from another offset must not pass for it.
-    assert inbox.requests == 1 + 2 + 5 + 1, "empty, the first page twice, the other five pages, the probe"
+    # 100 leads fill five pages exactly, so the sixth comes back empty; with one request in
+    # flight no later answer confirms that end, so the rows below the last are asked once more.
+    assert inbox.requests == 1 + 2 + 4 + 1 + 1 + 1, "empty, head twice, 4 more, end twice, probe"
 
 
 def test_an_empty_inbox_costs_two_requests_on_a_full_export():
