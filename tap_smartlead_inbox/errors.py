@@ -21,6 +21,16 @@ class SettingsError(TapError):
         self.setting = setting
 
 
+class ConfigError(TapError):
+    """The settings cannot be read at all: the config file is missing, not JSON, or not a
+    JSON object. Raised before any request."""
+
+    exit_code = 2
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"cannot read the settings: {problem}")
+
+
 class StateError(TapError):
     """The state a run was given (--state) cannot be used; raised before any request."""
 

@@ -14,19 +14,25 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from singer_sdk import typing as th
 
-from tap_smartlead_inbox.errors import SettingsError
+from tap_smartlead_inbox.errors import ConfigError, SettingsError
 from tap_smartlead_inbox.filters import FilterSet, build_filter_set
 from tap_smartlead_inbox.redaction import register_secret
-from tap_smartlead_inbox.timeutil import parse_duration, parse_time
+from tap_smartlead_inbox.sdk_seam import load_json
+from tap_smartlead_inbox.state_check import CLOCK_SKEW, json_error, json_kind
+from tap_smartlead_inbox.timeutil import iso, parse_duration, parse_time, utc_now
 
 MIN_KEY_LENGTH = 8
+# Where the date changes first: a bare start_date or end_date that is today there is not yet
+# a date in the future.
+_EARLIEST_ZONE = timedelta(hours=14)
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,9 @@ class Setting:
     ``kind`` says how it is typed, checked and declared (see ``_KINDS``): key, url,
     boolean, object, ids (a list of whole-number IDs), date, duration (ISO 8601),
     integer, number or choice. Bounds are inclusive (``minimum``, ``maximum``,
-    ``shortest``, ``longest``) but for ``above``: a number must be greater than it.
+    ``shortest``, ``longest``), and every number and duration has both: a value far past
+    any use (a timeout of years, a billion retries) is a typo, and is refused before any
+    request like any other wrong value. Each bound's reason is in the comment beside it.
     """
 
     name: str
@@ -44,9 +52,8 @@ class Setting:
     label: str
     description: str
     default: Any = None
-    minimum: int | None = None  # integer, number
-    maximum: int | None = None  # integer, number
-    above: int | None = None  # number: greater than this
+    minimum: float | None = None  # integer, number
+    maximum: float | None = None  # integer, number
     shortest: str | None = None  # duration, ISO 8601
     longest: str | None = None  # duration, ISO 8601
     options: tuple[tuple[str, str], ...] = ()  # choice: (value, label), the first the default
@@ -59,6 +66,15 @@ class Setting:
     def allowed(self) -> tuple[str, ...]:
         """A choice's values."""
         return tuple(value for value, _ in self.options)
+
+    @property
+    def bounds(self) -> str:
+        """A number's or a duration's range as its description and its error say it: "1 to 50"."""
+        if self.shortest is not None:
+            return f"{self.shortest} to {self.longest}"
+        assert self.minimum is not None, self.name
+        assert self.maximum is not None, self.name
+        return f"{_figure(self.minimum)} to {_figure(self.maximum)}"
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -121,15 +137,15 @@ SETTINGS: tuple[Setting, ...] = (
         "start_date",
         "date",
         "Start date",
-        "ISO 8601. Only leads whose last reply is at or after this time "
-        "(sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
+        "ISO 8601, not later than now. Only leads whose last reply is at or after this "
+        "time (sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
     ),
     Setting(
         "end_date",
         "date",
         "End date",
-        "ISO 8601. Only leads whose last reply is at or before this time "
-        "(sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
+        "ISO 8601, not later than now. Only leads whose last reply is at or before this "
+        "time (sent as replyTimeBetween). Not applied to sent_emails, which reads its whole list.",
     ),
     Setting(
         "lookback",
@@ -160,10 +176,14 @@ SETTINGS: tuple[Setting, ...] = (
         "integer",
         "Pages per window",
         "A full export reads reply-time windows oldest first, each sized to hold "
-        "about this many pages (>= 1), with a STATE checkpoint after each. Smaller windows "
+        "about this many pages (1 to 10000), with a STATE checkpoint after each. Smaller windows "
         "lose less work to an interruption and cost a few more requests.",
-        default=200,
+        default=400,
         minimum=1,
+        # 10,000 pages are about 190,000 leads and over half an hour of reading at 5 requests
+        # a second between two checkpoints; the probes that cut windows read at multiples of
+        # it, which past that are offsets beyond any inbox.
+        maximum=10_000,
     ),
     Setting(
         "sort_by",
@@ -183,7 +203,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Leads per request, 1 to 20 (the API's maximum and the most efficient).",
         default=20,
         minimum=1,
-        maximum=20,
+        maximum=20,  # the API refuses more
     ),
     Setting(
         "fetch_message_history",
@@ -196,39 +216,52 @@ SETTINGS: tuple[Setting, ...] = (
         "rps",
         "number",
         "Requests per second",
-        "Most requests per second, across all streams and workers (> 0). The "
+        "Most requests per second, across all streams and workers (0.01 to 1000). The "
         "default 5 stays under Smartlead's 10 per 2 seconds; on a slower plan the tap "
         "learns the real limit from 429s and settles just under it.",
         default=5.0,
-        above=0,
+        # 0.01 is 36 requests an hour, far under the smallest hourly budget (1,000); lower, the
+        # limiter's waits grow without bound. Smartlead's fastest plan allows 20 a second;
+        # 1000 is the limiter lifted, for a local sandbox (the benchmarks' CPU-bound runs).
+        minimum=0.01,
+        maximum=1000,
     ),
     Setting(
         "max_concurrency",
         "integer",
         "Max concurrency",
-        "Most requests in flight at once (>= 1). Without total_count only about "
+        "Most requests in flight at once (1 to 50). Without total_count only about "
         "rps x latency are in flight, so almost no request lands past the last page.",
         default=10,
         minimum=1,
+        # Each slot is a kept-alive connection made up front; beyond rps x latency (20 a
+        # second on Smartlead's fastest plan, 2 s for a slow answer: 40) requests only wait.
+        maximum=50,
     ),
     Setting(
         "max_retries",
         "integer",
         "Max retries",
-        "Retries per request after the first attempt (>= 0) on 5xx (the API's or "
+        "Retries per request after the first attempt (0 to 20) on 5xx (the API's or "
         "a CDN's), timeouts, dropped connections and cut-off bodies. 429s are retried too, up to "
         "twice as many again.",
         default=6,
         minimum=0,
+        # The backoff doubles up to a minute: 20 retries already wait up to 14 minutes (7 on
+        # average) for one request, plus request_timeout each, before a dead API is reported.
+        maximum=20,
     ),
     Setting(
         "request_timeout",
         "number",
         "Request timeout",
-        "Seconds for one whole response: connecting, the headers and the body (> 0). "
-        "A response still arriving then is cut and retried.",
+        "Seconds for one whole response: connecting, the headers and the body (0.1 to "
+        "3600). A response still arriving then is cut and retried.",
         default=60.0,
-        above=0,
+        # Smartlead answers a page in about a second: under 0.1 s every request would time
+        # out. No answer is worth more than an hour's wait, and each retry waits it again.
+        minimum=0.1,
+        maximum=3600,
     ),
     Setting(
         "max_response_mb",
@@ -237,6 +270,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest answer the tap reads, once decompressed (1 to 4096). A larger one "
         "stops the run with an error instead of filling the memory.",
         default=64,
+        # A page of 20 leads with whole threads is well under 1 MB; 4 GB is the most a
+        # machine running the tap can be expected to hold.
         minimum=1,
         maximum=4096,
     ),
@@ -297,6 +332,29 @@ def check_config(config: Mapping[str, Any]) -> tuple[Settings, dict[str, Any]]:
     them) turned into their types, from one check."""
     settings, typed = _check(config)
     return settings, {**config, **{k: v for k, v in typed.items() if k in config}}
+
+
+def check_config_file(path: str) -> None:
+    """A --config file holds a JSON object, or ConfigError says what it holds instead.
+
+    The SDK merges each file into the settings with ``|=``, which fails with a traceback
+    on a string, a number or null, and takes a list of pairs for settings. The file is
+    parsed as the SDK then parses it again.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or type(exc).__name__}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"not valid JSON (not UTF-8 text) in {path}") from None
+    try:
+        value = load_json(text)
+    except RecursionError:
+        raise ConfigError(f"not valid JSON (nested too deep) in {path}") from None
+    except ValueError as exc:
+        raise ConfigError(f"not valid JSON ({json_error(exc)}) in {path}") from None
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{path} holds {json_kind(value)}; the settings must be a JSON object")
 
 
 def default(name: str) -> Any:
@@ -365,8 +423,12 @@ def meltano_settings() -> list[dict[str, Any]]:
 Config = Mapping[str, Any]
 
 
-def _txt(config: Config, name: str) -> str:
-    return json.dumps(config.get(name), default=str)
+def _txt(config: Config, name: str, limit: int = 60) -> str:
+    """A value as the config holds it, for an error line; a long one shortened."""
+    value = config.get(name)
+    # The SDK reads a JSON number with a fraction or an exponent as a Decimal: 1E+20, not "1E+20".
+    text = str(value) if isinstance(value, Decimal) else json.dumps(value, default=str)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _api_key(config: Config, setting: Setting) -> str:
@@ -423,48 +485,40 @@ def _bool(config: Config, setting: Setting) -> bool:
     return value
 
 
-def _number(config: Config, setting: Setting) -> float:
-    name = setting.name
+def _number(config: Config, setting: Setting, *, whole: bool) -> float:
+    """The setting's number within its bounds (a whole one if ``whole``). Text (Meltano,
+    env vars) and the SDK's Decimal are read; anything else, NaN, an infinity or an
+    integer too large for a float is refused, with the range, like a number outside it."""
+    name, low, high = setting.name, setting.minimum, setting.maximum
+    assert low is not None, f"{name}: the table gives it no lowest value"
+    assert high is not None, f"{name}: the table gives it no highest value"
     value = config.get(name, setting.default)
-    if isinstance(value, str | Decimal):  # Meltano may pass text; the SDK reads JSON as Decimal
-        with contextlib.suppress(ValueError, ArithmeticError):
-            value = float(value)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SettingsError(name, f"is {_txt(config, name)}: must be a number")
-    return float(value)
-
-
-def _range(setting: Setting) -> str:
-    low, high = setting.minimum, setting.maximum
-    if low is not None and high is not None:
-        return f"from {low} to {high}"
-    return f"{low} or more" if low is not None else f"at most {high}"
-
-
-def _outside(value: float, setting: Setting) -> bool:
-    return (setting.minimum is not None and value < setting.minimum) or (
-        setting.maximum is not None and value > setting.maximum
-    )
+    number = math.nan  # fails every comparison below
+    if isinstance(value, str | Decimal | int | float) and not isinstance(value, bool):
+        with contextlib.suppress(ValueError, ArithmeticError):  # OverflowError: 10**400
+            number = float(value)
+    if not low <= number <= high or (whole and not number.is_integer()):
+        kind = "a whole number" if whole else "a number"
+        raise SettingsError(name, f"is {_txt(config, name)}: must be {kind} from {setting.bounds}")
+    return number
 
 
 def _real(config: Config, setting: Setting) -> float:
-    value = _number(config, setting)
-    if setting.above is not None and value <= setting.above:
-        raise SettingsError(
-            setting.name, f"is {_txt(config, setting.name)}: must be greater than {setting.above}"
-        )
-    if _outside(value, setting):
-        raise SettingsError(setting.name, f"is {_txt(config, setting.name)}: must be {_range(setting)}")
-    return value
+    return _number(config, setting, whole=False)
 
 
 def _int(config: Config, setting: Setting) -> int:
-    value = _number(config, setting)
-    if not value.is_integer() or _outside(value, setting):
-        raise SettingsError(
-            setting.name, f"is {_txt(config, setting.name)}: must be a whole number {_range(setting)}"
-        )
-    return int(value)
+    return int(_number(config, setting, whole=True))
+
+
+def _figure(value: float) -> str:
+    """A bound as people write it: 1000, 0.01 (never 1000.0 or 1e+03)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _bound(value: float | None) -> Any:
+    """A bound for the SDK's type helpers, which say int where JSON schema takes any number."""
+    return value
 
 
 def _choice(config: Config, setting: Setting) -> str:
@@ -488,9 +542,25 @@ def _date(config: Config, setting: Setting) -> datetime | None:
             f"is {_txt(config, name)}: must be an ISO 8601 date or date-time, "
             "such as 2025-01-31 or 2025-01-31T23:59:59Z",
         )
-    if name == "end_date" and len(value.strip()) == len("2025-01-31"):
+    day = len(value.strip()) <= len("2025-01-31")  # a date without a time: 2025-01-31, 20250131
+    _not_in_the_future(config, name, parsed, day=day)
+    if name == "end_date" and day:
         return parsed + timedelta(days=1, milliseconds=-1)  # end_date 2025-01-31 includes the 31st
     return parsed
+
+
+def _not_in_the_future(config: Config, name: str, moment: datetime, *, day: bool) -> None:
+    """No reply is later than now: a start_date or end_date that is (the year 9999, a typo)
+    would read nothing, or reach past what dates can hold. A clock a few minutes off is
+    allowed, and a bare date that is today anywhere on Earth (UTC+14 is a day ahead)."""
+    now = utc_now()
+    latest = datetime.combine((now + _EARLIEST_ZONE).date(), time(), UTC) if day else now + CLOCK_SKEW
+    if moment > latest:
+        raise SettingsError(
+            name,
+            f"is {_txt(config, name)}: later than now ({iso(now)}); no reply is that recent, so "
+            "give a date in the past or leave it out",
+        )
 
 
 def _duration(config: Config, setting: Setting) -> timedelta:
@@ -502,8 +572,8 @@ def _duration(config: Config, setting: Setting) -> timedelta:
     if duration is None or not shortest <= duration <= longest:
         raise SettingsError(
             name,
-            f"is {_txt(config, name)}: must be an ISO 8601 duration from {setting.shortest} to "
-            f"{setting.longest}, such as PT15M, PT2H or P1D",
+            f"is {_txt(config, name)}: must be an ISO 8601 duration from {setting.bounds}, "
+            "such as PT15M, PT2H or P1D",
         )
     return duration
 
@@ -552,11 +622,11 @@ _KINDS: dict[str, _Kind] = {
     "date": _Kind(lambda s: th.DateTimeType(), "date_iso8601", _date, into_config=False),
     # JSON schema cannot compare durations: their bounds are checked here and stated in the description.
     "duration": _Kind(lambda s: th.StringType(), "string", _duration, into_config=False),
-    "integer": _Kind(lambda s: th.IntegerType(minimum=s.minimum, maximum=s.maximum), "integer", _int),
+    "integer": _Kind(
+        lambda s: th.IntegerType(minimum=_bound(s.minimum), maximum=_bound(s.maximum)), "integer", _int
+    ),
     "number": _Kind(
-        lambda s: th.NumberType(minimum=s.minimum, maximum=s.maximum, exclusive_minimum=s.above),
-        "decimal",
-        _real,
+        lambda s: th.NumberType(minimum=_bound(s.minimum), maximum=_bound(s.maximum)), "decimal", _real
     ),
     "choice": _Kind(lambda s: th.StringType(allowed_values=list(s.allowed)), "options", _choice),
 }

@@ -38,10 +38,17 @@ def parse_state(text: str, source: str) -> object:
     try:
         state = load_json(text)
     except ValueError as exc:  # simplejson's JSONDecodeError
-        msg, line, column = (getattr(exc, name, None) for name in ("msg", "lineno", "colno"))
-        where = f": line {line} column {column}" if line is not None else ""
-        raise StateError(source, f"not valid JSON ({msg or exc}{where})") from None
+        raise StateError(source, f"not valid JSON ({json_error(exc)})") from None
     return state
+
+
+def json_error(exc: ValueError) -> str:
+    """Why a text is not JSON, and where: "Expecting value: line 1 column 1". Any other
+    ValueError of the parser is an integer of more digits than Python converts."""
+    msg, line, column = (getattr(exc, name, None) for name in ("msg", "lineno", "colno"))
+    if msg is None:
+        return "a number with too many digits to read"
+    return f"{msg}: line {line} column {column}" if line is not None else str(msg)
 
 
 def check_state(
@@ -53,13 +60,13 @@ def check_state(
     bookmarks of other streams are not this tap's to judge.
     """
     if not isinstance(state, dict):
-        raise StateError(source, f"a state must be a JSON object, got {_kind(state)}")
+        raise StateError(source, f"a state must be a JSON object, got {json_kind(state)}")
     bookmarks = state.get("bookmarks", {})
     if not isinstance(bookmarks, dict):
-        raise StateError(source, f"bookmarks must be an object, got {_kind(bookmarks)}")
+        raise StateError(source, f"bookmarks must be an object, got {json_kind(bookmarks)}")
     for stream, stream_state in bookmarks.items():
         if not isinstance(stream_state, dict):
-            problem = f"the bookmarks of {stream} must be an object, got {_kind(stream_state)}"
+            problem = f"the bookmarks of {stream} must be an object, got {json_kind(stream_state)}"
             raise StateError(source, problem)
         if stream in bookmarked:
             _check_bookmark(stream, stream_state.get("replication_key_value"), source, now or utc_now())
@@ -79,7 +86,7 @@ def _check_bookmark(stream: str, value: object, source: str, now: datetime) -> N
         )
 
 
-def _kind(value: object) -> str:
+def json_kind(value: object) -> str:
     """What a JSON value is, in JSON's words."""
     if value is None:
         return "null"
@@ -100,5 +107,5 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list | dict):
-        return f"({_kind(value)})"
+        return f"({json_kind(value)})"
     return str(value)

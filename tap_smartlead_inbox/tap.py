@@ -8,7 +8,7 @@ import os
 import re
 from collections.abc import Callable
 from functools import cached_property
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
@@ -22,7 +22,7 @@ from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.output import ResumableWriter
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.sdk_seam import SeamTap
-from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config
+from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_config_file
 from tap_smartlead_inbox.state_check import check_state, parse_state, read_state_file
 from tap_smartlead_inbox.streams import (
     EmailHistoryStream,
@@ -31,6 +31,9 @@ from tap_smartlead_inbox.streams import (
     SentEmailsStream,
 )
 from tap_smartlead_inbox.transport import Transport
+
+if TYPE_CHECKING:
+    import click
 
 # The streams that keep a bookmark (sent_emails is FULL_TABLE), checked before any request.
 BOOKMARKED = frozenset({InboxRepliesStream.name, EmailHistoryStream.name})
@@ -52,6 +55,14 @@ class TapSmartleadInbox(SeamTap):
         quiet_repeats(logging.getLogger(self.name))  # before the SDK's first line
         super().__init__(*args, **kwargs)
         quiet_metrics(self.sdk_metrics_logger)  # after: the SDK sets its level
+
+    @classmethod
+    def cb_config(cls, ctx: click.Context, param: click.Option, value: tuple[str, ...]) -> Any:
+        """The SDK's reading of --config, each file first checked to hold a JSON object."""
+        for path in value:
+            if path != "ENV":  # settings from environment variables: checked as settings
+                check_config_file(path)
+        return super().cb_config(ctx, param, value)
 
     @classmethod
     def invoke(cls, *, state: IO[str] | None = None, **kwargs: Any) -> None:
