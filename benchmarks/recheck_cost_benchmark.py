@@ -5,7 +5,9 @@ Each scenario is an inbox whose replies arrive evenly, at that rate, over the la
 three days, and an incremental run whose bookmark is one hour old (an hourly
 schedule). It is run with the default re-check window (P1D), with a shorter one
 (PT6H), and with none (PT0S, only the 15-minute lookback), against the sandbox
-(flat shape, no total_count, no rate limit). Requests per day assume 24 such runs.
+(flat shape, no total_count, no rate limit, 0.05 s a request at 20 a second: two
+requests in flight, so the count does not hang on how fast this machine is).
+Requests per day assume 24 such runs. tests/test_costs.py holds the P1D rows.
 
 Run: .venv/bin/python -m benchmarks.recheck_cost_benchmark
 """
@@ -23,6 +25,7 @@ from tests.sandbox import Sandbox, SandboxConfig
 RATES = (50, 500, 5_000)  # replies a day
 WINDOWS = ("P1D", "PT6H", "PT0S")
 DAYS = 3
+RPS, LATENCY = 20, 0.05
 
 
 def spread_replies(sandbox: Sandbox, per_day: int, now: datetime) -> None:
@@ -35,7 +38,7 @@ def spread_replies(sandbox: Sandbox, per_day: int, now: datetime) -> None:
 
 def requests_per_run(per_day: int, window: str) -> tuple[int, int]:
     now = datetime.now(UTC)
-    sandbox = Sandbox(SandboxConfig(leads=per_day * DAYS, rate_limit=None)).start()
+    sandbox = Sandbox(SandboxConfig(leads=per_day * DAYS, rate_limit=None, latency=LATENCY)).start()
     try:
         spread_replies(sandbox, per_day, now)
         state = {
@@ -47,7 +50,7 @@ def requests_per_run(per_day: int, window: str) -> tuple[int, int]:
             }
         }
         with tempfile.TemporaryDirectory() as tmp:
-            config = tap_config(sandbox, rps=200, recheck_window=window)
+            config = tap_config(sandbox, rps=RPS, recheck_window=window)
             run = run_tap(config, Path(tmp), "--state", write_state(Path(tmp), state), timeout=600)
         if run.returncode != 0:
             raise SystemExit(f"tap failed: {run.last_stderr_line}")
