@@ -641,6 +641,11 @@ def test_the_categories_endpoint_lists_standard_and_custom_categories(make_sandb
     assert len(sandbox.requests_to(CATEGORIES_PATH)) == 1
 
 
+def test_the_unknown_categories_shape_holds_every_name_under_its_id_and_no_list(make_sandbox):
+    body = get(make_sandbox(categories_shape="unknown")).json()
+    assert body == {"ok": True, "names_by_id": {str(k): v for k, v in {**STANDARD, **CUSTOM}.items()}}
+
+
 def test_an_unknown_categories_shape_is_refused_at_once():
     with pytest.raises(ValueError, match="unknown categories_shape"):
         Sandbox(SandboxConfig(categories_shape="dict"))

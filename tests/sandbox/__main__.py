@@ -13,6 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
+from tests.sandbox.api import CATEGORY_SHAPES
 from tests.sandbox.server import Sandbox, SandboxConfig
 
 
@@ -24,7 +25,7 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--history-latency", type=float, default=0.0)
     parser.add_argument("--no-rate-limit", action="store_true")
-    parser.add_argument("--categories-shape", choices=("list", "data", "categories"), default="list")
+    parser.add_argument("--categories-shape", choices=CATEGORY_SHAPES, default="list")
     parser.add_argument("--url-file", type=Path)
     args = parser.parse_args()
     config = SandboxConfig(

@@ -276,14 +276,17 @@ def _last_message(lead: dict[str, Any]) -> dict[str, Any]:
 
 # --- GET /leads/fetch-categories -----------------------------------------------------
 
-CATEGORY_SHAPES = ("list", "data", "categories")
+CATEGORY_SHAPES = ("list", "data", "categories", "unknown")
 
 
 def render_categories(shape: str) -> Any:
-    """The account's categories: a bare array ("list"), ``{"ok", "data"}`` or ``{"categories"}``."""
+    """The account's categories: a bare array ("list"), ``{"ok", "data"}`` or ``{"categories"}``;
+    or "unknown", a shape no client knows: each name under its id, in an object."""
     items = [dict(category) for category in CATEGORIES]
     if shape == "data":
         return {"ok": True, "data": items}
     if shape == "categories":
         return {"categories": items}
+    if shape == "unknown":
+        return {"ok": True, "names_by_id": {str(item["id"]): item["name"] for item in items}}
     return items

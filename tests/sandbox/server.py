@@ -99,8 +99,8 @@ class SandboxConfig:
     gzip_mb: int = 300
     deep_answers: int = 0  # the first N pages are an array nested deep_levels deep
     deep_levels: int = 100_000
-    # GET /leads/fetch-categories answers "list" (a bare array), "data" ({"ok", "data"})
-    # or "categories" ({"categories": [...]}).
+    # GET /leads/fetch-categories answers "list" (a bare array), "data" ({"ok", "data"}),
+    # "categories" ({"categories": [...]}) or "unknown" ({"ok", "names_by_id": {id: name}}).
     categories_shape: str = "list"
     categories_status: int = 200  # any other: GET /leads/fetch-categories answers it, every time
 
