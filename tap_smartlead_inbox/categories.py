@@ -4,10 +4,16 @@ Only the documented inbox shape names a lead's category; the flat shape the API
 actually sends carries the id alone, and custom categories have ids of the account's
 own. One read of this list names them in both shapes. Its shape is not documented,
 so any list of objects with an ``id`` is taken, bare or under a usual key.
+
+The list only decorates the leads, so it never blocks them: when it cannot be read (a
+key without access, a moved endpoint, a shape not known, a server failing past its
+retries) the leads go out with the names the API gives itself, one warning says why,
+and the ``lead_categories`` stream alone fails, at the end of the run.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tap_smartlead_inbox.coerce import as_int, as_str, to_json
 from tap_smartlead_inbox.envelope import reported_failure
-from tap_smartlead_inbox.errors import MalformedResponse
+from tap_smartlead_inbox.errors import ApiError, ComeBackLater, MalformedResponse
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.timeutil import iso, utc_now
 
@@ -36,16 +42,28 @@ class Category:
     extra_json: str | None
 
 
+class UnknownShape(ApiError):
+    """A whole JSON answer that holds no category list this tap can read: asking again
+    would get the same answer, so it is not retried."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(
+            f"GET {CATEGORIES_PATH} answered HTTP 200 in a shape this tap does not know ({problem})",
+            200,
+            CATEGORIES_PATH,
+        )
+
+
 def read_categories(payload: object) -> list[Category]:
-    """The categories of an answer in any shape seen; MalformedResponse (retried) if
-    it holds no list of categories."""
+    """The categories of an answer in any shape seen. UnknownShape if it holds no list of
+    categories; MalformedResponse (retried) if its body says the request failed."""
     rows = _category_list(payload)
     if rows is None:
-        raise MalformedResponse("body holds no list of categories")
+        raise UnknownShape("no list of categories")
     categories = [category for row in rows if (category := _category(row)) is not None]
     if len(categories) < len(rows):
         # A lead's category is an integer id: an item without one could name nothing.
-        raise MalformedResponse(f"{len(rows) - len(categories)} of its categories have no integer id")
+        raise UnknownShape(f"{len(rows) - len(categories)} of its categories have no integer id")
     return categories
 
 
@@ -77,10 +95,12 @@ def _category(row: object) -> Category | None:
 
 @dataclass(frozen=True)
 class AccountCategories:
-    """The account's categories as read once in a run, and their names by id."""
+    """The account's categories as read once in a run, and their names by id; or, when
+    the list could not be read, none, and why (``failure``)."""
 
     categories: list[Category]
     fetched_at: str
+    failure: str | None = None
 
     @cached_property
     def names(self) -> Mapping[int, str]:
@@ -95,9 +115,26 @@ class AccountCategories:
                 fields["lead_category_name"] = self.names.get(category)
 
 
-def fetch_categories(transport: Transport) -> AccountCategories:
+def fetch_categories(transport: Transport, logger: logging.Logger) -> AccountCategories:
+    """The account's categories, read once: a failure is logged once and kept as
+    ``failure``, never raised. Transient errors are retried first, as for any request.
+
+    ComeBackLater is raised all the same: the key's budget is spent, so the next request
+    of any stream would have to wait too, and the run stops at its checkpoint for that.
+    """
     fetched_at = iso(utc_now())
-    return AccountCategories(transport.get(CATEGORIES_PATH, {}, read_categories), fetched_at)
+    try:
+        return AccountCategories(transport.get(CATEGORIES_PATH, {}, read_categories), fetched_at)
+    except ComeBackLater:
+        raise
+    except ApiError as exc:
+        cause = str(exc) if CATEGORIES_PATH in str(exc) else f"GET {CATEGORIES_PATH}: {exc}"
+    logger.warning(
+        "Cannot read the lead category list (%s): lead_category_name stays empty where the API "
+        "gives no name itself. Every lead and email is exported all the same.",
+        cause,
+    )
+    return AccountCategories([], fetched_at, failure=cause)
 
 
 def category_record(category: Category, fetched_at: str) -> dict[str, Any]:

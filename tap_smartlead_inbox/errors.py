@@ -41,6 +41,20 @@ class StateError(TapError):
         self.source = source
 
 
+class StreamFailed(TapError):
+    """A stream that only adds to the others (lead_categories) could not be read, and every
+    other stream was delivered in full: the run ends non-zero once it is over, saying which
+    stream failed and how to leave it out."""
+
+    def __init__(self, stream: str, cause: str) -> None:
+        super().__init__(
+            f"stream {stream} failed ({cause}); every other stream was delivered in full, with its "
+            f"final STATE. To run without it, deselect it: meltano select tap-smartlead-inbox --exclude "
+            f'{stream} "*", or "selected": false on {stream} in the catalog'
+        )
+        self.stream = stream
+
+
 class Interrupted(TapError):
     """SIGTERM or SIGINT (a scheduler's timeout, Ctrl-C): a partial export, never a success.
 

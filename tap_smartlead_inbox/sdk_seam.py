@@ -2,8 +2,9 @@
 
 The tap needs a few things the SDK offers no public way to do: check the config its own
 way before the SDK's schema check, keep the SDK's signal handlers out, send SCHEMA once
-a run rather than once a sync, keep records from moving bookmarks, and write STATE at a
-checkpoint of its choosing. Each goes through a mixin or function here, under a public
+a run rather than once a sync, keep records from moving bookmarks, write STATE at a
+checkpoint of its choosing, and act once every stream has synced (``sync_all`` is marked
+final, for typing only). Each goes through a mixin or function here, under a public
 name, so tap.py and streams.py never touch a private member themselves.
 
 :data:`PRIVATES` lists every private member used here (and elsewhere in the package),
@@ -145,6 +146,14 @@ class SeamTap(Tap):
     def _setup_signal_handlers(self) -> None:
         if self.sdk_signal_handlers:
             super()._setup_signal_handlers()
+
+    def after_sync(self) -> None:
+        """Every selected stream has synced and written its final STATE; the run is not
+        over yet, so raising here still ends it as a failure. Default: nothing."""
+
+    def sync_all(self) -> None:  # type: ignore[misc]  # final in the SDK's typing, a hook here
+        super().sync_all()
+        self.after_sync()
 
     @property
     def sdk_metrics_logger(self) -> logging.Logger:

@@ -18,6 +18,7 @@ from singer_sdk.helpers.conform import TypeConformanceLevel
 
 from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.categories import CATEGORIES_PATH, category_record
+from tap_smartlead_inbox.errors import StreamFailed
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.filters import leads_stay
 from tap_smartlead_inbox.hand_over import PageHandOver
@@ -322,6 +323,9 @@ class LeadCategoriesStream(_InboxStream):
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
         account = self._inbox_tap.categories  # the same read names the leads' categories
+        if account.failure is not None:  # warned already; the run fails once it is over
+            self._inbox_tap.failed_streams.append(StreamFailed(self.name, account.failure))
+            return
         self.logger.info("GET %s: %d lead categories.", CATEGORIES_PATH, len(account.categories))
         if not self._inbox_tap.settings.dry_run:
             yield from (category_record(category, account.fetched_at) for category in account.categories)

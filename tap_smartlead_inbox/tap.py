@@ -14,7 +14,7 @@ from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
 
 from tap_smartlead_inbox.categories import AccountCategories, fetch_categories
-from tap_smartlead_inbox.errors import SettingsError
+from tap_smartlead_inbox.errors import SettingsError, StreamFailed
 from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.log_noise import quiet_metrics, quiet_repeats
@@ -53,6 +53,7 @@ class TapSmartleadInbox(SeamTap):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         quiet_repeats(logging.getLogger(self.name))  # before the SDK's first line
+        self.failed_streams: list[StreamFailed] = []  # reported once every stream has synced
         super().__init__(*args, **kwargs)
         quiet_metrics(self.sdk_metrics_logger)  # after: the SDK sets its level
 
@@ -151,10 +152,18 @@ class TapSmartleadInbox(SeamTap):
                 len(filter_set.series),
             )
 
+    def after_sync(self) -> None:
+        """A stream that failed alone fails the run now, once the others are delivered and
+        their final STATE written (the SDK syncs streams by name: sent_emails comes after
+        lead_categories)."""
+        if self.failed_streams:
+            raise self.failed_streams[0]
+
     @cached_property
     def categories(self) -> AccountCategories:
-        """The account's categories, read once: for lead_categories and the leads' names."""
-        return fetch_categories(self.transport)
+        """The account's categories, read once: for lead_categories and the leads' names.
+        A list that cannot be read names nothing and blocks nothing (categories.py)."""
+        return fetch_categories(self.transport, self.logger)
 
     def named(self, leads: list[Lead]) -> list[Lead]:
         """``leads`` with each category's name filled in where the row gives only its id."""

@@ -160,21 +160,6 @@ def test_the_category_list_in_other_shapes_gives_the_same_records(make_sandbox, 
     ]
 
 
-@pytest.mark.parametrize(
-    ("status", "cause"), [(500, "gave up on GET /leads/fetch-categories"), (404, "HTTP 404 on GET")]
-)
-def test_a_category_list_that_cannot_be_read_fails_the_run_with_one_line(
-    make_sandbox, tmp_path, status, cause
-):
-    sandbox = make_sandbox(leads=20, categories_status=status)
-    run = run_tap(tap_config(sandbox, max_retries=1), tmp_path, expect_exit=None)
-    assert run.returncode != 0
-    assert run.last_stderr_line.startswith("tap-smartlead-inbox: error: ")
-    assert cause in run.last_stderr_line
-    assert "Traceback" not in run.stderr
-    assert not run.records("inbox_replies", allow_empty=True), "no lead goes out without its category name"
-
-
 def test_lead_categories_is_offered_full_table_and_selected_by_default(make_sandbox, tmp_path):
     entry = next(
         s

@@ -186,3 +186,32 @@ def test_a_stream_that_keeps_its_bookmark_by_hand_is_not_moved_by_records():
     assert isinstance(stream, sdk_seam.SeamStream) and not stream.records_move_bookmark
     stream._increment_stream_state({"last_reply_time": "2030-01-01T00:00:00Z"})
     assert "replication_key_value" not in stream.stream_state
+
+
+def test_after_sync_runs_once_every_stream_has_synced_and_can_still_fail_the_run(capsys):
+    events: list[str] = []
+
+    class _Stream(_ProbeStream):
+        def get_records(self, context: Any) -> Iterator[dict[str, Any]]:
+            events.append(f"sync {self.name}")
+            yield {"id": 1}
+
+    class _Second(_Stream):
+        name = "probe_2"
+
+    class _Tap(sdk_seam.SeamTap):
+        name = "tap-probe-after-sync"
+        config_jsonschema = {"type": "object", "properties": {}}
+        sdk_signal_handlers = False
+
+        def discover_streams(self) -> list[Stream]:
+            return [_Second(self), _Stream(self)]
+
+        def after_sync(self) -> None:
+            events.append("after_sync")
+            raise RuntimeError("one stream failed alone")
+
+    with pytest.raises(RuntimeError, match="one stream failed alone"):
+        _Tap(config={}).sync_all()
+    assert events == ["sync probe", "sync probe_2", "after_sync"], "by name, then the hook"
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith('{"type":"STATE"')
