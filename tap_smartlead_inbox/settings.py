@@ -178,7 +178,7 @@ SETTINGS: tuple[Setting, ...] = (
         "A full export reads reply-time windows oldest first, each sized to hold "
         "about this many pages (1 to 10000), with a STATE checkpoint after each. Smaller windows "
         "lose less work to an interruption and cost a few more requests.",
-        default=200,
+        default=400,
         minimum=1,
         # 10,000 pages are about 190,000 leads and over half an hour of reading at 5 requests
         # a second between two checkpoints; the probes that cut windows read at multiples of
