@@ -106,7 +106,7 @@ def test_defaults_match_the_replaced_exporter():
         6,
         60.0,
     )
-    assert (settings.lookback, settings.window_pages) == (timedelta(minutes=15), 200)
+    assert (settings.lookback, settings.window_pages) == (timedelta(minutes=15), 400)
     assert settings.recheck_window == timedelta(days=1), "labels set up to a day after a reply are kept"
 
 
