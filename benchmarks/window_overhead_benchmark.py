@@ -62,7 +62,7 @@ def report(name: str, sandbox_config: SandboxConfig, settings: dict[str, Any]) -
 def main() -> None:
     for leads in (750, 5000, 20000):
         report(
-            f"{leads} leads, default settings (window_pages 200)",
+            f"{leads} leads, default settings (window_pages 400)",
             SandboxConfig(leads=leads, latency=LATENCY, rate_limit=None),
             {},
         )
