@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
 SENT_PATH = "/master-inbox/sent"
 SENT_SORT = "SENT_TIME_DESC"
+# In a checkpoint before a run's last (a window's end), when that run began: a resumed run's
+# sent-time pass reads only what we emailed since then (see _sent_from).
+RUN_STARTED = "run_started_at"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -119,7 +122,7 @@ class InboxRepliesStream(_InboxStream):
         reader = SpanReader(
             tap.transport, LEAD_ROWS, tap.progress, settings.max_concurrency, settings.window_pages
         )
-        since = self._reread_from()
+        since = self._sent_from(span)
         if since is not None:  # before the windows: no checkpoint passes it
             yield from self._read_recently_sent(reader, span, since)
         for item in reader.read(self.build_queries(span.start, span.end), span):
@@ -127,7 +130,7 @@ class InboxRepliesStream(_InboxStream):
                 # A full export that has found nothing yet moves no bookmark: were the
                 # API's "nothing" wrong, the next run must still read the whole history.
                 if span.incremental or self._new.seen:
-                    self._checkpoint(item.bookmark)
+                    self._checkpoint(item.bookmark, span.sync_start)
             else:
                 yield from self._page_records(item)
         if reader.rereads:
@@ -219,6 +222,17 @@ class InboxRepliesStream(_InboxStream):
         settings, bookmark = self._inbox_tap.settings, self._bookmark()
         return bookmark - max(settings.lookback, settings.recheck_window) if bookmark else None
 
+    def _sent_from(self, span: Span) -> datetime | None:
+        """Where the sent-time pass starts: like _reread_from, but from when the run that
+        wrote the bookmark began, if it was cut short (its bookmark is then a window's
+        end, long before): what we emailed before it began, it read already."""
+        reread = self._reread_from()
+        started = parse_time(self.stream_state.get(RUN_STARTED))
+        if reread is None or started is None:
+            return reread
+        settings = self._inbox_tap.settings
+        return max(reread, min(started, span.sync_start) - max(settings.lookback, settings.recheck_window))
+
     def _bookmark(self) -> datetime | None:
         """The bookmark from the state given, if any (start_date is not one)."""
         state = self.stream_state
@@ -226,8 +240,9 @@ class InboxRepliesStream(_InboxStream):
             return None
         return parse_time(state.get("replication_key_value"))
 
-    def _checkpoint(self, bookmark: datetime) -> None:
-        """STATE after a completed window: every lead up to ``bookmark`` is out."""
+    def _checkpoint(self, bookmark: datetime, sync_start: datetime) -> None:
+        """STATE after a completed window: every lead up to ``bookmark`` is out. Before
+        the last one, the run's start goes with it (see _sent_from)."""
         if self._inbox_tap.settings.dry_run:
             return
         for stream in (self, *self.child_streams):
@@ -236,6 +251,10 @@ class InboxRepliesStream(_InboxStream):
                 state["replication_key"] = stream.replication_key
                 state["replication_key_value"] = iso(bookmark)
                 mark_state_changed(stream)
+        if bookmark < sync_start:
+            self.stream_state[RUN_STARTED] = iso(sync_start)
+        else:
+            self.stream_state.pop(RUN_STARTED, None)
         self.write_state()
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:

@@ -10,7 +10,7 @@ no test here asserts on time.
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -70,12 +70,20 @@ def test_an_incremental_run_with_nothing_new_costs_its_documented_count(make_san
 @pytest.mark.parametrize("window_pages", [40, 400])
 def test_a_resumed_backfill_costs_what_is_left_after_its_checkpoint(make_sandbox, tmp_path, window_pages):
     sandbox = make_sandbox(leads=2_500, latency=0.05, rate_limit=None)
+    now = datetime.now(UTC)
+    # We emailed every lead two days ago, before the backfill began: its threads changed then.
+    for lead in sandbox.inbox.leads:
+        lead["last_sent_time"] = iso(now - timedelta(days=2))
     times = sorted((lead["last_reply_time"] for lead in sandbox.expected()), reverse=True)
-    # A checkpoint a killed backfill wrote: a window's end, with a fifth of the inbox past it.
+    # A checkpoint a backfill cut short an hour ago wrote: a window's end, a fifth of the inbox past it.
     checkpoint = times[len(times) // 5]
     state = {
         "bookmarks": {
-            "inbox_replies": {"replication_key": "last_reply_time", "replication_key_value": checkpoint}
+            "inbox_replies": {
+                "replication_key": "last_reply_time",
+                "replication_key_value": checkpoint,
+                "run_started_at": iso(now - timedelta(hours=1)),
+            }
         }
     }
     config = tap_config(sandbox, rps=40, window_pages=window_pages)
@@ -88,8 +96,30 @@ def test_a_resumed_backfill_costs_what_is_left_after_its_checkpoint(make_sandbox
     }
     pages_left = math.ceil(len(left) / 20)
     assert inbox_requests(sandbox) <= pages_left * RESUME_FACTOR + RESUME_EXTRA
-    # The sent-time pass reads only leads replied before the span, which windows skip: one page here.
+    # The sent-time pass reads what we emailed since the cut-short run began (a day's margin
+    # before it), among leads replied before the span the windows read: nothing here, one page.
     assert len(sandbox.sent_time_pages) == 1
+
+
+def test_a_resumed_backfill_still_reads_the_threads_we_emailed_since_it_was_cut_short(make_sandbox, tmp_path):
+    sandbox = make_sandbox(leads=300, rate_limit=None)
+    times = sorted((lead["last_reply_time"] for lead in sandbox.expected()), reverse=True)
+    checkpoint = times[len(times) // 5]
+    answered = next(lead for lead in sandbox.expected() if lead["last_reply_time"] < times[-10])
+    answered["last_sent_time"] = iso(datetime.now(UTC) - timedelta(minutes=5))
+    started = iso(datetime.now(UTC) - timedelta(hours=1))
+    state = {
+        "bookmarks": {
+            "inbox_replies": {
+                "replication_key": "last_reply_time",
+                "replication_key_value": checkpoint,
+                "run_started_at": started,
+            }
+        }
+    }
+    run = run_tap(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, state))
+    assert answered["email_lead_map_id"] in {r["email_lead_map_id"] for r in run.records("inbox_replies")}
+    assert "run_started_at" not in run.states()[-1]["bookmarks"]["inbox_replies"], "a completed run drops it"
 
 
 @pytest.mark.slow  # the benchmark starts the tap as a process

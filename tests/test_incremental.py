@@ -89,6 +89,12 @@ def test_state_is_small_and_has_one_bookmark_per_stream_and_no_partitions(make_s
             "replication_key_value": bookmark(final),
         }
     assert "partitions" not in json.dumps(states) and "progress_markers" not in json.dumps(states)
+    # A checkpoint before the last says when its run began, for a resumed run's sent-time pass.
+    inbox_states = [s["bookmarks"].get("inbox_replies", {}) for s in states]
+    last = final["bookmarks"]["inbox_replies"]["replication_key_value"]
+    earlier = [b for b in inbox_states if b.get("replication_key_value", last) < last]
+    started = {stream_state.get("run_started_at") for stream_state in earlier}
+    assert len(earlier) >= 4 and len(started) == 1 and None not in started
 
 
 def test_start_and_end_date_bound_every_window(make_sandbox, tmp_path):
