@@ -165,6 +165,17 @@ def run_tap(
     """
     config_file = tmp_path / "config.json"
     config_file.write_text(json.dumps(config))
+    return run_tap_file(config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit)
+
+
+def run_tap_file(
+    config_file: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    expect_exit: int | None = 0,
+) -> TapRun:
+    """run_tap with a config file written by the test itself (which need not hold settings)."""
     process = subprocess.run(
         [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(config_file), *args],
         capture_output=True,

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, check_exit, run_tap, tap_config
+from tests.conftest import ROOT, check_exit, run_tap, run_tap_file, tap_config
 
 
 def assert_one_line_failure(run, *needles) -> None:
@@ -145,14 +145,7 @@ def test_a_key_with_spaces_or_url_special_characters_is_masked_too(tmp_path, sec
 def test_a_config_file_that_is_not_json_is_one_line(tmp_path):
     bad = tmp_path / "config.json"
     bad.write_text("api_key: nope")
-    process = subprocess.run(
-        [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(bad)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
-    check_exit(process.returncode, 2, process.stderr)
+    process = run_tap_file(bad, timeout=60, expect_exit=2)
     assert "Traceback" not in process.stderr
     assert (
         process.stderr.strip()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
-import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -25,7 +23,7 @@ from tap_smartlead_inbox.settings import (
     check_settings,
     default,
 )
-from tests.conftest import ROOT, check_exit, run_tap, tap_config
+from tests.conftest import ROOT, run_tap, run_tap_file, tap_config
 from tests.sandbox import SANDBOX_KEY
 
 README = ROOT / "README.md"
@@ -355,14 +353,7 @@ def test_a_config_file_that_is_not_a_json_object_is_one_line_and_exit_2(sandbox,
     if isinstance(content, list) and content:  # pairs the SDK would have merged as settings
         content = [*content, ["api_url", sandbox.url]]
     config_file.write_text(json.dumps(content))
-    process = subprocess.run(
-        [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(config_file)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
-    check_exit(process.returncode, 2, process.stderr)
+    process = run_tap_file(config_file, timeout=60, expect_exit=2)
     assert "Traceback" not in process.stderr
     assert process.stderr.strip().splitlines()[-1] == (
         f"tap-smartlead-inbox: error: cannot read the settings: {config_file} holds {kind}; "
