@@ -25,7 +25,8 @@ def backoff_delay(attempt: int, rng: random.Random | None = None) -> float:
 
     The first retry goes at the limiter's next slot: the limiter already spaces every
     request, and one failed page must not hold up the pages after it. Later retries of
-    the same request back off, up to BACKOFF_CAP.
+    the same request back off, up to BACKOFF_CAP, when the server looks down: the
+    transport sends them at the next slot too while other requests are answered well.
     """
     if attempt <= 1:
         return 0.0

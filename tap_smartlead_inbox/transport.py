@@ -144,6 +144,7 @@ class Transport:
             {"User-Agent": f"tap-smartlead-inbox/{__version__}", "Accept": "application/json"}
         )
         self._slots = threading.BoundedSemaphore(self.max_in_flight)
+        self._answered = 0  # answers read whole and well, by every worker
         # One kept-alive connection per slot; urllib3 would otherwise drop extras.
         adapter = DeadlineAdapter(pool_connections=1, pool_maxsize=self.max_in_flight)
         self.session.mount("http://", adapter)
@@ -174,24 +175,31 @@ class Transport:
         """
         attempts = self.max_retries + 1
         failures = refusals = 0
+        # Another answer read well since this request last failed: the server is up, and
+        # the retry goes at the next slot; only when none was does it back off.
+        answered, server_up = self._answered, True
         while True:
             outcome = self._attempt(request, abort, retry=failures + refusals > 0)
             if not isinstance(outcome, _Failure):
                 try:
-                    return read(outcome)
+                    payload = read(outcome)
                 except MalformedResponse as exc:
                     outcome = _Failure(f"HTTP 200 but the {exc}")
+                else:
+                    self._answered += 1  # no lock: a lost update still moves it
+                    return payload
             failure = outcome
             if failure.rate_limited and refusals < 2 * attempts:
                 refusals += 1
             else:
                 failures += 1
+                server_up, answered = self._answered != answered, self._answered
             if failures >= attempts:
                 tries = f"{failures + refusals} attempt{'s' if failures + refusals > 1 else ''}"
                 raise RetriesExhausted(
                     f"gave up on {request.label} after {tries}: {failure.cause}", path=request.path
                 )
-            self._wait_before_retry(request, failures, failure)
+            self._wait_before_retry(request, failures, failure, back_off=not server_up)
 
     def _attempt(self, request: ApiRequest, abort: Aborted | None, *, retry: bool) -> Any:
         # The slot comes before the limiter, so no rate is spent on a request that must wait.
@@ -292,7 +300,13 @@ class Transport:
             )
         raise _api_error(status, request, payload, text)
 
-    def _wait_before_retry(self, request: ApiRequest, attempt: int, failure: _Failure) -> None:
+    def _wait_before_retry(
+        self, request: ApiRequest, attempt: int, failure: _Failure, *, back_off: bool
+    ) -> None:
+        """The retry after failure number ``attempt`` goes at the limiter's next free slot
+        (ahead of requests still waiting), unless the server asked for a wait, or
+        ``back_off`` (nothing else was answered well since this request last failed: the
+        server looks down): then it backs off exponentially, by ``attempt``."""
         self.stats.count("retries")
         wait, path = failure.wait, request.path
         if wait is not None and wait > self.long_wait:
@@ -310,7 +324,8 @@ class Transport:
             # request alone goes again at the next slot, and nobody else waits.
             LOGGER.info("HTTP 429 on %s while other requests go through; sending it again", path)
             return
-        wait = wait if wait is not None else backoff_delay(attempt, self.rng)
+        if wait is None:
+            wait = backoff_delay(attempt, self.rng) if back_off else 0.0
         LOGGER.warning(
             "Retrying %s in %.1f s (attempt %d of %d): %s",
             request.label,
@@ -319,7 +334,8 @@ class Transport:
             self.max_retries + 1,
             failure.cause,
         )
-        self.sleep(wait)
+        if wait > 0:  # else the limiter's next free slot, without giving up the thread first
+            self.sleep(wait)
 
     def _wait_long(self, request: ApiRequest, failure: _Failure, wait: float) -> None:
         """A wait of minutes to an hour: everyone waits until then, or the run stops there."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from email.utils import formatdate
 
@@ -9,6 +10,7 @@ import pytest
 
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.retry_policy import BACKOFF_CAP, backoff_delay, is_rate_limit, server_wait
+from tap_smartlead_inbox.transport import ApiRequest, Transport, _Failure
 from tests.conftest import FakeClock
 
 
@@ -66,6 +68,59 @@ def test_later_retries_back_off_with_full_jitter_under_an_exponential_ceiling():
         draws = [backoff_delay(attempt, rng) for _ in range(200)]
         assert all(0 <= d <= ceiling for d in draws)
         assert max(draws) > ceiling * 0.8 and min(draws) < ceiling * 0.2
+
+
+class _MostJitter(random.Random):
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+class _FailsFirst(Transport):
+    """The transport with its HTTP replaced, on the limiter's fake clock: ``/bad`` fails
+    (HTTP 500) its first ``failures`` times, anything else is answered well at once. With
+    ``others``, another request is answered well after each failure, as other workers'
+    requests are while one page fails."""
+
+    def __init__(self, clock: FakeClock, failures: int, *, others: bool) -> None:
+        self.slept: list[float] = []
+        super().__init__(
+            "http://api.invalid",
+            "key",
+            RateLimiter(5.0, clock=clock, sleep=clock.sleep),
+            sleep=self.slept.append,
+            rng=_MostJitter(),
+        )
+        self.clock, self.failures, self.others = clock, failures, others
+        self.sent: list[tuple[float, str]] = []
+
+    def _send(self, request):
+        self.sent.append((self.clock.now, request.path))
+        if request.path == "/bad" and sum(path == "/bad" for _, path in self.sent) <= self.failures:
+            self.limiter.record_accepted()
+            if self.others:
+                self.send(ApiRequest("GET", "/good", {}), read=lambda payload: payload)
+            return _Failure("HTTP 500")
+        self.limiter.record_accepted()
+        return {"ok": True}
+
+
+def test_a_failed_request_goes_again_at_the_next_free_slot_while_others_are_answered():
+    clock = FakeClock()
+    transport = _FailsFirst(clock, failures=4, others=True)
+    assert transport.send(ApiRequest("GET", "/bad", {}), read=lambda payload: payload) == {"ok": True}
+    assert transport.slept == [], "no backoff while the server answers the others"
+    times = [at for at, _ in transport.sent]
+    assert [path for _, path in transport.sent] == ["/bad", "/good"] * 4 + ["/bad"]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert gaps == pytest.approx([1.02 / 5.0] * 8), "every request, retries included, at the next slot"
+
+
+def test_a_request_backs_off_only_when_nothing_else_is_answered():
+    clock = FakeClock()
+    transport = _FailsFirst(clock, failures=4, others=False)
+    transport.send(ApiRequest("GET", "/bad", {}), read=lambda payload: payload)
+    # The first retry at the next slot; then the server looks down: 1 s, 2 s, 4 s (most jitter).
+    assert transport.slept == [1.0, 2.0, 4.0]
 
 
 def test_retry_after_seconds():

@@ -3,9 +3,16 @@ storms of them, and hourly budgets whose 429 asks for a wait of up to an hour.""
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
+import math
 import random
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import pytest
 
@@ -52,13 +59,64 @@ def test_a_run_of_429s_pauses_everyone():
     limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
     limiter.acquire()
     limiter.record_accepted()
+    limiter.acquire()
     assert limiter.note_rate_limited(3.0) is False
-    limiter.record_accepted()
+    limiter.acquire()
     assert limiter.note_rate_limited(3.0) is False
-    assert limiter.note_rate_limited(3.0) is True, "three 429s among six answers"
+    limiter.acquire()
+    assert limiter.note_rate_limited(3.0) is True, "three requests in a row refused"
     before = clock.now
     limiter.acquire()
     assert clock.now >= before + 3.0
+
+
+def test_a_run_is_counted_in_the_order_requests_went_out_not_answered():
+    clock = FakeClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
+    tickets = [limiter.acquire() for _ in range(4)]
+    limiter.record_accepted(tickets[0])
+    assert limiter.note_rate_limited(1.0, tickets[3]) is False
+    assert limiter.note_rate_limited(1.0, tickets[1]) is False
+    assert limiter.note_rate_limited(1.0, tickets[2]) is True, "the refused three went out in a row"
+
+
+def test_stray_429s_close_together_never_pause_anyone(caplog):
+    """Three stray 429s among five answers (the pattern once taken for an enforced rate:
+    everyone waited a second), two in a row among them: while no three requests in a row
+    are refused, nobody waits and nothing is learned."""
+    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.limiter")
+    clock = FakeClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
+    for _ in range(20):
+        limiter.acquire()
+        limiter.record_accepted()
+    for refused in [True, False, True, False, True, True, False, True] * 3:
+        limiter.acquire()
+        if refused:
+            assert limiter.note_rate_limited(1.0) is False
+        else:
+            limiter.record_accepted()
+    start = clock.now
+    limiter.acquire()
+    assert clock.now - start <= 1.02 / 5.0 + 1e-9, "no pause: only the interval"
+    assert limiter.rate == 5.0 and rate_changes(caplog) == []
+
+
+def test_a_lone_stray_429_leaves_the_rate_untouched(caplog):
+    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.limiter")
+    clock = FakeClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
+    for _ in range(30):
+        limiter.acquire()
+        limiter.record_accepted()
+    limiter.acquire()
+    assert limiter.note_rate_limited(30.0) is False, "a lone 429 among accepted answers"
+    start = clock.now
+    for _ in range(30):
+        limiter.acquire()
+        limiter.record_accepted()
+    assert clock.now - start == pytest.approx(29 * 1.02 / 5.0 + 1.02 / 5.0), "nobody waited its 30 s"
+    assert limiter.rate == 5.0 and rate_changes(caplog) == []
 
 
 def test_a_pause_for_a_budget_holds_every_later_caller_and_teaches_no_rate():
@@ -108,6 +166,165 @@ def test_after_a_storm_the_rate_recovers_toward_rps():
         limiter.acquire()
         limiter.record_accepted()
     assert limiter.rate == 5.0
+
+
+# --- what learning a plan costs, counted on the fake clock ----------------------------
+
+# An export on a plan slower than rps (10 requests per 5 s, said only in 429 bodies, at
+# the default rps 5: export_benchmark's slower-plan scenario) may cost at most this many
+# 429s in all, learning the plan included. A change that costs more must say so here.
+PLAN_LEARNING_BUDGET_429 = 5
+# From its first 429 on, such an export sends at least this share of the plan's rate.
+PLAN_RATE_SHARE = 0.90
+# Past the first minute probes go above the plan measured, each costing a 429 and each
+# coming half as often as the last: a long run (1,000 requests, about 8 minutes) may cost
+# at most this many in all.
+LONG_RUN_BUDGET_429 = 10
+
+
+class AnswerClock(FakeClock):
+    """A fake clock with answers due at set times. A caller asleep in the limiter sees
+    the answers that arrive meanwhile, as the answers of other workers would arrive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._due: list[tuple[float, int, Callable[[], None]]] = []
+        self._order = itertools.count()
+
+    def at(self, when: float, answer: Callable[[], None]) -> None:
+        heapq.heappush(self._due, (when, next(self._order), answer))
+
+    def sleep(self, seconds: float) -> None:
+        self.run_until(self.now + seconds)
+
+    def run_until(self, until: float) -> None:
+        while self._due and self._due[0][0] <= until:
+            when, _, answer = heapq.heappop(self._due)
+            self.now = max(self.now, when)
+            answer()
+        self.now = max(self.now, until)
+
+    def next_answer(self) -> None:
+        self.run_until(self._due[0][0])
+
+
+@dataclass
+class Export:
+    limiter: RateLimiter
+    accepted: list[float] = field(default_factory=list)  # when each accepted request arrived
+    refused: int = 0  # 429s, the plan's and stray ones
+    pauses: int = 0  # 429s that made everyone wait
+
+    def rate_from_first_refusal(self, first_refusal: float) -> float:
+        after = [at for at in self.accepted if at > first_refusal]
+        return (len(after) - 1) / (after[-1] - after[0])
+
+
+def simulate_export(
+    pages: int,
+    *,
+    plan: tuple[int, float] | None = None,
+    stray: float = 0.0,
+    rps: float = 5.0,
+    latency: float = 0.8,
+    refusal_latency: float = 0.0,
+    in_flight: int = 5,
+    seed: int = 1,
+) -> tuple[Export, list[float]]:
+    """``pages`` requests, at most ``in_flight`` of them unanswered, each answered after
+    ``latency`` seconds, through the transport's rules: a refused request goes again at
+    the next slot, ahead of new ones, or after the pause when the limiter says a rate is
+    enforced. The server counts ``plan`` = (requests, seconds) over a sliding window and
+    refuses a request over it after ``refusal_latency``, asking for the wait rounded up to
+    whole seconds (in the body, like Smartlead's); ``stray`` of the others are refused
+    anyway (another integration on the key), asking for 1 s. Returns the export and when
+    each of the plan's refusals came."""
+    clock = AnswerClock()
+    export = Export(RateLimiter(rps, clock=clock, sleep=clock.sleep))
+    limiter, rng = export.limiter, random.Random(seed)
+    counted: deque[float] = deque()  # what the server's window holds
+    refusals: list[float] = []
+    unanswered, new, retries = 0, 0, 0
+
+    def answer(ticket: int, wait: float | None) -> None:
+        nonlocal unanswered, retries
+        unanswered -= 1
+        if wait is None:
+            limiter.record_accepted(ticket)
+            return
+        export.pauses += limiter.note_rate_limited(wait, ticket)
+        retries += 1
+
+    while len(export.accepted) < pages:
+        clock.run_until(clock.now)
+        if unanswered >= in_flight or (not retries and new >= pages):
+            clock.next_answer()
+            continue
+        ahead = retries > 0
+        retries, new = (retries - 1, new) if ahead else (retries, new + 1)
+        ticket = limiter.acquire(ahead=ahead)
+        at, unanswered = clock.now, unanswered + 1
+        while plan and counted and counted[0] <= at - plan[1]:
+            counted.popleft()
+        if plan and len(counted) >= plan[0]:
+            wait = max(1, math.ceil(counted[0] + plan[1] - at))
+            export.refused += 1
+            refusals.append(at)
+            clock.at(at + refusal_latency, partial(answer, ticket, float(wait)))
+            continue
+        counted.append(at)
+        if rng.random() < stray:
+            export.refused += 1
+            clock.at(at + latency, partial(answer, ticket, 1.0))
+        else:
+            export.accepted.append(at)
+            clock.at(at + latency, partial(answer, ticket, None))
+    return export, refusals
+
+
+@pytest.mark.parametrize("refusal_latency", [0.0, 0.3])
+@pytest.mark.parametrize("pages", [40, 150])
+def test_a_slower_plan_is_learned_within_the_429_budget_and_then_kept_to(pages, refusal_latency):
+    """40 requests are the 750-lead export; 150 let the steady state and the first probes
+    count. A 429 comes back at once (a gateway refusal) or after 0.3 s."""
+    export, refusals = simulate_export(pages, plan=(10, 5.0), refusal_latency=refusal_latency)
+    assert 1 <= export.refused <= PLAN_LEARNING_BUDGET_429, refusals
+    plan_rate = 10 / 5.0
+    assert export.rate_from_first_refusal(refusals[0]) >= PLAN_RATE_SHARE * plan_rate
+    assert export.limiter.rate <= plan_rate
+
+
+def test_a_long_run_on_a_slower_plan_pays_for_its_probes_within_a_budget():
+    export, refusals = simulate_export(1000, plan=(10, 5.0))
+    assert export.refused <= LONG_RUN_BUDGET_429, refusals
+    assert export.rate_from_first_refusal(refusals[0]) >= PLAN_RATE_SHARE * 10 / 5.0
+
+
+@pytest.mark.parametrize(("plan", "share"), [((60, 60.0), 0.9), ((20, 5.0), 0.9), ((6, 2.0), 0.85)])
+def test_other_plans_are_learned_within_the_429_budget_too(plan, share):
+    """A minute's window (60 a minute), a plan 20% under rps, a short window whose
+    whole-second waits blur the measurement: 300 requests each."""
+    export, refusals = simulate_export(300, plan=plan)
+    assert export.refused <= PLAN_LEARNING_BUDGET_429, refusals
+    assert export.rate_from_first_refusal(refusals[0]) >= share * plan[0] / plan[1]
+
+
+# Stray 429s make everyone wait only when three requests in a row draw one: at 5%,
+# about once in 8,000 requests (p cubed), for the second they ask.
+STRAY_PAUSES_PER_20_000 = 5
+
+
+def test_stray_429s_at_five_percent_almost_never_make_everyone_wait_and_never_slow_the_rate():
+    """Workers in flight, 5% of answers 429 from another integration on the key: ten runs
+    of 2,000 requests."""
+    pauses = 0
+    for seed in range(1, 11):
+        export, _ = simulate_export(2000, stray=0.05, seed=seed)
+        assert export.refused >= 80
+        assert export.limiter.rate == 5.0
+        assert export.rate_from_first_refusal(export.accepted[0] - 1) >= 0.9 * 5.0
+        pauses += export.pauses
+    assert pauses <= STRAY_PAUSES_PER_20_000
 
 
 # --- end to end: storms, budgets -----------------------------------------------------
