@@ -7,6 +7,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
+from concurrent.futures import Future
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.log_noise import quiet_metrics, quiet_repeats
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.output import ResumableWriter
+from tap_smartlead_inbox.pages import in_background
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.sdk_seam import SeamTap
 from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_config_file
@@ -138,6 +140,7 @@ class TapSmartleadInbox(SeamTap):
         if self._announced:
             return
         self._announced = True
+        self.read_categories_early()
         filter_set = self.settings.filter_set
         if filter_set.default_applied:
             self.logger.info(
@@ -159,11 +162,22 @@ class TapSmartleadInbox(SeamTap):
         if self.failed_streams:
             raise self.failed_streams[0]
 
-    @cached_property
+    @property
     def categories(self) -> AccountCategories:
         """The account's categories, read once: for lead_categories and the leads' names.
         A list that cannot be read names nothing and blocks nothing (categories.py)."""
-        return fetch_categories(self.transport, self.logger)
+        return self._categories_read.result()
+
+    @cached_property
+    def _categories_read(self) -> Future[AccountCategories]:
+        return in_background(fetch_categories, self.transport, self.logger)
+
+    def read_categories_early(self) -> None:
+        """Starts reading the category list alongside the first pages when it will be read
+        anyway (lead_categories is selected): the pages' consumer, which also sends the
+        next requests, then never stops to wait for it."""
+        if self.streams[LeadCategoriesStream.name].selected:
+            self._categories_read  # noqa: B018 (starts the read)
 
     def named(self, leads: list[Lead]) -> list[Lead]:
         """``leads`` with each category's name filled in where the row gives only its id."""
