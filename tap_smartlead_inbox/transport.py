@@ -74,7 +74,7 @@ class TransportStats:
     rate_limited: int = 0
     bad_utf8: int = 0  # responses whose invalid bytes were replaced
     lone_surrogates: int = 0  # strings that held half a UTF-16 pair (replaced)
-    latency: float | None = None  # moving average of answered requests, seconds
+    latency: float | None = None  # moving average of answered page requests (POST), seconds
     waiting_until: datetime | None = None  # the end of a long pause the server asked for
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -280,7 +280,8 @@ class Transport:
         rate_limited = is_rate_limit(status, answer.headers, text)
         if not rate_limited:
             self.limiter.record_accepted()
-            self.stats.observe_latency(answer.elapsed)
+            if request.method == "POST":  # a page's latency sets how many pages are in flight
+                self.stats.observe_latency(answer.elapsed)
         payload = _parse(text)
         if isinstance(payload, _Failure):
             if status == 200:
