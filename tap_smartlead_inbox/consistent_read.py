@@ -115,7 +115,7 @@ class WindowReader(Generic[Item]):
         first, is not believed as the first."""
         asked = _query_key(query)
         before = self._last_pages.get(asked)
-        overlapping = query.limit > 1 and not self._rows_stay(query, window)
+        overlapping = not self._rows_stay(query, window)  # (pages of one row cannot overlap)
         check = _Check(overlapping)
         past_end: list[Page] = []
         for page in iter_pages(
@@ -164,7 +164,8 @@ class WindowReader(Generic[Item]):
         check.keys.update(keys)
         if check.overlapping:
             if previous is not None:
-                meets, gap = self._boundary(previous, current, window)
+                checked = current.query.limit > 1
+                meets, gap = self._boundary(previous, current, window) if checked else (False, None)
                 # Where rows can leave the filter, a row that left can hide one that moved
                 # up over pages already read (the two shifts cancel at the overlap): any
                 # open window read in more than one page ends with a catch-up pass.
