@@ -80,16 +80,22 @@ def test_a_run_is_counted_in_the_order_requests_went_out_not_answered():
     assert limiter.note_rate_limited(1.0, tickets[2]) is True, "the refused three went out in a row"
 
 
+def answered_well(requests: int) -> tuple[FakeClock, RateLimiter]:
+    """A limiter at 5 a second on a fake clock, after ``requests`` accepted answers."""
+    clock = FakeClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
+    for _ in range(requests):
+        limiter.acquire()
+        limiter.record_accepted()
+    return clock, limiter
+
+
 def test_stray_429s_close_together_never_pause_anyone(caplog):
     """Three stray 429s among five answers (the pattern once taken for an enforced rate:
     everyone waited a second), two in a row among them: while no three requests in a row
     are refused, nobody waits and nothing is learned."""
     caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.limiter")
-    clock = FakeClock()
-    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
-    for _ in range(20):
-        limiter.acquire()
-        limiter.record_accepted()
+    clock, limiter = answered_well(20)
     for refused in [True, False, True, False, True, True, False, True] * 3:
         limiter.acquire()
         if refused:
@@ -104,11 +110,7 @@ def test_stray_429s_close_together_never_pause_anyone(caplog):
 
 def test_a_lone_stray_429_leaves_the_rate_untouched(caplog):
     caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.limiter")
-    clock = FakeClock()
-    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
-    for _ in range(30):
-        limiter.acquire()
-        limiter.record_accepted()
+    clock, limiter = answered_well(30)
     limiter.acquire()
     assert limiter.note_rate_limited(30.0) is False, "a lone 429 among accepted answers"
     start = clock.now
