@@ -31,7 +31,8 @@ NOTHING_NEW = 2
 RESUME_FACTOR = 1.15
 RESUME_EXTRA = 5
 # An hourly incremental run with the default re-check window (P1D): requests per run at
-# 50, 500 and 5,000 replies a day, as the README's table says, within RECHECK_TOLERANCE.
+# 50, 500 and 5,000 replies a day, as the README's table says, within RECHECK_TOLERANCE (or one
+# request, for the small ones).
 RECHECK_COSTS = {50: 7, 500: 32, 5_000: 272}
 RECHECK_TOLERANCE = 0.10
 
@@ -127,5 +128,6 @@ def test_a_resumed_backfill_still_reads_the_threads_we_emailed_since_it_was_cut_
 def test_an_hourly_incremental_run_costs_what_the_readme_table_says(per_day):
     requests, _ = requests_per_run(per_day, "P1D")
     budget = RECHECK_COSTS[per_day]
-    assert requests <= budget * (1 + RECHECK_TOLERANCE), f"{requests} requests, the README says {budget}"
-    assert requests >= budget * (1 - RECHECK_TOLERANCE), f"{requests} requests: update the README's table"
+    slack = max(budget * RECHECK_TOLERANCE, 1)  # a request past the end more or less
+    assert requests <= budget + slack, f"{requests} requests, the README says {budget}"
+    assert requests >= budget - slack, f"{requests} requests: update the README's table"
