@@ -115,9 +115,9 @@ class AccountCategories:
                 fields["lead_category_name"] = self.names.get(category)
 
 
-def fetch_categories(transport: Transport, logger: logging.Logger) -> AccountCategories:
-    """The account's categories, read once: a failure is logged once and kept as
-    ``failure``, never raised. Transient errors are retried first, as for any request.
+def fetch_categories(transport: Transport) -> AccountCategories:
+    """The account's categories, read once: a failure is kept as ``failure``, never
+    raised (see warn_unreadable). Transient errors are retried first, as for any request.
 
     ComeBackLater is raised all the same: the key's budget is spent, so the next request
     of any stream would have to wait too, and the run stops at its checkpoint for that.
@@ -129,12 +129,17 @@ def fetch_categories(transport: Transport, logger: logging.Logger) -> AccountCat
         raise
     except ApiError as exc:
         cause = str(exc) if CATEGORIES_PATH in str(exc) else f"GET {CATEGORIES_PATH}: {exc}"
+    return AccountCategories([], fetched_at, failure=cause)
+
+
+def warn_unreadable(logger: logging.Logger, cause: str) -> None:
+    """Said when the list is first used, not when it is read: the read goes out with the
+    first pages, and a run that fails on those (a wrong key) uses no category."""
     logger.warning(
         "Cannot read the lead category list (%s): lead_category_name stays empty where the API "
         "gives no name itself. Every lead and email is exported all the same.",
         cause,
     )
-    return AccountCategories([], fetched_at, failure=cause)
 
 
 def category_record(category: Category, fetched_at: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
 
-from tap_smartlead_inbox.categories import AccountCategories, fetch_categories
+from tap_smartlead_inbox.categories import AccountCategories, fetch_categories, warn_unreadable
 from tap_smartlead_inbox.errors import SettingsError, StreamFailed
 from tap_smartlead_inbox.filters import DEFAULT_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
@@ -122,10 +122,12 @@ class TapSmartleadInbox(SeamTap):
         )
 
     _announced = False
+    _categories_warned = False
 
     def discover_streams(self) -> list[Stream]:
-        # Categories last: the first request of a run stays the inbox's first page (its
-        # faults and key errors are the ones to report), and the lookup reads them anyway.
+        # The SDK syncs streams by name whatever this order; the category list is read
+        # alongside the inbox's first pages (read_categories_early), and a failure to read
+        # it is said only once it is used, so a run's faults and key errors are the pages'.
         streams: list[Stream] = [
             InboxRepliesStream(self),
             EmailHistoryStream(self),
@@ -166,11 +168,15 @@ class TapSmartleadInbox(SeamTap):
     def categories(self) -> AccountCategories:
         """The account's categories, read once: for lead_categories and the leads' names.
         A list that cannot be read names nothing and blocks nothing (categories.py)."""
-        return self._categories_read.result()
+        account = self._categories_read.result()
+        if account.failure and not self._categories_warned:
+            self._categories_warned = True
+            warn_unreadable(self.logger, account.failure)
+        return account
 
     @cached_property
     def _categories_read(self) -> Future[AccountCategories]:
-        return in_background(fetch_categories, self.transport, self.logger)
+        return in_background(fetch_categories, self.transport)
 
     def read_categories_early(self) -> None:
         """Starts reading the category list alongside the first pages when it will be read

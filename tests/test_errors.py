@@ -34,6 +34,9 @@ def test_wrong_key_says_invalid_api_key(sandbox, tmp_path):
     assert_one_line_failure(run, "invalid API key", "401", "/master-inbox/inbox-replies")
     offsets = [r.body["offset"] for r in sandbox.pages]
     assert len(offsets) == len(set(offsets)), "a 401 is not retried"
+    # The category list, read alongside the first pages, failed too: a run that fails on
+    # its pages uses no category, so it says nothing of the list.
+    assert "category list" not in run.stderr
 
 
 def test_validation_error_quotes_the_api_message(make_sandbox, tmp_path):
