@@ -144,14 +144,14 @@ class WindowReader(Generic[Item]):
 
     def _rows_stay(self, query: Query, window: Window) -> bool:
         """Whether pages may go without overlap: the newest window of a span that reaches
-        past the sync start, sorted by the time it is cut by, and no row can leave the
-        query (``rows_stay``). A row whose time moves then goes to the window's top:
+        past the sync start (``window.sync_start``), sorted by the time it is cut by, and no
+        row can leave the query (``rows_stay``). A row whose time moves then goes to the window's top:
         the rows above its old place shift down, never up, so none is skipped, and the
         shift shows without an overlap, as a row repeated or a time after the sync start
         (then a catch-up pass reads the rows that moved). In an older window a row that
         moves leaves it and the rows below shift up: those windows overlap."""
         by_time = query.sort_by == self._rows.window_sort
-        return query.rows_stay and self._timed and by_time and window.open and window.newest is not None
+        return query.rows_stay and self._timed and by_time and window.open and window.sync_start is not None
 
     def _check_page(self, check: _Check, current: RowPage[Item], window: Window) -> None:
         """Notes what ``current`` says of the pages before it (see _Check)."""
@@ -174,8 +174,7 @@ class WindowReader(Generic[Item]):
                 self.stats.gaps += 1 if gap else 0
                 check.gaps.extend([gap] if gap else [])
             return
-        newest = window.newest
-        moved_in = newest is not None and self._after(current, newest.start)
+        moved_in = window.sync_start is not None and self._after(current, window.sync_start)
         if repeated or moved_in:
             check.changed = True
             self.stats.moved = True

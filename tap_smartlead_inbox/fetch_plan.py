@@ -65,9 +65,9 @@ class Window:
     end: datetime
     expected_rows: int | None = None  # measured by the probes; None when unknown
     open: bool = False  # the newest window, reaching past the sync start
-    # The span's part after the sync start, where a row whose time moves during the run
-    # goes (None when the span ends before the run began: such a row leaves the span).
-    newest: Window | None = None
+    # The open window of a run's span: when the run began. A row whose time is later
+    # moved during the run (it moved to the top of this window).
+    sync_start: datetime | None = None
 
 
 def plan_windows(
@@ -85,7 +85,7 @@ def plan_windows(
     # The oldest window holds what is left below the last cut: its size is unknown.
     windows = [Window(low, high, rows_per_window) for low, high in pairwise(edges)]
     windows[0] = replace(windows[0], expected_rows=None)
-    windows[-1] = replace(windows[-1], open=span.open)
+    windows[-1] = replace(windows[-1], open=span.open, sync_start=span.sync_start if span.open else None)
     if len(windows) > 1:
         logger.info(
             "Reading the inbox in %d reply-time windows of about %d leads each, oldest first, from %s to %s.",

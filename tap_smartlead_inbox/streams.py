@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
@@ -219,8 +219,12 @@ class InboxRepliesStream(_InboxStream):
         """Where an incremental run starts reading again: the bookmark less the lookback
         (replies recorded late) or the re-check window (labels and flags set after a reply,
         which never move last_reply_time), whichever is longer. None without a bookmark."""
-        settings, bookmark = self._inbox_tap.settings, self._bookmark()
-        return bookmark - max(settings.lookback, settings.recheck_window) if bookmark else None
+        bookmark = self._bookmark()
+        return bookmark - self._reread_margin() if bookmark else None
+
+    def _reread_margin(self) -> timedelta:
+        settings = self._inbox_tap.settings
+        return max(settings.lookback, settings.recheck_window)
 
     def _sent_from(self, span: Span) -> datetime | None:
         """Where the sent-time pass starts: like _reread_from, but from when the run that
@@ -230,8 +234,7 @@ class InboxRepliesStream(_InboxStream):
         started = parse_time(self.stream_state.get(RUN_STARTED))
         if reread is None or started is None:
             return reread
-        settings = self._inbox_tap.settings
-        return max(reread, min(started, span.sync_start) - max(settings.lookback, settings.recheck_window))
+        return max(reread, min(started, span.sync_start) - self._reread_margin())
 
     def _bookmark(self) -> datetime | None:
         """The bookmark from the state given, if any (start_date is not one)."""
