@@ -99,7 +99,7 @@ class WindowReader(Generic[Item]):
         self._transport = transport
         self._rows = rows
         self._max_concurrency = max_concurrency
-        # Untimed: a list read whole (no replyTimeBetween), so a stretch to re-read is all of it.
+        # Untimed: a list read whole (no time filter), so a stretch to re-read is all of it.
         self._timed = timed
         self._last_pages: dict[str, Page] = {}  # each query read, with the last page handed on
         self.stats = ReadStats()

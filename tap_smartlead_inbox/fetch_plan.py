@@ -1,9 +1,10 @@
 """The fetch plan of a run: the span of reply times to read and its windows, oldest first.
 
-A window is a `replyTimeBetween` slice. Windows are read oldest first, so a completed
-window is a checkpoint: every lead whose last reply is up to its end has been
-emitted. The newest window is read last and reaches past the sync start: a lead that
-gets a new reply during the run moves into it rather than out of reach.
+A window is a slice of the rows' time (for the inbox, `replyTimeBetween`). Windows are
+read oldest first, so a completed window is a checkpoint: every lead whose last reply
+is up to its end has been emitted. The newest window is read last and reaches past the
+sync start: a lead that gets a new reply during the run moves into it rather than out
+of reach.
 
 Windows are sized by rank, not by guessing: one-row probes into the span, sorted
 newest reply first, at offsets M, 2M, ... return the reply times that cut it into

@@ -46,7 +46,9 @@ SPLIT_CAPS: dict[tuple[str, ...], int] = {
     ("leadCategories", "categoryIdsIn"): CATEGORY_CAPS["categoryIdsIn"],
 }
 CATEGORY_FLAGS = ("unassigned", "isAssigned")
-FILTER_KEYS = ("search", "leadCategories", "emailStatus", *ID_CAPS, "replyTimeBetween")
+# The filter that bounds a lead's last reply time: the time windows cut the inbox with it.
+REPLY_TIME_FILTER = "replyTimeBetween"
+FILTER_KEYS = ("search", "leadCategories", "emailStatus", *ID_CAPS, REPLY_TIME_FILTER)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class FilterSet:
         """The filters one series sends for one reply-time window (None: no time filter)."""
         filters: dict[str, Any] = json.loads(json.dumps(self.series[series]))
         if window:
-            filters["replyTimeBetween"] = reply_between(*window)
+            filters[REPLY_TIME_FILTER] = reply_between(*window)
         return filters
 
 
@@ -97,7 +99,7 @@ def _parent(filters: Mapping[str, Any], path: tuple[str, ...]) -> Any:
 # Filters a lead cannot be re-labelled out of while it is read: its campaign and the
 # account that mails it stay. Categories, statuses, tags, team members, clients and
 # names (search) can change under a read, so a lead can leave those filters.
-FIXED_FILTERS = frozenset({"replyTimeBetween", "campaignId", "emailAccountId"})
+FIXED_FILTERS = frozenset({REPLY_TIME_FILTER, "campaignId", "emailAccountId"})
 
 
 def leads_stay(filters: Mapping[str, Any]) -> bool:
@@ -126,7 +128,7 @@ def build_filter_set(
     _merge_ids(base, "campaignId", campaign_ids)
     _merge_ids(base, "emailAccountId", email_account_ids)
     check_filters(base)
-    between = _given_between(base.pop("replyTimeBetween", None))
+    between = _given_between(base.pop(REPLY_TIME_FILTER, None))
     reply_from, reply_to = _reply_bounds(between, start, end)
     return FilterSet(base, reply_from, reply_to, default_applied, split_series(base), between)
 
@@ -227,6 +229,6 @@ _CHECKS: dict[str, Callable[..., None]] = {
     "search": _check_search,
     "emailStatus": _check_status,
     "leadCategories": _check_categories,
-    "replyTimeBetween": _check_between,
+    REPLY_TIME_FILTER: _check_between,
     **dict.fromkeys(ID_CAPS, _check_ids),
 }

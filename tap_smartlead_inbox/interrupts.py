@@ -29,14 +29,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tap_smartlead_inbox.errors import Interrupted
 
-if TYPE_CHECKING:  # the writer loads the SDK; this module must load fast (see cli.main)
-    from tap_smartlead_inbox.output import ResumableWriter
-
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class EndsOnState(Protocol):
+    """What this module needs of the process's Singer writer (output.ResumableWriter, which
+    loads the SDK: this module must load fast, see cli.main)."""
+
+    def end_on_last_state(self) -> None: ...
 
 
 @dataclass
@@ -46,7 +50,7 @@ class _Run:
     writing: bool = False  # a Singer message is being written
     pending: bool = False  # a signal came while writing: raise once the message is out
     state_written: bool = False
-    writer: ResumableWriter | None = None  # the process's Singer output
+    writer: EndsOnState | None = None  # the process's Singer output
 
 
 _run = _Run()
@@ -123,7 +127,7 @@ def note_state_written() -> None:
     _run.state_written = True
 
 
-def register(writer: ResumableWriter) -> None:
+def register(writer: EndsOnState) -> None:
     """The writer of this process's Singer output (see :func:`end_on_last_state`)."""
     _run.writer = writer
 

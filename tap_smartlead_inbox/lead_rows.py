@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.rows import RowPage, row_key
 
@@ -36,3 +37,32 @@ LEAD_ROWS = LeadRows()
 def lead_row_key(row: object, lead: Lead | None) -> str:
     """The lead key, or the whole row for a row without one."""
     return row_key(LEAD_ROWS, row, lead)
+
+
+class NewLeads:
+    """Picks a page's leads not emitted yet in this run and counts what is odd about them."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.anomalies = Anomalies()
+        self._odd_rows: set[str] = set()  # rows without a key, counted once however often read
+
+    def of(self, lead_page: LeadPage) -> list[Lead]:
+        leads: list[Lead] = []
+        on_page: set[str] = set()
+        for row, lead in zip(lead_page.page.rows, lead_page.items, strict=True):
+            if lead is None or lead.key is None:
+                identity = lead_row_key(row, lead)
+                if identity not in self._odd_rows:
+                    self._odd_rows.add(identity)
+                    self.anomalies.check_row(row, lead)
+                continue
+            if lead.key in on_page:
+                self.anomalies.note(REPEATED)
+                continue
+            on_page.add(lead.key)
+            if lead.key not in self.seen:
+                self.seen.add(lead.key)
+                self.anomalies.check_row(row, lead)
+                leads.append(lead)
+        return leads

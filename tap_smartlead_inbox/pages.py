@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 from tap_smartlead_inbox.envelope import page_rows
 from tap_smartlead_inbox.errors import PagingError
-from tap_smartlead_inbox.filters import reply_between
 from tap_smartlead_inbox.limiter import SAFETY_MARGIN
 from tap_smartlead_inbox.timeutil import iso, utc_now
 from tap_smartlead_inbox.transport import Aborted, Transport
@@ -39,7 +38,8 @@ IN_FLIGHT_SLACK = 1
 
 @dataclass(frozen=True)
 class Query:
-    """One filter set against one endpoint."""
+    """One filter set against one endpoint, whose rows are sorted by a time that a filter
+    (``time_filter``, given ``[start, end]`` in ISO 8601, both ends included) can bound."""
 
     path: str
     params: dict[str, str]
@@ -47,7 +47,7 @@ class Query:
     sort_by: str
     limit: int
     # The filter that bounds the time windows cut (RowIdentity.window_sort sorts by it).
-    time_filter: str = "replyTimeBetween"
+    time_filter: str
     # No filter a row can be re-labelled out of: a row leaves the results only when its
     # time moves (past the end of a window). Pages then need not overlap (consistent_read).
     rows_stay: bool = False
@@ -56,8 +56,8 @@ class Query:
         return {"offset": offset, "limit": self.limit, "filters": self.filters, "sortBy": self.sort_by}
 
     def within(self, start: datetime, end: datetime) -> Query:
-        """The same query for the rows whose time (a lead's last reply) is in [start, end]."""
-        return replace(self, filters={**self.filters, self.time_filter: reply_between(start, end)})
+        """The same query for the rows whose time is in [start, end]."""
+        return replace(self, filters={**self.filters, self.time_filter: [iso(start), iso(end)]})
 
 
 @dataclass(frozen=True)

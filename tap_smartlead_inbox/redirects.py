@@ -8,14 +8,11 @@ the run with a line naming the host it pointed at, never its query.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from tap_smartlead_inbox.error_text import host_and_port
 from tap_smartlead_inbox.errors import ApiError
-
-if TYPE_CHECKING:
-    from tap_smartlead_inbox.transport import ApiRequest
+from tap_smartlead_inbox.request import ApiRequest
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 3

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from singer_sdk import typing as th
 
+from tap_smartlead_inbox import transport
 from tap_smartlead_inbox.errors import ConfigError, SettingsError
 from tap_smartlead_inbox.filters import FilterSet, build_filter_set
 from tap_smartlead_inbox.redaction import register_secret
@@ -232,7 +233,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Max concurrency",
         "Most requests in flight at once (1 to 50). Without total_count only about "
         "rps x latency are in flight, so almost no request lands past the last page.",
-        default=10,
+        default=transport.MAX_IN_FLIGHT,
         minimum=1,
         # Each slot is a kept-alive connection made up front; beyond rps x latency (20 a
         # second on Smartlead's fastest plan, 2 s for a slow answer: 40) requests only wait.
@@ -245,7 +246,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Retries per request after the first attempt (0 to 20) on 5xx (the API's or "
         "a CDN's), timeouts, dropped connections and cut-off bodies. 429s are retried too, up to "
         "twice as many again.",
-        default=6,
+        default=transport.MAX_RETRIES,
         minimum=0,
         # The backoff doubles up to a minute: 20 retries already wait up to 14 minutes (7 on
         # average) for one request, plus request_timeout each, before a dead API is reported.
@@ -257,7 +258,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Request timeout",
         "Seconds for one whole response: connecting, the headers and the body (0.1 to "
         "3600). A response still arriving then is cut and retried.",
-        default=60.0,
+        default=transport.TIMEOUT,
         # Smartlead answers a page in about a second: under 0.1 s every request would time
         # out. No answer is worth more than an hour's wait, and each retry waits it again.
         minimum=0.1,
@@ -269,7 +270,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Max response size (MB)",
         "Largest answer the tap reads, once decompressed (1 to 4096). A larger one "
         "stops the run with an error instead of filling the memory.",
-        default=64,
+        default=transport.MAX_RESPONSE_MB,
         # A page of 20 leads with whole threads is well under 1 MB; 4 GB is the most a
         # machine running the tap can be expected to hold.
         minimum=1,
@@ -283,7 +284,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Smartlead asks it to come back later (a 429 or 503 with Retry-After; a used-up hourly "
         "budget asks for up to an hour). Longer, and the run stops at its last checkpoint with "
         "exit code 75 and says when to run again.",
-        default="PT1H",  # an hourly budget's longest wait: the run waits it out
+        default="PT1H",  # transport.MAX_SERVER_WAIT: an hourly budget's longest wait, waited out
         shortest="PT0S",
         longest="P1D",
     ),

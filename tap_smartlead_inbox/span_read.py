@@ -23,19 +23,25 @@ from datetime import datetime
 from functools import partial
 from itertools import chain
 from threading import Event
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from tap_smartlead_inbox.consistent_read import MAX_REREAD_DEPTH, WindowReader, overlap_stride
 from tap_smartlead_inbox.errors import ListKeptChanging
 from tap_smartlead_inbox.fetch_plan import Span, Window, needs_probes, plan_windows
 from tap_smartlead_inbox.pages import Query, in_background
-from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.rows import RowIdentity, RowPage
 from tap_smartlead_inbox.timeutil import utc_now
 from tap_smartlead_inbox.transport import Transport
 
 Item = TypeVar("Item")
 logger = logging.getLogger(__name__)
+
+
+class Totals(Protocol):
+    """Where the reader reports each window's row count as the API gave it (the run's
+    progress, run/progress.py)."""
+
+    def add_total(self, total_count: int, stride: int) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class SpanReader(Generic[Item]):
         self,
         transport: Transport,
         rows: RowIdentity[Item],
-        progress: RunProgress,
+        progress: Totals,
         max_concurrency: int,
         window_pages: int,
     ) -> None:

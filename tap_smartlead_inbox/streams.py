@@ -9,20 +9,19 @@ lead, and no email body ever goes into a context (the SDK logs contexts).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
 
-from tap_smartlead_inbox.anomalies import REPEATED, Anomalies
 from tap_smartlead_inbox.categories import CATEGORIES_PATH, category_record
 from tap_smartlead_inbox.errors import StreamFailed
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
-from tap_smartlead_inbox.filters import leads_stay
+from tap_smartlead_inbox.filters import REPLY_TIME_FILTER, leads_stay
 from tap_smartlead_inbox.hand_over import PageHandOver
-from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, lead_row_key
+from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
 from tap_smartlead_inbox.normalize import Lead
 from tap_smartlead_inbox.pages import Page, Query
 from tap_smartlead_inbox.progress import RunProgress
@@ -38,10 +37,13 @@ from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_
 from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 
 if TYPE_CHECKING:
+    from singer_sdk import Stream, Tap
     from singer_sdk.helpers.types import Context, Record
 
+    from tap_smartlead_inbox.categories import AccountCategories
+    from tap_smartlead_inbox.limiter import RateLimiter
     from tap_smartlead_inbox.settings import Settings
-    from tap_smartlead_inbox.tap import TapSmartleadInbox
+    from tap_smartlead_inbox.transport import Transport
 
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
 SENT_PATH = "/master-inbox/sent"
@@ -50,6 +52,27 @@ SENT_SORT = "SENT_TIME_DESC"
 # sent-time pass reads only what we emailed since then (see _sent_from).
 RUN_STARTED = "run_started_at"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class RunContext(Protocol):
+    """What the streams need of the run they belong to; the tap provides it."""
+
+    failed_streams: list[StreamFailed]  # reported once every stream has synced
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def limiter(self) -> RateLimiter: ...
+    @property
+    def transport(self) -> Transport: ...
+    @property
+    def progress(self) -> RunProgress: ...
+    @property
+    def categories(self) -> AccountCategories: ...
+    @property
+    def streams(self) -> Mapping[str, Stream]: ...
+    def announce_filters(self) -> None: ...
+    def named(self, leads: list[Lead]) -> list[Lead]: ...
 
 
 class _InboxStream(SeamStream):
@@ -61,9 +84,9 @@ class _InboxStream(SeamStream):
     records_move_bookmark = False
     _schema_sent = False
 
-    def __init__(self, tap: TapSmartleadInbox) -> None:
+    def __init__(self, tap: Tap, run: RunContext) -> None:
         super().__init__(tap)
-        self._inbox_tap = tap
+        self._run = run
         if self.replication_key is None:
             # Said in the catalog, so a loader or Meltano never offers it as incremental.
             self.forced_replication_method = "FULL_TABLE"
@@ -91,15 +114,15 @@ class InboxRepliesStream(_InboxStream):
     is_sorted = False  # newest first within a window; bookmarks are set per window
     schema = INBOX_REPLIES_SCHEMA
 
-    def __init__(self, tap: TapSmartleadInbox) -> None:
-        super().__init__(tap)
+    def __init__(self, tap: Tap, run: RunContext) -> None:
+        super().__init__(tap, run)
         # The kept leads of each page, for email_history (see hand_over.py).
         self.hand_over: PageHandOver[tuple[ReadThread, PageInfo]] = PageHandOver()
         self._pages_read = 0
         self._new = NewLeads()
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
-        tap = self._inbox_tap
+        tap = self._run
         tap.announce_filters()
         span = self._span()
         # A failed run ends its output on its last checkpoint STATE: the CLI has the
@@ -117,7 +140,7 @@ class InboxRepliesStream(_InboxStream):
 
     def _read_span(self, span: Span) -> Iterator[Record]:
         """Every series in windows oldest first, with checkpoints (see span_read)."""
-        tap = self._inbox_tap
+        tap = self._run
         settings = tap.settings
         reader = SpanReader(
             tap.transport, LEAD_ROWS, tap.progress, settings.max_concurrency, settings.window_pages
@@ -155,7 +178,7 @@ class InboxRepliesStream(_InboxStream):
         last_sent_time) without moving last_reply_time, so the windows would not bring
         the lead again: the head of the inbox sorted by sent time does.
         """
-        settings = self._inbox_tap.settings
+        settings = self._run.settings
         # Leads whose last reply is in the span are read by its windows anyway, whole.
         replied = (settings.filter_set.reply_from or EPOCH, span.start)
         queries = [replace(q, sort_by=SENT_SORT) for q in self.build_queries(*replied)]
@@ -172,10 +195,10 @@ class InboxRepliesStream(_InboxStream):
     def _page_records(self, lead_page: LeadPage) -> Iterator[Record]:
         info = _page_info(lead_page.query, lead_page.page)
         leads = self._new.of(lead_page)
-        self._inbox_tap.progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
-        if self._inbox_tap.settings.dry_run:
+        self._run.progress.page_done(len(leads), sum(len(lead.thread) for lead in leads))
+        if self._run.settings.dry_run:
             return
-        threads = [ReadThread(lead) for lead in self._inbox_tap.named(leads)]
+        threads = [ReadThread(lead) for lead in self._run.named(leads)]
         records = [inbox_record(thread, info) for thread in threads]
         # A lead a stream map filters out takes its emails with it, as the SDK does for
         # children; the page's emails go to the child at its last lead that stays.
@@ -195,13 +218,13 @@ class InboxRepliesStream(_InboxStream):
 
     def build_queries(self, start: datetime, end: datetime) -> list[Query]:
         """One query per request series, each over the reply times [start, end]."""
-        settings = self._inbox_tap.settings
+        settings = self._run.settings
         history = {"fetch_message_history": str(settings.fetch_message_history).lower()}
         return series_queries(settings, INBOX_REPLIES_PATH, history, (start, end))
 
     def _span(self) -> Span:
         """From the bookmark less the lookback (or start_date), to end_date or past now."""
-        settings = self._inbox_tap.settings
+        settings = self._run.settings
         sync_start = utc_now()
         bookmark = self._bookmark()
         start = max(filter(None, (settings.filter_set.reply_from, self._reread_from())), default=EPOCH)
@@ -223,7 +246,7 @@ class InboxRepliesStream(_InboxStream):
         return bookmark - self._reread_margin() if bookmark else None
 
     def _reread_margin(self) -> timedelta:
-        settings = self._inbox_tap.settings
+        settings = self._run.settings
         return max(settings.lookback, settings.recheck_window)
 
     def _sent_from(self, span: Span) -> datetime | None:
@@ -246,7 +269,7 @@ class InboxRepliesStream(_InboxStream):
     def _checkpoint(self, bookmark: datetime, sync_start: datetime) -> None:
         """STATE after a completed window: every lead up to ``bookmark`` is out. Before
         the last one, the run's start goes with it (see _sent_from)."""
-        if self._inbox_tap.settings.dry_run:
+        if self._run.settings.dry_run:
             return
         for stream in (self, *self.child_streams):
             if stream is self or stream.selected:
@@ -279,7 +302,7 @@ class EmailHistoryStream(_InboxStream):
     schema = EMAIL_HISTORY_SCHEMA
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
-        parent = self._inbox_tap.streams[InboxRepliesStream.name]
+        parent = self._run.streams[InboxRepliesStream.name]
         assert isinstance(parent, InboxRepliesStream)
         for thread, info in parent.hand_over.take():
             yield from email_rows(thread, info)
@@ -311,7 +334,7 @@ class SentEmailsStream(_InboxStream):
     schema = SENT_EMAILS_SCHEMA
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
-        tap, settings = self._inbox_tap, self._inbox_tap.settings
+        tap, settings = self._run, self._run.settings
         tap.announce_filters()
         progress = RunProgress(tap.transport.stats, tap.limiter, self.logger, streams=(self.name,))
         reader = SpanReader(
@@ -331,7 +354,7 @@ class SentEmailsStream(_InboxStream):
 
     def build_queries(self) -> list[Query]:
         """One query per request series; reply-time bounds only if filters give them."""
-        settings = self._inbox_tap.settings
+        settings = self._run.settings
         return series_queries(settings, SENT_PATH, {}, settings.filter_set.sent_between)
 
 
@@ -344,12 +367,12 @@ class LeadCategoriesStream(_InboxStream):
     schema = LEAD_CATEGORIES_SCHEMA
 
     def get_records(self, context: Context | None) -> Iterator[Record]:
-        account = self._inbox_tap.categories  # the same read names the leads' categories
+        account = self._run.categories  # the same read names the leads' categories
         if account.failure is not None:  # warned already; the run fails once it is over
-            self._inbox_tap.failed_streams.append(StreamFailed(self.name, account.failure))
+            self._run.failed_streams.append(StreamFailed(self.name, account.failure))
             return
         self.logger.info("GET %s: %d lead categories.", CATEGORIES_PATH, len(account.categories))
-        if not self._inbox_tap.settings.dry_run:
+        if not self._run.settings.dry_run:
             yield from (category_record(category, account.fetched_at) for category in account.categories)
 
 
@@ -362,35 +385,14 @@ def series_queries(
         filters = settings.filter_set.for_window(window, series)
         stay = path == INBOX_REPLIES_PATH and leads_stay(filters)
         queries.append(
-            Query(path, params, filters, settings.sort_by, settings.limit_per_page, rows_stay=stay)
+            Query(
+                path,
+                params,
+                filters,
+                settings.sort_by,
+                settings.limit_per_page,
+                time_filter=REPLY_TIME_FILTER,
+                rows_stay=stay,
+            )
         )
     return queries
-
-
-class NewLeads:
-    """Picks a page's leads not emitted yet in this run and counts what is odd about them."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.anomalies = Anomalies()
-        self._odd_rows: set[str] = set()  # rows without a key, counted once however often read
-
-    def of(self, lead_page: LeadPage) -> list[Lead]:
-        leads: list[Lead] = []
-        on_page: set[str] = set()
-        for row, lead in zip(lead_page.page.rows, lead_page.items, strict=True):
-            if lead is None or lead.key is None:
-                identity = lead_row_key(row, lead)
-                if identity not in self._odd_rows:
-                    self._odd_rows.add(identity)
-                    self.anomalies.check_row(row, lead)
-                continue
-            if lead.key in on_page:
-                self.anomalies.note(REPEATED)
-                continue
-            on_page.add(lead.key)
-            if lead.key not in self.seen:
-                self.seen.add(lead.key)
-                self.anomalies.check_row(row, lead)
-                leads.append(lead)
-        return leads

@@ -129,10 +129,10 @@ class TapSmartleadInbox(SeamTap):
         # alongside the inbox's first pages (read_categories_early), and a failure to read
         # it is said only once it is used, so a run's faults and key errors are the pages'.
         streams: list[Stream] = [
-            InboxRepliesStream(self),
-            EmailHistoryStream(self),
-            SentEmailsStream(self),
-            LeadCategoriesStream(self),
+            InboxRepliesStream(self, run=self),
+            EmailHistoryStream(self, run=self),
+            SentEmailsStream(self, run=self),
+            LeadCategoriesStream(self, run=self),
         ]
         quiet_repeats(logging.getLogger("singer_sdk"), *(stream.logger for stream in streams))
         return streams

@@ -36,8 +36,8 @@ from tap_smartlead_inbox.errors import (
 )
 from tap_smartlead_inbox.limiter import Limiter
 from tap_smartlead_inbox.redirects import MAX_REDIRECTS, REDIRECT_STATUSES, redirect_target
+from tap_smartlead_inbox.request import ApiRequest
 from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, is_rate_limit, server_wait
-from tap_smartlead_inbox.settings import default as setting_default
 
 T = TypeVar("T")
 
@@ -49,7 +49,14 @@ LONG_WAIT = 60.0
 MAX_JSON_DEPTH = 64
 _TOO_DEEP = f"HTTP 200 with JSON nested deeper than {MAX_JSON_DEPTH} levels"
 _CHUNK = 64 * 1024
-_MAX_SERVER_WAIT: timedelta = setting_default("max_server_wait")
+
+# The client's defaults, for code that builds one without settings; the settings table
+# (settings.SETTINGS) offers them as the settings' defaults.
+MAX_RETRIES = 6
+TIMEOUT = 60.0  # seconds for a whole answer, body included
+MAX_RESPONSE_MB = 64  # decompressed
+MAX_IN_FLIGHT = 10  # requests out at once, whoever sends them
+MAX_SERVER_WAIT = timedelta(hours=1)  # an hourly budget's longest wait: the run waits it out
 
 
 class Aborted(Protocol):
@@ -108,36 +115,21 @@ class _TooLarge(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class ApiRequest:
-    """One API call as the retries and error lines see it."""
-
-    method: str
-    path: str
-    params: Mapping[str, str]
-    body: Mapping[str, Any] | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.method} {self.path}"
-
-
 @dataclass
 class Transport:
     api_url: str
     api_key: str
     limiter: Limiter
-    # The defaults are the settings' (settings.SETTINGS), for code that builds one without them.
-    max_retries: int = setting_default("max_retries")
-    timeout: float = setting_default("request_timeout")  # seconds for a whole answer, body included
-    max_response_bytes: int = setting_default("max_response_mb") * 2**20  # decompressed
-    max_server_wait: timedelta = _MAX_SERVER_WAIT
+    max_retries: int = MAX_RETRIES
+    timeout: float = TIMEOUT
+    max_response_bytes: int = MAX_RESPONSE_MB * 2**20
+    max_server_wait: timedelta = MAX_SERVER_WAIT
     long_wait: float = LONG_WAIT
     session: requests.Session = field(default_factory=requests.Session)
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
     stats: TransportStats = field(default_factory=TransportStats)
-    max_in_flight: int = setting_default("max_concurrency")  # requests out at once, whoever sends them
+    max_in_flight: int = MAX_IN_FLIGHT
 
     def __post_init__(self) -> None:
         self.session.headers.update(

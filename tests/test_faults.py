@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from tap_smartlead_inbox.filters import REPLY_TIME_FILTER
 from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.pages import Query, iter_pages
 from tap_smartlead_inbox.transport import Transport, _Failure
@@ -88,7 +89,7 @@ class _FirstPageFailsSlowly(Transport):
 def test_pages_after_a_failing_one_go_on_while_it_is_retried(make_sandbox):
     sandbox = make_sandbox(leads=300, latency=0.02)
     transport = _FirstPageFailsSlowly(sandbox)
-    query = Query("/master-inbox/inbox-replies", {}, {}, "REPLY_TIME_DESC", 20)
+    query = Query("/master-inbox/inbox-replies", {}, {}, "REPLY_TIME_DESC", 20, REPLY_TIME_FILTER)
     pages = list(iter_pages(transport, query, 4))
     assert [row["email_lead_map_id"] for page in pages for row in page.rows] == [
         lead["email_lead_map_id"] for lead in sandbox.expected()

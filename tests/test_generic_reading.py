@@ -20,10 +20,10 @@ import pytest
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.request import ApiRequest
 from tap_smartlead_inbox.rows import RowPage
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.timeutil import iso
-from tap_smartlead_inbox.transport import ApiRequest
 from tests.conftest import OfflineTransport
 
 PATH = "/campaigns/list"

@@ -16,6 +16,7 @@ from functools import partial
 
 import pytest
 
+from tap_smartlead_inbox.filters import REPLY_TIME_FILTER
 from tap_smartlead_inbox.limiter import Limiter, RateLimiter
 from tap_smartlead_inbox.pages import Query, iter_pages
 from tap_smartlead_inbox.progress import RunProgress
@@ -367,7 +368,7 @@ def test_a_budget_wait_within_max_server_wait_is_waited_out_and_everything_arriv
     transport = Transport(
         sandbox.url, SANDBOX_KEY, limiter, long_wait=1.0, max_server_wait=timedelta(seconds=30)
     )
-    query = Query(INBOX, {"fetch_message_history": "true"}, {}, "REPLY_TIME_DESC", 20)
+    query = Query(INBOX, {"fetch_message_history": "true"}, {}, "REPLY_TIME_DESC", 20, REPLY_TIME_FILTER)
     with caplog.at_level(logging.INFO):
         pages = list(iter_pages(transport, query, 4))
     leads = [row["email_lead_map_id"] for page in pages for row in page.rows]

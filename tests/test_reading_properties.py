@@ -32,12 +32,12 @@ from hypothesis import strategies as st
 
 from tap_smartlead_inbox.errors import ListKeptChanging, PagingError
 from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
-from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage
+from tap_smartlead_inbox.filters import REPLY_TIME_FILTER
+from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
 from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.request import ApiRequest
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
-from tap_smartlead_inbox.streams import NewLeads
-from tap_smartlead_inbox.transport import ApiRequest
 from tests.conftest import OfflineTransport
 from tests.sandbox import api
 from tests.sandbox.inbox import iso
@@ -258,7 +258,7 @@ def query_of(script: Script, path: str) -> Query:
     """As the streams ask it: without a filter a lead can leave, inbox pages need not overlap."""
     filters = {"leadCategories": {"categoryIdsIn": [OUT_OF_OFFICE]}} if script.filtered else {}
     stay = path.endswith("inbox-replies") and not script.filtered
-    return Query(path, {}, filters, script.sort_by, script.limit, rows_stay=stay)
+    return Query(path, {}, filters, script.sort_by, script.limit, REPLY_TIME_FILTER, rows_stay=stay)
 
 
 def _quiet_logger() -> logging.Logger:

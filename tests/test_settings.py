@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tap_smartlead_inbox.errors import ConfigError, SettingsError
+from tap_smartlead_inbox.limiter import RateLimiter
 from tap_smartlead_inbox.settings import (
     CONFIG_SCHEMA,
     SETTING,
@@ -23,6 +24,7 @@ from tap_smartlead_inbox.settings import (
     check_settings,
     default,
 )
+from tap_smartlead_inbox.transport import Transport
 from tests.conftest import ROOT, run_tap, run_tap_file, tap_config
 from tests.sandbox import SANDBOX_KEY
 
@@ -411,3 +413,12 @@ def test_each_default_is_a_value_the_checks_accept_and_settings_hold():
         if setting.default is not None and hasattr(settings, setting.name):
             assert getattr(settings, setting.name) == default(setting.name), setting.name
         assert CONFIG_SCHEMA["properties"][setting.name].get("default") == setting.default, setting.name
+
+
+def test_the_client_built_without_settings_has_the_settings_defaults():
+    client = Transport(api_url="http://127.0.0.1:9", api_key="k" * 10, limiter=RateLimiter(rps=5))
+    assert client.max_retries == default("max_retries")
+    assert client.timeout == default("request_timeout")
+    assert client.max_response_bytes == default("max_response_mb") * 2**20
+    assert client.max_in_flight == default("max_concurrency")
+    assert client.max_server_wait == default("max_server_wait") == timedelta(hours=1)
