@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 

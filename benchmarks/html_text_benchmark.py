@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import time
 
-from tap_smartlead_inbox.body_text import html_to_text
-from tests.sandbox.inbox import generate_inbox
+from smartlead_sandbox.inbox import generate_inbox
+from tap_smartlead_inbox.mailtext.body_text import html_to_text
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 

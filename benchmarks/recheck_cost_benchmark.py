@@ -18,9 +18,9 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tap_smartlead_inbox.timeutil import iso
+from smartlead_sandbox import Sandbox, SandboxConfig
+from tap_smartlead_inbox.core.timeutil import iso
 from tests.conftest import run_tap, tap_config, write_state
-from tests.sandbox import Sandbox, SandboxConfig
 
 RATES = (50, 500, 5_000)  # replies a day
 WINDOWS = ("P1D", "PT6H", "PT0S")

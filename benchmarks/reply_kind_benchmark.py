@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: the repo root is not on the path
     sys.path.insert(0, str(ROOT))
 
-from tap_smartlead_inbox.body_text import read_email_body  # noqa: E402
-from tap_smartlead_inbox.reply_kind import REPLY_KINDS, reply_kind  # noqa: E402
-from tap_smartlead_inbox.reply_text import reply_text  # noqa: E402
+from tap_smartlead_inbox.mailtext.body_text import read_email_body  # noqa: E402
+from tap_smartlead_inbox.mailtext.reply_kind import REPLY_KINDS, reply_kind  # noqa: E402
+from tap_smartlead_inbox.mailtext.reply_text import reply_text  # noqa: E402
 
 CORPUS = ROOT / "tests" / "reply_kind_corpus.json"
 HELDOUT = ROOT / "tests" / "reply_kind_heldout.json"

@@ -4,7 +4,7 @@ Run from the repo root: .venv/bin/python benchmarks/reply_text_benchmark.py
 (or .venv/bin/python -m benchmarks.reply_text_benchmark)
 
 Each candidate library is scored as it comes (HTML bodies go through the project's
-html_to_text first where the library reads text only), then tap_smartlead_inbox.reply_text.
+html_to_text first where the library reads text only), then tap_smartlead_inbox.mailtext.reply_text.
 A candidate that is not installed in the running environment is skipped with a note
 (quotequail and mail-parser-reply are in the dev extras, for this comparison). Scores use
 reply_text.normalize_lines, as the tests do.
@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: the repo root is not on the path
     sys.path.insert(0, str(ROOT))
 
-from tap_smartlead_inbox import reply_text as reply_module  # noqa: E402
-from tap_smartlead_inbox.body_text import html_to_text, looks_like_html  # noqa: E402
-from tap_smartlead_inbox.reply_text import normalize_lines  # noqa: E402
+from tap_smartlead_inbox.mailtext import reply_text as reply_module  # noqa: E402
+from tap_smartlead_inbox.mailtext.body_text import html_to_text, looks_like_html  # noqa: E402
+from tap_smartlead_inbox.mailtext.reply_text import normalize_lines  # noqa: E402
 
 CORPUS = ROOT / "tests" / "reply_corpus.json"
 MULTILINGUAL = ROOT / "tests" / "reply_corpus_multilingual.json"

@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from benchmarks.export_benchmark import run_tap
-from tap_smartlead_inbox.timeutil import iso
-from tests.sandbox import SandboxConfig
+from smartlead_sandbox import SandboxConfig
+from tap_smartlead_inbox.core.timeutil import iso
 
 LATENCY = 0.05
 

@@ -20,7 +20,7 @@ EXPORTS = ROOT / "exports"
 MELTANO = os.environ.get("MELTANO", str(ROOT / ".meltano-venv" / "bin" / "meltano"))
 BANNER = "=" * 72
 
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig  # noqa: E402  (needs ROOT on sys.path)
+from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig  # noqa: E402  (needs ROOT on sys.path)
 
 
 def main() -> int:

@@ -1,5 +1,5 @@
 """Print the tap's settings as Meltano plugin definitions declare them, from the table in
-tap_smartlead_inbox/settings.py: the first entries of `settings:` in meltano.yml's extractor
+tap_smartlead_inbox/config/settings.py: the first entries of `settings:` in meltano.yml's extractor
 (`--indent 4`) and in meltano-hub/extractors/tap-smartlead-inbox.yml (no indent). The SDK's
 own settings (stream_maps, flattening_enabled, ...) follow them there, written by hand.
 
@@ -18,7 +18,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tap_smartlead_inbox.settings import meltano_settings
+from tap_smartlead_inbox.config.settings import meltano_settings
 
 
 def settings_yaml(indent: int = 0) -> str:

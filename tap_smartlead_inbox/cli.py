@@ -7,9 +7,9 @@ import logging
 import sys
 import traceback
 
-from tap_smartlead_inbox import interrupts
-from tap_smartlead_inbox.errors import TapError
-from tap_smartlead_inbox.redaction import redact
+from tap_smartlead_inbox.core.errors import TapError
+from tap_smartlead_inbox.core.redaction import redact
+from tap_smartlead_inbox.run import interrupts
 
 PROG = "tap-smartlead-inbox"
 

@@ -16,34 +16,34 @@ from typing import TYPE_CHECKING, Protocol
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
 
-from tap_smartlead_inbox.categories import CATEGORIES_PATH, category_record
-from tap_smartlead_inbox.errors import StreamFailed
-from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
-from tap_smartlead_inbox.filters import REPLY_TIME_FILTER, leads_stay
+from tap_smartlead_inbox.config.filters import REPLY_TIME_FILTER, leads_stay
+from tap_smartlead_inbox.core.errors import StreamFailed
+from tap_smartlead_inbox.core.timeutil import iso, parse_time, utc_now
 from tap_smartlead_inbox.hand_over import PageHandOver
-from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
-from tap_smartlead_inbox.normalize import Lead
-from tap_smartlead_inbox.pages import Page, Query
-from tap_smartlead_inbox.progress import RunProgress
-from tap_smartlead_inbox.schemas import (
+from tap_smartlead_inbox.inbox.categories import CATEGORIES_PATH, category_record
+from tap_smartlead_inbox.inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
+from tap_smartlead_inbox.inbox.normalize import Lead
+from tap_smartlead_inbox.inbox.schemas import (
     EMAIL_HISTORY_SCHEMA,
     INBOX_REPLIES_SCHEMA,
     LEAD_CATEGORIES_SCHEMA,
     SENT_EMAILS_SCHEMA,
 )
+from tap_smartlead_inbox.inbox.threads import PageInfo, ReadThread, email_rows, inbox_record, sent_record
+from tap_smartlead_inbox.reading.fetch_plan import OPEN_END, Span
+from tap_smartlead_inbox.reading.pages import Page, Query
+from tap_smartlead_inbox.reading.span_read import Checkpoint, SpanReader
+from tap_smartlead_inbox.run.progress import RunProgress
 from tap_smartlead_inbox.sdk_seam import SeamStream, mark_state_changed, send_schema
-from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
-from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record, sent_record
-from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
 
 if TYPE_CHECKING:
     from singer_sdk import Stream, Tap
     from singer_sdk.helpers.types import Context, Record
 
-    from tap_smartlead_inbox.categories import AccountCategories
-    from tap_smartlead_inbox.limiter import RateLimiter
-    from tap_smartlead_inbox.settings import Settings
-    from tap_smartlead_inbox.transport import Transport
+    from tap_smartlead_inbox.client.limiter import RateLimiter
+    from tap_smartlead_inbox.client.transport import Transport
+    from tap_smartlead_inbox.config.settings import Settings
+    from tap_smartlead_inbox.inbox.categories import AccountCategories
 
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
 SENT_PATH = "/master-inbox/sent"

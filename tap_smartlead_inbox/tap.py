@@ -14,25 +14,25 @@ from typing import IO, TYPE_CHECKING, Any
 from singer_sdk.exceptions import ConfigValidationError
 from singer_sdk.streams import Stream
 
-from tap_smartlead_inbox.categories import AccountCategories, fetch_categories, warn_unreadable
-from tap_smartlead_inbox.errors import SettingsError, StreamFailed
-from tap_smartlead_inbox.filters import DEFAULT_FILTER
-from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.log_noise import quiet_metrics, quiet_repeats
-from tap_smartlead_inbox.normalize import Lead
-from tap_smartlead_inbox.output import ResumableWriter
-from tap_smartlead_inbox.pages import in_background
-from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.client.limiter import RateLimiter
+from tap_smartlead_inbox.client.transport import Transport
+from tap_smartlead_inbox.config.filters import DEFAULT_FILTER
+from tap_smartlead_inbox.config.settings import CONFIG_SCHEMA, Settings, check_config, check_config_file
+from tap_smartlead_inbox.config.state_check import check_state, parse_state, read_state_file
+from tap_smartlead_inbox.core.errors import SettingsError, StreamFailed
+from tap_smartlead_inbox.inbox.categories import AccountCategories, fetch_categories, warn_unreadable
+from tap_smartlead_inbox.inbox.normalize import Lead
+from tap_smartlead_inbox.reading.pages import in_background
+from tap_smartlead_inbox.run.log_noise import quiet_metrics, quiet_repeats
+from tap_smartlead_inbox.run.output import ResumableWriter
+from tap_smartlead_inbox.run.progress import RunProgress
 from tap_smartlead_inbox.sdk_seam import SeamTap
-from tap_smartlead_inbox.settings import CONFIG_SCHEMA, Settings, check_config, check_config_file
-from tap_smartlead_inbox.state_check import check_state, parse_state, read_state_file
 from tap_smartlead_inbox.streams import (
     EmailHistoryStream,
     InboxRepliesStream,
     LeadCategoriesStream,
     SentEmailsStream,
 )
-from tap_smartlead_inbox.transport import Transport
 
 if TYPE_CHECKING:
     import click

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.transport import Transport
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+from tap_smartlead_inbox.client.limiter import RateLimiter
+from tap_smartlead_inbox.client.transport import Transport
 
 ROOT = Path(__file__).resolve().parent.parent
 

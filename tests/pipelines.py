@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from smartlead_sandbox import SANDBOX_KEY
 from tests.conftest import ROOT, check_exit
 from tests.postgres_server import in_ci
-from tests.sandbox import SANDBOX_KEY
 
 # make passes a path relative to the project; some runs start elsewhere.
 MELTANO = ROOT / os.environ.get("MELTANO", ".meltano-venv/bin/meltano")

@@ -9,8 +9,8 @@ from datetime import datetime
 
 import pytest
 
+from smartlead_sandbox.inbox import DELETED_CATEGORY_ID
 from tests.conftest import run_tap, tap_config, write_state
-from tests.sandbox.inbox import DELETED_CATEGORY_ID
 from tests.test_sent_stream import discover, selecting
 
 SHAPES = ["flat", "documented"]
@@ -53,7 +53,7 @@ def expected_metrics(history: list[dict]) -> dict:
 
 @pytest.fixture(scope="module", params=SHAPES)
 def export(request, tmp_path_factory):
-    from tests.sandbox import Sandbox, SandboxConfig
+    from smartlead_sandbox import Sandbox, SandboxConfig
 
     with Sandbox(SandboxConfig(leads=300, rate_limit=None, shape=request.param)) as sandbox:
         run = run_tap(tap_config(sandbox, fetch_message_history=True), tmp_path_factory.mktemp("run"))

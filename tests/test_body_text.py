@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.body_text import html_to_text
+from tap_smartlead_inbox.mailtext.body_text import html_to_text
 
 CASES = [
     ("<div>one</div><div>two</div>", "one\ntwo"),
@@ -65,7 +65,7 @@ def test_any_markup_gives_text_without_tags_or_runs_of_spaces(html):
 
 
 def test_the_fallback_parser_keeps_text_and_drops_scripts():
-    from tap_smartlead_inbox.body_text import _TextOnly
+    from tap_smartlead_inbox.mailtext.body_text import _TextOnly
 
     parser = _TextOnly()
     parser.feed("<head><title>t</title></head><p>a &amp; b<script>x()</script> c</p>")
@@ -105,7 +105,7 @@ def deep_email(depth: int, kind: str = "table") -> str:
 @pytest.fixture
 def counted():
     """The deep-body count from zero, for this test alone."""
-    from tap_smartlead_inbox.body_text import deep_html
+    from tap_smartlead_inbox.mailtext.body_text import deep_html
 
     deep_html.take()
     yield deep_html
@@ -141,8 +141,8 @@ def test_the_flat_reading_matches_lxml_on_every_sandbox_and_corpus_body():
     import json
     from pathlib import Path
 
-    from tap_smartlead_inbox.body_text import _flat_text, looks_like_html
-    from tests.sandbox.inbox import generate_inbox
+    from smartlead_sandbox.inbox import generate_inbox
+    from tap_smartlead_inbox.mailtext.body_text import _flat_text, looks_like_html
 
     bodies = [item["email_body"] for lead in generate_inbox(40).leads for item in lead["email_history"]]
     corpus = json.loads((Path(__file__).parent / "reply_corpus.json").read_text(encoding="utf-8"))
@@ -160,7 +160,7 @@ def test_a_deep_body_with_an_unclosed_head_keeps_its_body_text(counted):
 
 
 def test_too_deep_says_whether_lxml_would_cut_the_body():
-    from tap_smartlead_inbox.body_text import too_deep
+    from tap_smartlead_inbox.mailtext.body_text import too_deep
 
     assert too_deep(nested(300, "x"))
     assert too_deep(nested(300, "x", "div"))
@@ -170,7 +170,7 @@ def test_too_deep_says_whether_lxml_would_cut_the_body():
 
 
 def test_read_html_reports_a_deep_body_without_counting_it(counted):
-    from tap_smartlead_inbox.body_text import read_html
+    from tap_smartlead_inbox.mailtext.body_text import read_html
 
     # (text, too_deep); the third field is the parsed tree, kept only for HTML lxml read whole.
     assert read_html(deep_email(500)) == (
@@ -185,7 +185,7 @@ def test_read_html_reports_a_deep_body_without_counting_it(counted):
 
 
 def test_a_deep_body_is_counted_once_though_reply_text_reads_it_too(counted):
-    from tap_smartlead_inbox.reply_text import reply_text
+    from tap_smartlead_inbox.mailtext.reply_text import reply_text
 
     html = deep_email(700)
     assert "Text after the nesting" in html_to_text(html)
@@ -216,7 +216,7 @@ def test_the_deep_body_count_is_taken_once_per_run_and_is_thread_safe(counted):
 def test_deep_bodies_are_one_kind_of_anomaly_in_the_run_report(counted, caplog):
     import logging
 
-    from tap_smartlead_inbox.anomalies import DEEP_HTML, Anomalies
+    from tap_smartlead_inbox.inbox.anomalies import DEEP_HTML, Anomalies
 
     for depth in (300, 3_000):
         html_to_text(deep_email(depth))
@@ -238,8 +238,8 @@ def test_deep_bodies_are_one_kind_of_anomaly_in_the_run_report(counted, caplog):
     after=st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=12),
 )
 def test_text_before_and_after_any_nesting_depth_survives(depth, kind, before, after):
-    from tap_smartlead_inbox.body_text import deep_html, too_deep
-    from tap_smartlead_inbox.reply_text import reply_text
+    from tap_smartlead_inbox.mailtext.body_text import deep_html, too_deep
+    from tap_smartlead_inbox.mailtext.reply_text import reply_text
 
     html = f"<div>{before}</div>" + nested(depth, "middle", kind) + f"<div>{after}</div>"
     deep_html.take()

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.categories import AccountCategories, UnknownShape, read_categories
-from tap_smartlead_inbox.errors import MalformedResponse
-from tap_smartlead_inbox.normalize import normalize_lead
+from smartlead_sandbox import SANDBOX_KEY
+from tap_smartlead_inbox.core.errors import MalformedResponse
+from tap_smartlead_inbox.inbox.categories import AccountCategories, UnknownShape, read_categories
+from tap_smartlead_inbox.inbox.normalize import normalize_lead
 from tests.conftest import emails_of, run_tap, tap_config
-from tests.sandbox import SANDBOX_KEY
 from tests.test_sent_stream import selecting
 
 ITEMS = [

@@ -7,8 +7,8 @@ from typing import Any
 
 from singer_sdk.testing import get_tap_test_class
 
+from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 from tap_smartlead_inbox.tap import TapSmartleadInbox
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 
 # The SDK builds the test class at import time, so the sandbox starts here.
 _SANDBOX = Sandbox(SandboxConfig(leads=45, rate_limit=None)).start()

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from benchmarks.recheck_cost_benchmark import requests_per_run
-from tap_smartlead_inbox.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import iso
 from tests.conftest import run_tap, tap_config, write_state
 
 # A full export of N replied leads: ceil(N / 20) pages, plus at most this many requests

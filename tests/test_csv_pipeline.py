@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from smartlead_sandbox import SANDBOX_KEY
 from tests import pipelines
 from tests.conftest import ROOT, emails_of
-from tests.sandbox import SANDBOX_KEY
 
 # The replaced exporter's columns (shared/SMARTLEAD_API.md), in its order.
 SEED_COLUMNS = [
@@ -89,7 +89,7 @@ def meltano_run(sandbox, out: Path, *args: str, **env: str) -> subprocess.Comple
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory):
-    from tests.sandbox import Sandbox, SandboxConfig
+    from smartlead_sandbox import Sandbox, SandboxConfig
 
     out = tmp_path_factory.mktemp("exports")
     sandbox = Sandbox(SandboxConfig(leads=80, rate_limit=(10, 2.0))).start()
@@ -173,7 +173,7 @@ def test_every_date_column_of_every_stream_is_written_as_text(export):
     """The loader's stream maps name each date-time property; a new one must be added."""
     import yaml
 
-    from tap_smartlead_inbox.schemas import (
+    from tap_smartlead_inbox.inbox.schemas import (
         EMAIL_HISTORY_SCHEMA,
         INBOX_REPLIES_SCHEMA,
         LEAD_CATEGORIES_SCHEMA,
@@ -282,7 +282,7 @@ def test_reply_kinds_metrics_attachments_and_categories_are_in_the_files(export)
 
 
 def test_meltano_keeps_the_bookmark_and_a_second_run_exports_only_what_changed(tmp_path):
-    from tests.sandbox import Sandbox, SandboxConfig
+    from smartlead_sandbox import Sandbox, SandboxConfig
 
     system_db = pipelines.own_state(tmp_path)
     with Sandbox(SandboxConfig(leads=60, rate_limit=None)) as sandbox:
@@ -300,7 +300,7 @@ def test_meltano_keeps_the_bookmark_and_a_second_run_exports_only_what_changed(t
 
 
 def test_a_run_that_finds_nothing_new_still_writes_every_streams_file_header_only(tmp_path):
-    from tests.sandbox import Sandbox, SandboxConfig
+    from smartlead_sandbox import Sandbox, SandboxConfig
 
     system_db = pipelines.own_state(tmp_path)
     with Sandbox(SandboxConfig(leads=30, rate_limit=None)) as sandbox:
@@ -334,7 +334,7 @@ def test_the_key_is_in_no_csv_no_meltano_log_and_no_file_meltano_keeps(export):
 
 
 def test_sent_emails_is_opt_in_and_then_gets_its_own_file(tmp_path):
-    from tests.sandbox import Sandbox, SandboxConfig
+    from smartlead_sandbox import Sandbox, SandboxConfig
 
     out = tmp_path / "exports"
     sandbox = Sandbox(SandboxConfig(leads=40, rate_limit=None)).start()

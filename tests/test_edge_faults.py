@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
+from smartlead_sandbox import SANDBOX_KEY
 from tests.conftest import ROOT, TapRun, check_exit, run_tap, tap_config
-from tests.sandbox import SANDBOX_KEY
 from tests.test_errors import assert_one_line_failure
 
 

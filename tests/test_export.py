@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from tap_smartlead_inbox.reply_text import normalize_lines
+from tap_smartlead_inbox.mailtext.reply_text import normalize_lines
 from tests.conftest import emails_of, run_tap, tap_config
 
 

@@ -9,12 +9,12 @@ import time
 
 import pytest
 
-from tap_smartlead_inbox.filters import REPLY_TIME_FILTER
-from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.pages import Query, iter_pages
-from tap_smartlead_inbox.transport import Transport, _Failure
+from smartlead_sandbox import SANDBOX_KEY
+from tap_smartlead_inbox.client.limiter import RateLimiter
+from tap_smartlead_inbox.client.transport import Transport, _Failure
+from tap_smartlead_inbox.config.filters import REPLY_TIME_FILTER
+from tap_smartlead_inbox.reading.pages import Query, iter_pages
 from tests.conftest import emails_of, run_tap, tap_config, write_state
-from tests.sandbox import SANDBOX_KEY
 
 
 def test_with_every_kind_of_fault_each_lead_and_email_is_exported_exactly_once(make_sandbox, tmp_path):

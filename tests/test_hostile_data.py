@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from smartlead_sandbox.hostile import DEEP_HTML_BODY, DEEP_HTML_TAIL, LARGE_BODY
 from tests.conftest import run_tap, tap_config
-from tests.sandbox.hostile import DEEP_HTML_BODY, DEEP_HTML_TAIL, LARGE_BODY
 
 
 def test_hostile_rows_are_kept_with_what_can_be_read_and_counted_once(make_sandbox, tmp_path):

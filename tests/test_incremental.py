@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import pytest
 
-from tap_smartlead_inbox.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import iso
 from tests.conftest import ROOT, emails_of, run_tap, tap_config, write_state
 
 EPOCH = "1970-01-01T00:00:00.000Z"

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from smartlead_sandbox import live
 from tests.conftest import run_tap, tap_config, write_state
-from tests.sandbox import live
 from tests.test_sent_stream import selecting
 
 OUT_OF_OFFICE = 6

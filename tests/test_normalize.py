@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.anomalies import NOT_AN_OBJECT, Anomalies
-from tap_smartlead_inbox.envelope import page_rows
-from tap_smartlead_inbox.errors import MalformedResponse
-from tap_smartlead_inbox.normalize import Lead, normalize_lead
-from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record
-from tap_smartlead_inbox.timeutil import iso_or_none
-from tests.sandbox import api
-from tests.sandbox.inbox import generate_inbox
+from smartlead_sandbox import api
+from smartlead_sandbox.inbox import generate_inbox
+from tap_smartlead_inbox.client.envelope import page_rows
+from tap_smartlead_inbox.core.errors import MalformedResponse
+from tap_smartlead_inbox.core.timeutil import iso_or_none
+from tap_smartlead_inbox.inbox.anomalies import NOT_AN_OBJECT, Anomalies
+from tap_smartlead_inbox.inbox.normalize import Lead, normalize_lead
+from tap_smartlead_inbox.inbox.threads import PageInfo, ReadThread, email_rows, inbox_record
 
 PAGE = PageInfo("2026-01-01T00:00:00.000Z", "/master-inbox/inbox-replies", "REPLY_TIME_DESC", {}, 0, 20)
 INBOX = generate_inbox(30, seed=3)

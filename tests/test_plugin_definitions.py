@@ -5,7 +5,7 @@ MeltanoHub-style file `meltano-hub/extractors/tap-smartlead-inbox.yml` that othe
 with `meltano add --from-ref`. Both must declare exactly the settings and capabilities that
 `tap-smartlead-inbox --about` reports, each setting with the Meltano kind of its JSON schema type,
 and Meltano must then store and report those settings as the docs say. The tap's own settings are
-the table in tap_smartlead_inbox/settings.py, as `scripts/settings_yaml.py` prints them.
+the table in tap_smartlead_inbox/config/settings.py, as `scripts/settings_yaml.py` prints them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tap_smartlead_inbox.settings import SETTINGS, meltano_settings
+from tap_smartlead_inbox.config.settings import SETTINGS, meltano_settings
 from tests import pipelines
 from tests.conftest import ROOT
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from smartlead_sandbox import Sandbox, SandboxConfig
+from smartlead_sandbox.inbox import iso
 from tests import pipelines
 from tests.conftest import ROOT
-from tests.sandbox import Sandbox, SandboxConfig
-from tests.sandbox.inbox import iso
 from tests.test_warehouse import BATCH, Query, duckdb_query
 
 pytestmark = [pipelines.needs_meltano, pytest.mark.pipeline, pytest.mark.slow]

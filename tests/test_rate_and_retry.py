@@ -8,10 +8,10 @@ from email.utils import formatdate
 
 import pytest
 
-from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.request import ApiRequest
-from tap_smartlead_inbox.retry_policy import BACKOFF_CAP, backoff_delay, is_rate_limit, server_wait
-from tap_smartlead_inbox.transport import Transport, _Failure
+from tap_smartlead_inbox.client.limiter import RateLimiter
+from tap_smartlead_inbox.client.request import ApiRequest
+from tap_smartlead_inbox.client.retry_policy import BACKOFF_CAP, backoff_delay, is_rate_limit, server_wait
+from tap_smartlead_inbox.client.transport import Transport, _Failure
 from tests.conftest import FakeClock
 
 

@@ -16,13 +16,13 @@ from functools import partial
 
 import pytest
 
-from tap_smartlead_inbox.filters import REPLY_TIME_FILTER
-from tap_smartlead_inbox.limiter import Limiter, RateLimiter
-from tap_smartlead_inbox.pages import Query, iter_pages
-from tap_smartlead_inbox.progress import RunProgress
-from tap_smartlead_inbox.transport import Transport, TransportStats
+from smartlead_sandbox import SANDBOX_KEY
+from tap_smartlead_inbox.client.limiter import Limiter, RateLimiter
+from tap_smartlead_inbox.client.transport import Transport, TransportStats
+from tap_smartlead_inbox.config.filters import REPLY_TIME_FILTER
+from tap_smartlead_inbox.reading.pages import Query, iter_pages
+from tap_smartlead_inbox.run.progress import RunProgress
 from tests.conftest import FakeClock, run_tap, tap_config
-from tests.sandbox import SANDBOX_KEY
 from tests.test_edge_faults import assert_everything_delivered
 from tests.test_errors import assert_one_line_failure
 
@@ -31,14 +31,14 @@ INBOX = "/master-inbox/inbox-replies"
 
 def rate_changes(caplog) -> list[str]:
     """The limiter's "Slowing to …" and "Probing to …" lines."""
-    return [r.getMessage() for r in caplog.records if r.name == "tap_smartlead_inbox.limiter"]
+    return [r.getMessage() for r in caplog.records if r.name == "tap_smartlead_inbox.client.limiter"]
 
 
 # --- the limiter: evidence of a rate, not bad luck -----------------------------------
 
 
 def test_lone_429s_among_accepted_answers_neither_pause_nor_slow_anyone(caplog):
-    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.limiter")
+    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.client.limiter")
     clock = FakeClock()
     limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
     rng = random.Random(3)
@@ -95,7 +95,7 @@ def test_stray_429s_close_together_never_pause_anyone(caplog):
     """Three stray 429s among five answers (the pattern once taken for an enforced rate:
     everyone waited a second), two in a row among them: while no three requests in a row
     are refused, nobody waits and nothing is learned."""
-    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.limiter")
+    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.client.limiter")
     clock, limiter = answered_well(20)
     for refused in [True, False, True, False, True, True, False, True] * 3:
         limiter.acquire()
@@ -110,7 +110,7 @@ def test_stray_429s_close_together_never_pause_anyone(caplog):
 
 
 def test_a_lone_stray_429_leaves_the_rate_untouched(caplog):
-    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.limiter")
+    caplog.set_level(logging.INFO, logger="tap_smartlead_inbox.client.limiter")
     clock, limiter = answered_well(30)
     limiter.acquire()
     assert limiter.note_rate_limited(30.0) is False, "a lone 429 among accepted answers"

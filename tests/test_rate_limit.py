@@ -7,9 +7,9 @@ import logging
 
 import pytest
 
-from tap_smartlead_inbox.limiter import SETTLE_FACTOR, RateLimiter
-from tap_smartlead_inbox.progress import RunProgress
-from tap_smartlead_inbox.transport import TransportStats
+from tap_smartlead_inbox.client.limiter import SETTLE_FACTOR, RateLimiter
+from tap_smartlead_inbox.client.transport import TransportStats
+from tap_smartlead_inbox.run.progress import RunProgress
 from tests.conftest import FakeClock, ThreadClock, emails_of, run_tap, tap_config
 
 
@@ -160,7 +160,7 @@ def test_settling_is_below_what_was_measured():
 
 
 def test_progress_is_logged_off_a_terminal_with_counts_and_eta(caplog, monkeypatch):
-    monkeypatch.setattr("tap_smartlead_inbox.progress.LOG_INTERVAL", 0.0)
+    monkeypatch.setattr("tap_smartlead_inbox.run.progress.LOG_INTERVAL", 0.0)
     stats = TransportStats(requests=4, rate_limited=2)  # an earlier stream's
     progress = RunProgress(stats, RateLimiter(5.0), logging.getLogger("test"), interactive=False)
     stats.requests, stats.rate_limited = 11, 3

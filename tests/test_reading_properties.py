@@ -30,17 +30,17 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.errors import ListKeptChanging, PagingError
-from tap_smartlead_inbox.fetch_plan import OPEN_END, Span
-from tap_smartlead_inbox.filters import REPLY_TIME_FILTER
-from tap_smartlead_inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
-from tap_smartlead_inbox.pages import Query
-from tap_smartlead_inbox.progress import RunProgress
-from tap_smartlead_inbox.request import ApiRequest
-from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
+from smartlead_sandbox import api
+from smartlead_sandbox.inbox import iso
+from tap_smartlead_inbox.client.request import ApiRequest
+from tap_smartlead_inbox.config.filters import REPLY_TIME_FILTER
+from tap_smartlead_inbox.core.errors import ListKeptChanging, PagingError
+from tap_smartlead_inbox.inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
+from tap_smartlead_inbox.reading.fetch_plan import OPEN_END, Span
+from tap_smartlead_inbox.reading.pages import Query
+from tap_smartlead_inbox.reading.span_read import Checkpoint, SpanReader
+from tap_smartlead_inbox.run.progress import RunProgress
 from tests.conftest import OfflineTransport
-from tests.sandbox import api
-from tests.sandbox.inbox import iso
 
 OUT_OF_OFFICE, NOT_INTERESTED = 6, 3
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

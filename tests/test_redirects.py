@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 
+from smartlead_sandbox import SANDBOX_KEY
+from smartlead_sandbox.server import TLS_DIR
 from tests.conftest import run_tap, tap_config
-from tests.sandbox import SANDBOX_KEY
-from tests.sandbox.server import TLS_DIR
 from tests.test_errors import assert_one_line_failure
 
 

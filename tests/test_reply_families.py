@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.body_text import html_to_text, looks_like_html, read_html
-from tap_smartlead_inbox.reply_text import reply_text
+from tap_smartlead_inbox.mailtext.body_text import html_to_text, looks_like_html, read_html
+from tap_smartlead_inbox.mailtext.reply_text import reply_text
 
 PITCH = "Hi Anna,\nWe help B2B teams book 30% more meetings.\nWorth a quick chat?\nSam"
 QUOTED = "\n".join(f"> {line}" for line in PITCH.splitlines())

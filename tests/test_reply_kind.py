@@ -1,7 +1,7 @@
 """reply_kind tells a person's answer from an auto-reply, a bounce and an unsubscribe request.
 
 The labelled replies in reply_kind_corpus.json were written for these tests, labelled by the
-definitions in tap_smartlead_inbox/reply_kind.py, and are read the way the tap reads them:
+definitions in tap_smartlead_inbox/mailtext/reply_kind.py, and are read the way the tap reads them:
 full_text is body_text's text of the body, own_text is reply_text of it.
 """
 
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox import reply_kind as rk
-from tap_smartlead_inbox.body_text import read_email_body
-from tap_smartlead_inbox.reply_kind import (
+from tap_smartlead_inbox.mailtext import reply_kind as rk
+from tap_smartlead_inbox.mailtext.body_text import read_email_body
+from tap_smartlead_inbox.mailtext.reply_kind import (
     AUTO_REPLY,
     BOUNCE,
     HUMAN,
@@ -27,7 +27,7 @@ from tap_smartlead_inbox.reply_kind import (
     UNSUBSCRIBE,
     reply_kind,
 )
-from tap_smartlead_inbox.reply_text import reply_text
+from tap_smartlead_inbox.mailtext.reply_text import reply_text
 
 CORPUS: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "reply_kind_corpus.json").read_text(encoding="utf-8")

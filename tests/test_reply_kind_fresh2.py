@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from tap_smartlead_inbox.reply_kind import HUMAN, REPLY_KINDS
+from tap_smartlead_inbox.mailtext.reply_kind import HUMAN, REPLY_KINDS
 from tests.test_reply_kind import assert_exact_share, assert_recall, assert_well_formed, classify
 
 FRESH2: list[dict[str, Any]] = json.loads(

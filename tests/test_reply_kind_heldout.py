@@ -4,7 +4,7 @@ tests/reply_kind_heldout.json was written from scratch in another style than
 reply_kind_corpus.json (real NDR layouts of Microsoft 365, Gmail, Postfix, Exim, qmail,
 Sendmail, Yahoo, iCloud, Zoho, gateways and quarantines; help-desk acknowledgements; auto-replies
 and unsubscribe requests in 17 languages; hard human negatives) and labelled by the definitions
-in tap_smartlead_inbox/reply_kind.py. Replies whose ids start "ho-" were scored before the
+in tap_smartlead_inbox/mailtext/reply_kind.py. Replies whose ids start "ho-" were scored before the
 classifier was changed for them (158/181, 87.3%); the "fresh-" ones were written after those
 changes and scored 26/30 when first run, as the unchanged classifier did. Their four misses
 then led to four more families (someone else's absence, a terse "Out until ...", "I don't want
@@ -26,8 +26,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox import reply_kind as rk
-from tap_smartlead_inbox.reply_kind import REPLY_KINDS
+from tap_smartlead_inbox.mailtext import reply_kind as rk
+from tap_smartlead_inbox.mailtext.reply_kind import REPLY_KINDS
 from tests.test_reply_kind import assert_exact_share, assert_recall, assert_well_formed
 
 HELDOUT: list[dict[str, Any]] = json.loads(

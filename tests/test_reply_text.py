@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.reply_text_benchmark import leaves_quote, same_text
-from tap_smartlead_inbox.body_text import html_to_text
-from tap_smartlead_inbox.reply_text import normalize_lines, reply_text
+from tap_smartlead_inbox.mailtext.body_text import html_to_text
+from tap_smartlead_inbox.mailtext.reply_text import normalize_lines, reply_text
 
 CORPUS = json.loads((Path(__file__).parent / "reply_corpus.json").read_text(encoding="utf-8"))
 PITCH = "Hi Anna,\nWe help B2B teams book 30% more meetings.\nWorth a quick chat?\nSam"

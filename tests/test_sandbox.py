@@ -10,9 +10,9 @@ import zlib
 import pytest
 import requests
 
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
-from tests.sandbox.inbox import generate_inbox
-from tests.sandbox.server import TLS_DIR
+from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
+from smartlead_sandbox.inbox import generate_inbox
+from smartlead_sandbox.server import TLS_DIR
 
 INBOX_PATH = "/master-inbox/inbox-replies"
 
@@ -132,7 +132,7 @@ def test_latency_is_added(make_sandbox):
     assert answer.elapsed.total_seconds() >= 0.3
 
 
-# --- what an API behind a CDN or load balancer does (tests/sandbox/edge.py) ----------
+# --- what an API behind a CDN or load balancer does (smartlead_sandbox/edge.py) ----------
 
 API_PATH = "/api/v1/master-inbox/inbox-replies"
 SMALL_PAGE = {"offset": 0, "limit": 1}

@@ -9,7 +9,7 @@ from itertools import product
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.filters import ID_CAPS, split_series
+from tap_smartlead_inbox.config.filters import ID_CAPS, split_series
 from tests.conftest import run_tap, tap_config
 from tests.test_rate_limit import windows_over
 

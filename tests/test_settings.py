@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.errors import ConfigError, SettingsError
-from tap_smartlead_inbox.limiter import RateLimiter
-from tap_smartlead_inbox.settings import (
+from smartlead_sandbox import SANDBOX_KEY
+from tap_smartlead_inbox.client.limiter import RateLimiter
+from tap_smartlead_inbox.client.transport import Transport
+from tap_smartlead_inbox.config.settings import (
     CONFIG_SCHEMA,
     SETTING,
     SETTINGS,
@@ -24,9 +25,8 @@ from tap_smartlead_inbox.settings import (
     check_settings,
     default,
 )
-from tap_smartlead_inbox.transport import Transport
+from tap_smartlead_inbox.core.errors import ConfigError, SettingsError
 from tests.conftest import ROOT, run_tap, run_tap_file, tap_config
-from tests.sandbox import SANDBOX_KEY
 
 README = ROOT / "README.md"
 

@@ -214,7 +214,7 @@ def test_a_second_signal_while_shutting_down_changes_nothing(make_sandbox, tmp_p
     sandbox = make_sandbox(leads=400, latency=0.05)
     config = tap_config(sandbox, window_pages=2, rps=20)
     # Shutting down (the stream's closing summary) takes a while.
-    patch = slow_point("tap_smartlead_inbox.progress:RunProgress.finish", 1.0)
+    patch = slow_point("tap_smartlead_inbox.run.progress:RunProgress.finish", 1.0)
     tap = RunningTap(tap_command(write_config(tmp_path, config), patch=patch))
     tap.wait_for(lambda: tap.states_written() >= 3)
     tap.signal(signal.SIGTERM)

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tap_smartlead_inbox.errors import StateError
-from tap_smartlead_inbox.state_check import CLOCK_SKEW, check_state
-from tap_smartlead_inbox.timeutil import iso
+from tap_smartlead_inbox.config.state_check import CLOCK_SKEW, check_state
+from tap_smartlead_inbox.core.errors import StateError
+from tap_smartlead_inbox.core.timeutil import iso
 from tests.conftest import run_tap, tap_config
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.reply_kind import AUTO_REPLY, BOUNCE, HUMAN, REPLY_KINDS, UNSUBSCRIBE
-from tap_smartlead_inbox.thread_metrics import ThreadEmail, thread_metrics
+from tap_smartlead_inbox.inbox.thread_metrics import ThreadEmail, thread_metrics
+from tap_smartlead_inbox.mailtext.reply_kind import AUTO_REPLY, BOUNCE, HUMAN, REPLY_KINDS, UNSUBSCRIBE
 
 
 def sent(time: str | None, step: str | None = None) -> ThreadEmail:

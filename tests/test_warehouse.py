@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig, live
 from tests import pipelines
 from tests.conftest import ROOT, emails_of
 from tests.postgres_server import PASSWORD, PostgresServer, require_postgres
-from tests.sandbox import SANDBOX_KEY, Sandbox, SandboxConfig, live
 
 pytestmark = pipelines.needs_meltano
 
