@@ -11,14 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
 
+from tap_smartlead_inbox import incremental
 from tap_smartlead_inbox.config.filters import REPLY_TIME_FILTER, leads_stay
 from tap_smartlead_inbox.core.errors import StreamFailed
-from tap_smartlead_inbox.core.timeutil import iso, parse_time, utc_now
+from tap_smartlead_inbox.core.timeutil import iso, utc_now
 from tap_smartlead_inbox.hand_over import PageHandOver
 from tap_smartlead_inbox.inbox.categories import CATEGORIES_PATH, category_record
 from tap_smartlead_inbox.inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
@@ -30,7 +31,7 @@ from tap_smartlead_inbox.inbox.schemas import (
     SENT_EMAILS_SCHEMA,
 )
 from tap_smartlead_inbox.inbox.threads import PageInfo, ReadThread, email_rows, inbox_record, sent_record
-from tap_smartlead_inbox.reading.fetch_plan import OPEN_END, Span
+from tap_smartlead_inbox.reading.fetch_plan import Span
 from tap_smartlead_inbox.reading.pages import Page, Query
 from tap_smartlead_inbox.reading.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.run.progress import RunProgress
@@ -48,10 +49,6 @@ if TYPE_CHECKING:
 INBOX_REPLIES_PATH = "/master-inbox/inbox-replies"
 SENT_PATH = "/master-inbox/sent"
 SENT_SORT = "SENT_TIME_DESC"
-# In a checkpoint before a run's last (a window's end), when that run began: a resumed run's
-# sent-time pass reads only what we emailed since then (see _sent_from).
-RUN_STARTED = "run_started_at"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class RunContext(Protocol):
@@ -150,9 +147,7 @@ class InboxRepliesStream(_InboxStream):
             yield from self._read_recently_sent(reader, span, since)
         for item in reader.read(self.build_queries(span.start, span.end), span):
             if isinstance(item, Checkpoint):
-                # A full export that has found nothing yet moves no bookmark: were the
-                # API's "nothing" wrong, the next run must still read the whole history.
-                if span.incremental or self._new.seen:
+                if incremental.checkpoint_moves_bookmark(span, found_any=bool(self._new.seen)):
                     self._checkpoint(item.bookmark, span.sync_start)
             else:
                 yield from self._page_records(item)
@@ -178,9 +173,7 @@ class InboxRepliesStream(_InboxStream):
         last_sent_time) without moving last_reply_time, so the windows would not bring
         the lead again: the head of the inbox sorted by sent time does.
         """
-        settings = self._run.settings
-        # Leads whose last reply is in the span are read by its windows anyway, whole.
-        replied = (settings.filter_set.reply_from or EPOCH, span.start)
+        replied = incremental.sent_pass_replies(self._run.settings, span)
         queries = [replace(q, sort_by=SENT_SORT) for q in self.build_queries(*replied)]
         before = len(self._new.seen)
         for lead_page in reader.read_heads(queries, since):
@@ -223,48 +216,22 @@ class InboxRepliesStream(_InboxStream):
         return series_queries(settings, INBOX_REPLIES_PATH, history, (start, end))
 
     def _span(self) -> Span:
-        """From the bookmark less the lookback (or start_date), to end_date or past now."""
-        settings = self._run.settings
-        sync_start = utc_now()
-        bookmark = self._bookmark()
-        start = max(filter(None, (settings.filter_set.reply_from, self._reread_from())), default=EPOCH)
-        end = min(filter(None, (settings.filter_set.reply_to, sync_start + OPEN_END)))
-        if bookmark and settings.recheck_window > settings.lookback:
+        settings, mark = self._run.settings, self._bookmark()
+        span = incremental.span(settings, mark, utc_now())
+        if incremental.rechecks_labels(settings, mark):
             self.logger.info(
                 "Re-checking leads whose last reply is since %s (recheck_window %s before the bookmark) "
                 "for categories and flags set after the reply; they are emitted again with the same keys.",
-                iso(start),
+                iso(span.start),
                 settings.recheck_window,
             )
-        return Span(start, end, sync_start, incremental=bookmark is not None)
-
-    def _reread_from(self) -> datetime | None:
-        """Where an incremental run starts reading again: the bookmark less the lookback
-        (replies recorded late) or the re-check window (labels and flags set after a reply,
-        which never move last_reply_time), whichever is longer. None without a bookmark."""
-        bookmark = self._bookmark()
-        return bookmark - self._reread_margin() if bookmark else None
-
-    def _reread_margin(self) -> timedelta:
-        settings = self._run.settings
-        return max(settings.lookback, settings.recheck_window)
+        return span
 
     def _sent_from(self, span: Span) -> datetime | None:
-        """Where the sent-time pass starts: like _reread_from, but from when the run that
-        wrote the bookmark began, if it was cut short (its bookmark is then a window's
-        end, long before): what we emailed before it began, it read already."""
-        reread = self._reread_from()
-        started = parse_time(self.stream_state.get(RUN_STARTED))
-        if reread is None or started is None:
-            return reread
-        return max(reread, min(started, span.sync_start) - self._reread_margin())
+        return incremental.sent_from(self._run.settings, self.stream_state, self._bookmark(), span)
 
     def _bookmark(self) -> datetime | None:
-        """The bookmark from the state given, if any (start_date is not one)."""
-        state = self.stream_state
-        if state.get("replication_key") != self.replication_key:
-            return None
-        return parse_time(state.get("replication_key_value"))
+        return incremental.bookmark(self.stream_state, self.replication_key or "")
 
     def _checkpoint(self, bookmark: datetime, sync_start: datetime) -> None:
         """STATE after a completed window: every lead up to ``bookmark`` is out. Before
@@ -277,10 +244,11 @@ class InboxRepliesStream(_InboxStream):
                 state["replication_key"] = stream.replication_key
                 state["replication_key_value"] = iso(bookmark)
                 mark_state_changed(stream)
-        if bookmark < sync_start:
-            self.stream_state[RUN_STARTED] = iso(sync_start)
+        started = incremental.run_started_mark(bookmark, sync_start)
+        if started is not None:
+            self.stream_state[incremental.RUN_STARTED] = iso(started)
         else:
-            self.stream_state.pop(RUN_STARTED, None)
+            self.stream_state.pop(incremental.RUN_STARTED, None)
         self.write_state()
 
     def generate_child_contexts(self, record: Record, context: Context | None) -> Iterable[Context | None]:
