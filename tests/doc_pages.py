@@ -14,6 +14,19 @@ DOCS = ROOT / "docs"
 # Where the README's links point: PyPI shows it away from the repository, so they are absolute.
 REPOSITORY = "https://github.com/tap-smartlead-inbox/tap-smartlead-inbox"
 FENCE = re.compile(r"^[ \t]*```(\w*)\n(.*?)^[ \t]*```", re.S | re.M)
+INLINE_LINK = re.compile(r"\]\(([^)\s]+)\)")
+REFERENCE = re.compile(r"^\[([^\]]+)\]:\s*(\S+)\s*$", re.M)  # [label]: target
+
+
+def references(text: str) -> dict[str, str]:
+    """The reference definitions of ``text``: label (lower case, as Markdown matches them) -> target."""
+    return {label.lower(): target for label, target in REFERENCE.findall(text)}
+
+
+def links(text: str) -> list[str]:
+    """Every link target of ``text``: inline ones and reference definitions."""
+    prose = FENCE.sub("", text)
+    return INLINE_LINK.findall(prose) + list(references(prose).values())
 
 
 def page(name: str) -> str:

@@ -15,10 +15,9 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.doc_pages import DOCS, README, REPOSITORY, anchor, headings, nav
+from tests.doc_pages import DOCS, README, REPOSITORY, anchor, headings, links, nav, references
 
 README_MAX_LINES = 300
-LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
 def readme() -> str:
@@ -60,13 +59,20 @@ def test_the_strict_build_fails_on_a_page_left_out_or_a_broken_link_or_anchor():
 
 
 def test_every_link_of_the_readme_is_absolute_so_it_works_on_pypi():
-    relative = [target for target in LINK.findall(readme()) if not re.match(r"https?://", target)]
+    relative = [target for target in links(readme()) if not re.match(r"https?://", target)]
     assert relative == []
+
+
+def test_every_reference_link_of_the_readme_is_defined():
+    """An undefined `[text][label]` shows as those brackets, on GitHub and PyPI alike."""
+    used = {label.lower() for label in re.findall(r"\]\[([^\]]+)\]", readme())}
+    assert used, "the README's links to the docs are reference links"
+    assert used <= set(references(readme())), used - set(references(readme()))
 
 
 def test_the_readmes_links_into_the_repository_reach_a_file_and_a_heading():
     base = f"{REPOSITORY}/blob/main/"
-    targets = [target for target in LINK.findall(readme()) if target.startswith(REPOSITORY)]
+    targets = [target for target in links(readme()) if target.startswith(REPOSITORY)]
     assert len(targets) >= 10, targets
     for target in targets:
         assert target.startswith(base), f"{target}: link a file on main, as {base}…"
@@ -80,8 +86,10 @@ def test_the_readmes_links_into_the_repository_reach_a_file_and_a_heading():
 
 def test_the_readmes_map_of_the_docs_lists_the_nav_in_order():
     docs_map = readme().split("<!-- docs-map", 1)[1].split("\n## ", 1)[0]
-    page_link = rf"^- \[([^\]]+)\]\({re.escape(REPOSITORY)}/blob/main/docs/([\w-]+\.md)\)"
-    mapped = re.findall(page_link, docs_map, re.M)
+    targets = references(readme())
+    entries = re.findall(r"^- \[([^\]]+)\]\[([^\]]+)\]:", docs_map, re.M)
+    base = f"{REPOSITORY}/blob/main/docs/"
+    mapped = [(title, targets[label.lower()].removeprefix(base)) for title, label in entries]
     assert mapped == [(title, file) for title, file in nav() if file != "index.md"]
 
 
