@@ -6,6 +6,8 @@ MELTANO_VENV := .meltano-venv
 MELTANO := $(MELTANO_VENV)/bin/meltano
 export MELTANO_SEND_ANONYMOUS_USAGE_STATS := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# mkdocs-material prints a banner about MkDocs 2.0 on every build otherwise.
+export NO_MKDOCS_2_WARNING := 1
 
 # Branch coverage of the package, the taps the tests start included (see [tool.coverage.*]
 # in pyproject.toml); its data goes in the venv, out of git's way. A whole run measured
@@ -25,10 +27,12 @@ test: $(VENV)/.installed .meltano/.installed postgres lint
 test-fast: $(VENV)/.installed
 	$(VENV)/bin/python -m pytest -m "not slow" -q
 
+# The docs site too (mkdocs.yml): a broken link or anchor, or a page left out of nav, fails it.
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mkdocs build --strict
 
 install: $(VENV)/.installed .meltano/.installed
 
@@ -56,4 +60,4 @@ $(MELTANO_VENV)/.installed:
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(MELTANO_VENV) .meltano exports
+	rm -rf $(VENV) $(MELTANO_VENV) .meltano exports site

@@ -22,7 +22,7 @@ def _time(text: str) -> datetime:
 
 def expected_metrics(history: list[dict]) -> dict:
     """The metrics of one sandbox thread (time-ascending, every email timed), from the
-    true kinds, spelled out the way the README defines them."""
+    true kinds, spelled out the way docs/columns.md defines them."""
     kinds = [item.get("_kind") for item in history]
     humans = [i for i, item in enumerate(history) if item["type"] == "REPLY" and kinds[i] == "human"]
     sent = [i for i, item in enumerate(history) if item["type"] == "SENT"]
@@ -90,7 +90,7 @@ def test_thread_metrics_follow_the_definitions_on_every_lead(export):
 
 
 def test_the_inbox_holds_the_edge_cases_the_metrics_define(export):
-    """Not vacuous: the sandbox serves threads of each case the README's table names."""
+    """Not vacuous: the sandbox serves threads of each case the docs' table names."""
     sandbox, run = export
     leads = run.records("inbox_replies")
     only_automatic = [r for r in leads if r["human_reply_count"] == 0 and r["reply_count"] > 0]

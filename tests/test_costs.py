@@ -17,6 +17,7 @@ import pytest
 from benchmarks.recheck_cost_benchmark import requests_per_run
 from tap_smartlead_inbox.core.timeutil import iso
 from tests.conftest import run_tap, tap_config, write_state
+from tests.doc_pages import page, section
 
 # A full export of N replied leads: ceil(N / 20) pages, plus at most this many requests
 # (the probe that sizes windows, the empty page that shows the end, requests already
@@ -31,8 +32,9 @@ NOTHING_NEW = 2
 RESUME_FACTOR = 1.15
 RESUME_EXTRA = 5
 # An hourly incremental run with the default re-check window (P1D): requests per run at
-# 50, 500 and 5,000 replies a day, as the README's table says, within RECHECK_TOLERANCE (or one
-# request, for the small ones).
+# 50, 500 and 5,000 replies a day, as the table in "Keeping labels current" says
+# (docs/incremental-and-labels.md), within RECHECK_TOLERANCE (or one request, for the small ones).
+RECHECK_PAGE = "incremental-and-labels.md"
 RECHECK_COSTS = {50: 7, 500: 32, 5_000: 272}
 RECHECK_TOLERANCE = 0.10
 
@@ -48,8 +50,8 @@ def category_reads(sandbox) -> int:
 @pytest.mark.parametrize("leads", [1_500, 1_537])
 def test_a_full_export_costs_one_request_a_page_plus_the_full_export_overhead(make_sandbox, tmp_path, leads):
     # Without total_count the requests sent while the last page's answer is on its way go
-    # past the end: about rps x latency of them. Here that is about one (the README's
-    # performance table gives the count at 5 a second and 0.8 s a page).
+    # past the end: about rps x latency of them. Here that is about one (the performance
+    # table in docs/performance.md gives the count at 5 a second and 0.8 s a page).
     sandbox = make_sandbox(leads=leads, latency=0.05, rate_limit=None)
     run = run_tap(tap_config(sandbox, rps=20), tmp_path)
     assert len(run.records("inbox_replies")) == leads
@@ -125,9 +127,17 @@ def test_a_resumed_backfill_still_reads_the_threads_we_emailed_since_it_was_cut_
 
 @pytest.mark.slow  # the benchmark starts the tap as a process
 @pytest.mark.parametrize("per_day", sorted(RECHECK_COSTS))
-def test_an_hourly_incremental_run_costs_what_the_readme_table_says(per_day):
+def test_an_hourly_incremental_run_costs_what_the_docs_table_says(per_day):
     requests, _ = requests_per_run(per_day, "P1D")
     budget = RECHECK_COSTS[per_day]
     slack = max(budget * RECHECK_TOLERANCE, 1)  # a request past the end more or less
-    assert requests <= budget + slack, f"{requests} requests, the README says {budget}"
-    assert requests >= budget - slack, f"{requests} requests: update the README's table"
+    assert requests <= budget + slack, f"{requests} requests, the docs say {budget}"
+    assert requests >= budget - slack, f"{requests} requests: update the docs' table"
+
+
+def test_the_docs_table_of_recheck_costs_is_the_budget_held_here():
+    """The default rows of the table users plan their hourly budget by are RECHECK_COSTS."""
+    table = section(page(RECHECK_PAGE), "## Keeping labels current")
+    rows = [line.split("|")[1:-1] for line in table.splitlines() if "| P1D (default) |" in line]
+    documented = {int(cells[0].strip().replace(",", "")): int(cells[2].split()[0]) for cells in rows}
+    assert documented == RECHECK_COSTS

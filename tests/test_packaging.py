@@ -107,6 +107,8 @@ def test_the_readme_renders_as_markdown_on_pypi():
     html = render((ROOT / "README.md").read_text(encoding="utf-8"))
     assert html is not None, "install readme-renderer[md] (dev extras): without it nothing is rendered"
     assert "<h2" in html and "tap-smartlead-inbox" in html
+    # The markers that let the docs site include the README's tables stay hidden comments.
+    assert "--8&lt;--" not in html and "--8<--" not in html
 
 
 def test_the_wheel_is_named_and_versioned_by___version__(wheel):
@@ -171,6 +173,9 @@ def test_the_sdist_holds_the_sources_and_docs(sdist):
         "README.md",
         "LICENSE",
         "CHANGELOG.md",
+        "mkdocs.yml",
+        "docs/index.md",
+        "docs/architecture.md",
         "meltano.yml",
         "meltano-hub/extractors/tap-smartlead-inbox.yml",
         "tap_smartlead_inbox/__init__.py",

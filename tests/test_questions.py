@@ -1,6 +1,7 @@
-"""The README's "Questions you can answer": the sandbox loaded into DuckDB through Meltano once,
-then each of the five queries run on that load, its answer checked against what the sandbox
-itself knows (the true kind of every reply, which the tap never sees)."""
+"""The docs' "Questions you can answer" (docs/warehouses-and-questions.md): the sandbox loaded
+into DuckDB through Meltano once, then each of the five queries run on that load, its answer
+checked against what the sandbox itself knows (the true kind of every reply, which the tap never
+sees)."""
 
 from __future__ import annotations
 
@@ -17,21 +18,20 @@ import pytest
 from smartlead_sandbox import Sandbox, SandboxConfig
 from smartlead_sandbox.inbox import iso
 from tests import pipelines
-from tests.conftest import ROOT
+from tests.doc_pages import headings, page, section
 from tests.test_warehouse import BATCH, Query, duckdb_query
 
 pytestmark = [pipelines.needs_meltano, pytest.mark.pipeline, pytest.mark.slow]
 
+PAGE = "warehouses-and-questions.md"
 SECTION = "## Questions you can answer"
 ROUNDING = 0.05 + 1e-9  # the queries round to one decimal
 
 
-def readme_queries() -> list[str]:
-    """The ```sql blocks of the README's section, in order."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert text.count(f"\n{SECTION}\n") == 1, f"no {SECTION!r} section in the README"
-    section = text.split(f"\n{SECTION}\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"^```sql\n(.*?)^```", section, flags=re.MULTILINE | re.DOTALL)
+def docs_queries() -> list[str]:
+    """The ```sql blocks of the page's section, in order."""
+    questions = section(page(PAGE), SECTION)
+    return re.findall(r"^```sql\n(.*?)^```", questions, flags=re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -140,19 +140,19 @@ def load(tmp_path_factory: pytest.TempPathFactory) -> Load:
 
 
 def ask(load: Load, number: int) -> list[list[str]]:
-    return load.query(readme_queries()[number - 1])
+    return load.query(docs_queries()[number - 1])
 
 
 def close(got: str, expected: float) -> bool:
     return abs(float(got) - expected) <= ROUNDING
 
 
-def test_the_readme_asks_five_questions_between_loading_and_scaling_out():
-    queries = readme_queries()
+def test_the_docs_ask_five_questions_between_loading_and_scaling_out():
+    queries = docs_queries()
     assert len(queries) == 5, f"{len(queries)} sql blocks in {SECTION!r}"
-    headings = re.findall(r"^## .*$", (ROOT / "README.md").read_text(encoding="utf-8"), re.MULTILINE)
-    at = headings.index(SECTION)
-    assert headings[at - 1 : at + 2] == [
+    sections = headings(page(PAGE), 2)
+    at = sections.index(SECTION)
+    assert sections[at - 1 : at + 2] == [
         "## Loading into a warehouse",
         SECTION,
         "## Scaling out: many client accounts",

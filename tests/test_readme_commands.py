@@ -1,6 +1,7 @@
-"""Every `meltano` command the README shows works as written on the Meltano `make` installs.
+"""Every `meltano` command the README and the docs show works as written on the Meltano `make`
+installs.
 
-Each runs in a copy of the project (with the plugins the README's YAML examples add), so
+Each runs in a copy of the project (with the plugins the pages' YAML examples add), so
 nothing here changes this checkout. `meltano run` is checked with `--dry-run` (the plugins,
 their order and the options are resolved; nothing is extracted), the rest run for real.
 """
@@ -19,11 +20,11 @@ import yaml
 
 from tests import pipelines
 from tests.conftest import ROOT
+from tests.doc_pages import FENCE, REPOSITORY, all_pages, links, page
 
 pytestmark = pipelines.needs_meltano
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-FENCE = re.compile(r"^[ \t]*```(\w*)\n(.*?)^[ \t]*```", re.S | re.M)
+PAGES = all_pages()  # the README and every page of docs/
 SHELL = {"bash", "sh", "cron", ""}
 # Commands that need what a test cannot have: MeltanoHub over the network, a full install.
 NOT_RUN = ("meltano add utility", "meltano install")
@@ -31,10 +32,13 @@ VERBS = {"meltano", "add", "config", "set", "list", "select", "run", "install"}
 
 
 def readme_commands() -> list[str]:
-    """The `meltano …` commands in the README's shell blocks and inline code, as written."""
-    pieces = [body for lang, body in FENCE.findall(README) if lang in SHELL]
-    prose = FENCE.sub("", README)
-    pieces += [span.replace("\n", " ") for span in re.findall(r"`([^`]+)`", prose)]
+    """The `meltano …` commands in the shell blocks and inline code of the README and the docs,
+    as written."""
+    pieces: list[str] = []
+    for text in PAGES.values():
+        pieces += [body for lang, body in FENCE.findall(text) if lang in SHELL]
+        prose = FENCE.sub("", text)
+        pieces += [span.replace("\n", " ") for span in re.findall(r"`([^`]+)`", prose)]
     found: list[str] = []
     for piece in pieces:
         for line in piece.splitlines():
@@ -69,10 +73,10 @@ def test_the_readme_shows_the_commands_a_user_needs():
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """A copy of the project's meltano.yml with the README's example plugins added."""
+    """A copy of the project's meltano.yml with the example plugins of the pages added."""
     root: Path = tmp_path_factory.mktemp("project")
     config = yaml.safe_load((ROOT / "meltano.yml").read_text())
-    for lang, body in FENCE.findall(README):
+    for lang, body in (fence for text in PAGES.values() for fence in FENCE.findall(text)):
         fragment = yaml.safe_load(body) if lang == "yaml" else None
         if isinstance(fragment, dict) and "plugins" in fragment:
             for kind, plugins in fragment["plugins"].items():
@@ -110,21 +114,28 @@ def test_each_readme_command_runs_as_written(project, command):
     assert "readme-check-key-1234" not in output
 
 
-def test_the_readme_keeps_the_duckdb_pin_and_its_reason_since_meltano_drops_comments():
+def test_the_docs_keep_the_duckdb_pin_and_its_reason_since_meltano_drops_comments():
     config = yaml.safe_load((ROOT / "meltano.yml").read_text())
     loader = next(p for p in config["plugins"]["loaders"] if p["name"] == "target-duckdb")
     pin = re.search(r"(?<![\w-])duckdb~=[\d.]+", loader["pip_url"])
     assert pin, loader["pip_url"]
-    assert f"`{pin.group(0)}`" in README
-    assert "jwills/target-duckdb#58" in README
+    warehouses = page("warehouses-and-questions.md")
+    assert f"`{pin.group(0)}`" in warehouses
+    assert "jwills/target-duckdb#58" in warehouses
     assert "#" not in (ROOT / "meltano.yml").read_text(), "a comment there is lost at the next `meltano add`"
 
 
-def test_the_readme_points_only_at_files_in_the_repository():
-    for target in re.findall(r"\]\(([^)#]+)\)", README):
-        if not re.match(r"[a-z]+://", target):
-            assert (ROOT / target).exists(), target
-    folders = "tests|benchmarks|scripts|loaders|meltano-hub|tap_smartlead_inbox"
-    for path in re.findall(rf"`((?:{folders})/[\w./-]+)`", README):
-        assert (ROOT / path).exists(), path
-    assert "shared/" not in README and "DESIGN" not in README
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda path: path.name)
+def test_the_docs_point_only_at_files_in_the_repository(path):
+    text = PAGES[path]
+    for target in (link.split("#", 1)[0] for link in links(text)):
+        if not target:  # an anchor on the same page: mkdocs build --strict checks those
+            continue
+        if target.startswith(f"{REPOSITORY}/blob/main/"):  # the README's links: PyPI shows it too
+            assert (ROOT / target.removeprefix(f"{REPOSITORY}/blob/main/")).exists(), target
+        elif not re.match(r"[a-z]+://", target):
+            assert (path.parent / target).exists(), target
+    folders = "tests|benchmarks|scripts|loaders|meltano-hub|tap_smartlead_inbox|docs"
+    for named in re.findall(rf"`((?:{folders})/[\w./-]+)`", text):
+        assert (ROOT / named).exists(), named
+    assert "shared/" not in text and "DESIGN" not in text

@@ -17,6 +17,7 @@ import yaml
 from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig, live
 from tests import pipelines
 from tests.conftest import ROOT, emails_of
+from tests.doc_pages import marked_fence
 from tests.postgres_server import PASSWORD, PostgresServer, require_postgres
 
 pytestmark = pipelines.needs_meltano
@@ -24,7 +25,8 @@ pytestmark = pipelines.needs_meltano
 Query = Callable[[str], list[list[str]]]  # SQL in, rows of text out
 KEYS = {"inbox_replies": ("email_lead_map_id",), "email_history": ("email_lead_map_id", "email_key")}
 # Rows per loader batch: small, so that a loss of rows per batch shows (target-duckdb 0.8 with
-# duckdb >= 1.3 drops the first row of each batch; see the README's "Loading into a warehouse").
+# duckdb >= 1.3 drops the first row of each batch; see "Loading into a warehouse" in
+# docs/warehouses-and-questions.md).
 BATCH = "7"
 
 
@@ -184,23 +186,17 @@ def test_duckdb_loads_what_the_csv_holds_then_upserts_only_what_changed(tmp_path
     check_analytics(sandbox, query)
 
 
-def readme_fence(marker: str, language: str) -> str:
-    """The text of the ``language`` code block after ``marker`` in the README."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return text.split(f"<!-- {marker}")[1].split(f"```{language}\n", 1)[1].split("```", 1)[0]
-
-
-def readme_block(marker: str) -> dict:
-    """The `meltano.yml` fragment after ``marker`` in the README."""
-    example: dict = yaml.safe_load(readme_fence(marker, "yaml"))
+def docs_block(marker: str) -> dict:
+    """The `meltano.yml` fragment after ``marker`` in the docs."""
+    example: dict = yaml.safe_load(marked_fence(marker, "yaml"))
     return example
 
 
-def test_the_readme_scaling_example_runs_two_keys_side_by_side(postgres, tmp_path):
+def test_the_docs_scaling_example_runs_two_keys_side_by_side(postgres, tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     config = yaml.safe_load((ROOT / "meltano.yml").read_text(encoding="utf-8"))
-    example = readme_block("scaling-example")
+    example = docs_block("scaling-example")
     for kind in ("extractors", "loaders"):
         config["plugins"][kind] += example["plugins"][kind]
     config.update(jobs=example["jobs"], schedules=example["schedules"])
@@ -250,11 +246,11 @@ def test_the_readme_scaling_example_runs_two_keys_side_by_side(postgres, tmp_pat
     assert "tap-smartlead-inbox--globex-to-target-postgres--globex" in listed.stdout
 
 
-def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filter(postgres, tmp_path):
+def test_the_docs_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filter(postgres, tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     config = yaml.safe_load((ROOT / "meltano.yml").read_text(encoding="utf-8"))
-    config["plugins"]["loaders"] += readme_block("refresh-example")["plugins"]["loaders"]
+    config["plugins"]["loaders"] += docs_block("refresh-example")["plugins"]["loaders"]
     (project / "meltano.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (project / ".meltano").symlink_to(ROOT / ".meltano")
     database = "refresh_recipe"  # the recipe swaps the schema the other tests load into
@@ -289,7 +285,7 @@ def test_the_readme_full_refresh_recipe_drops_a_lead_relabelled_out_of_the_filte
         assert [relabelled] in loaded(), "no incremental run can see a lead that left the filter"
 
         meltano("run", "--full-refresh", "tap-smartlead-inbox", "target-postgres--refresh")
-        postgres.sql(readme_fence("refresh-swap", "sql").strip(), database=database)
+        postgres.sql(marked_fence("refresh-swap", "sql").strip(), database=database)
         still = [lead for lead in out_of_office if lead["email_lead_map_id"] != relabelled]
         assert sorted(row[0] for row in loaded()) == sorted(lead["email_lead_map_id"] for lead in still)
         assert len(loaded("email_history")) == emails_of(still)
