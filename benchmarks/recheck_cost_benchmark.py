@@ -7,7 +7,7 @@ schedule). It is run with the default re-check window (P1D), with a shorter one
 (PT6H), and with none (PT0S, only the 15-minute lookback), against the sandbox
 (flat shape, no total_count, no rate limit, 0.05 s a request at 20 a second: two
 requests in flight, so the count does not hang on how fast this machine is).
-Requests per day assume 24 such runs. tests/test_costs.py holds the P1D rows.
+Requests per day assume 24 such runs. tests/e2e/test_costs.py holds the P1D rows.
 
 Run: .venv/bin/python -m benchmarks.recheck_cost_benchmark
 """

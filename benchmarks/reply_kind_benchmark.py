@@ -1,4 +1,4 @@
-"""Accuracy and speed of reply_kind on tests/reply_kind_corpus.json, reply_kind_heldout.json and fresh2.
+"""Accuracy and speed of reply_kind on the labelled sets in tests/corpora/ (corpus, heldout, fresh2).
 
 Run from the repo root: .venv/bin/python -m benchmarks.reply_kind_benchmark
 (or .venv/bin/python benchmarks/reply_kind_benchmark.py)
@@ -11,7 +11,7 @@ beforehand, as the tap has them already) and of the whole reading.
 
 Then the same accuracy figures for the held-out set, which was written apart from the corpus
 the classifier was first tuned on, with its "fresh-" replies (the last written) on a line of
-their own; then the same figures for tests/reply_kind_fresh2.json, the last set written.
+their own; then the same figures for tests/corpora/reply_kind_fresh2.json, the last set written.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from tap_smartlead_inbox.mailtext.body_text import read_email_body  # noqa: E402
 from tap_smartlead_inbox.mailtext.reply_kind import REPLY_KINDS, reply_kind  # noqa: E402
 from tap_smartlead_inbox.mailtext.reply_text import reply_text  # noqa: E402
 
-CORPUS = ROOT / "tests" / "reply_kind_corpus.json"
-HELDOUT = ROOT / "tests" / "reply_kind_heldout.json"
-FRESH2 = ROOT / "tests" / "reply_kind_fresh2.json"
+CORPUS = ROOT / "tests" / "corpora" / "reply_kind_corpus.json"
+HELDOUT = ROOT / "tests" / "corpora" / "reply_kind_heldout.json"
+FRESH2 = ROOT / "tests" / "corpora" / "reply_kind_fresh2.json"
 REPEATS = 20
 
 

@@ -1,4 +1,4 @@
-"""Exact-match score and speed of reply-text extractors on tests/reply_corpus.json.
+"""Exact-match score and speed of reply-text extractors on tests/corpora/reply_corpus.json.
 
 Run from the repo root: .venv/bin/python benchmarks/reply_text_benchmark.py
 (or .venv/bin/python -m benchmarks.reply_text_benchmark)
@@ -9,8 +9,8 @@ A candidate that is not installed in the running environment is skipped with a n
 (quotequail and mail-parser-reply are in the dev extras, for this comparison). Scores use
 reply_text.normalize_lines, as the tests do.
 
-Then reply_text itself is scored on the three labelled sets, tests/reply_corpus.json,
-tests/reply_corpus_multilingual.json (22 languages) and tests/reply_text_fresh.json (24
+Then reply_text itself is scored on the three labelled sets, tests/corpora/reply_corpus.json,
+tests/corpora/reply_corpus_multilingual.json (22 languages) and tests/corpora/reply_text_fresh.json (24
 languages, written after the code and scored before any change made for it), each entry with
 its client "format" and its "shape": top-posted, bottom-posted, inline, forward, auto-reply,
 no-quote. A reply is exact when its lines match the label's, blank lines aside (where a
@@ -43,10 +43,10 @@ from tap_smartlead_inbox.mailtext import reply_text as reply_module  # noqa: E40
 from tap_smartlead_inbox.mailtext.body_text import html_to_text, looks_like_html  # noqa: E402
 from tap_smartlead_inbox.mailtext.reply_text import normalize_lines  # noqa: E402
 
-CORPUS = ROOT / "tests" / "reply_corpus.json"
-MULTILINGUAL = ROOT / "tests" / "reply_corpus_multilingual.json"
-FRESH = ROOT / "tests" / "reply_text_fresh.json"
-FRESH2 = ROOT / "tests" / "reply_text_fresh2.json"
+CORPUS = ROOT / "tests" / "corpora" / "reply_corpus.json"
+MULTILINGUAL = ROOT / "tests" / "corpora" / "reply_corpus_multilingual.json"
+FRESH = ROOT / "tests" / "corpora" / "reply_text_fresh.json"
+FRESH2 = ROOT / "tests" / "corpora" / "reply_text_fresh2.json"
 Extractor = Callable[[str], str]
 REPEATS = 5
 

@@ -5,7 +5,7 @@ own settings (stream_maps, flattening_enabled, ...) follow them there, written b
 
     .venv/bin/python scripts/settings_yaml.py [--indent N]
 
-tests/test_plugin_definitions.py checks both files against the table.
+tests/pipeline/test_plugin_definitions.py checks both files against the table.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ final, for typing only). Each goes through a mixin or function here, under a pub
 name, so tap.py and streams.py never touch a private member themselves.
 
 :data:`PRIVATES` lists every private member used here (and elsewhere in the package),
-with what it is and what for; tests/test_sdk_seam.py checks each against the installed
+with what it is and what for; tests/unit/test_sdk_seam.py checks each against the installed
 SDK, so an SDK upgrade that changes one fails there, by name, instead of somewhere in a
 run. Using another private member means adding a row.
 """

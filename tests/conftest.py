@@ -18,8 +18,7 @@ import pytest
 from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 from tap_smartlead_inbox.client.limiter import RateLimiter
 from tap_smartlead_inbox.client.transport import Transport
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
 
 # What makes a test slow, as markers (registered in pyproject.toml); `make test-fast` runs
 # `-m "not slow"`. Whole modules that run Meltano, PostgreSQL or a package build:

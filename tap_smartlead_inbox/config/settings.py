@@ -4,7 +4,7 @@ Meltano's plugin definitions, the defaults, and the one place they are checked.
 Every check happens before the first request and fails with a :class:`SettingsError`
 that names the setting and says what is allowed. A setting is added, or its default or
 bounds changed, in :data:`SETTINGS` alone; `scripts/settings_yaml.py` then prints the
-block for meltano.yml and the hub file (tests/test_plugin_definitions.py compares them).
+block for meltano.yml and the hub file (tests/pipeline/test_plugin_definitions.py compares them).
 """
 
 from __future__ import annotations
