@@ -6,8 +6,6 @@ MELTANO_VENV := .meltano-venv
 MELTANO := $(MELTANO_VENV)/bin/meltano
 export MELTANO_SEND_ANONYMOUS_USAGE_STATS := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# mkdocs-material's end-of-life banner (May 2027) on every build; noted in docs/development.md.
-export NO_MKDOCS_2_WARNING := 1
 # mkdocs-material prints a banner about MkDocs 2.0 on every build otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
