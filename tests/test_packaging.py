@@ -120,7 +120,10 @@ def test_the_wheel_holds_the_package_and_no_tests(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     package = {n for n in names if n.startswith("tap_smartlead_inbox/")}
-    expected = {f"tap_smartlead_inbox/{p.name}" for p in (ROOT / "tap_smartlead_inbox").glob("*.py")}
+    expected = {
+        f"tap_smartlead_inbox/{p.relative_to(ROOT / 'tap_smartlead_inbox').as_posix()}"
+        for p in (ROOT / "tap_smartlead_inbox").rglob("*.py")
+    }
     assert package == expected
     assert not [n for n in names if n.startswith(("tests/", "benchmarks/", "scripts/"))]
 

@@ -141,8 +141,11 @@ def _sdk_private_names() -> set[str]:
     return names | {p.name for p in PRIVATES}
 
 
+# Every module of the package, subpackages included, as a path below it ("reply_kind/_decide.py").
 PACKAGE_MODULES = sorted(
-    path.name for path in (ROOT / "tap_smartlead_inbox").glob("*.py") if path.name != "sdk_seam.py"
+    path.relative_to(ROOT / "tap_smartlead_inbox").as_posix()
+    for path in (ROOT / "tap_smartlead_inbox").rglob("*.py")
+    if path.name != "sdk_seam.py"
 )
 
 
