@@ -17,7 +17,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox import reply_kind as rk
 from tap_smartlead_inbox.body_text import read_email_body
 from tap_smartlead_inbox.reply_kind import (
     AUTO_REPLY,
@@ -25,6 +24,7 @@ from tap_smartlead_inbox.reply_kind import (
     HUMAN,
     REPLY_KINDS,
     UNSUBSCRIBE,
+    _layout,
     reply_kind,
 )
 from tap_smartlead_inbox.reply_text import reply_text
@@ -266,7 +266,7 @@ _LAYOUT_PATTERNS = [
 @given(text=st.text(alphabet="abcdeimnopqrstuxy '()|-", max_size=40), which=st.sampled_from(_LAYOUT_PATTERNS))
 def test_first_letter_grouping_matches_exactly_what_the_plain_alternation_matches(text, which):
     # The tries and expanded groups are a layout for speed; they must not change a match.
-    grouped = rk._family(which)
+    grouped = _layout.family(which)
     plain = re.compile(rf"\b(?:{which})")
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
 

@@ -33,9 +33,9 @@ Evidence is read strongest first, and each step only where it can be trusted:
    interested" does;
 5. anything else is a human answer ("not interested" included).
 
-Every family below is one alternation compiled once at import and matched against text that
-was lower-cased and whitespace-flattened once, so a reply costs a few regex scans of its
-first couple of thousand characters.
+Every family below is one alternation compiled once at import (laid out by _layout) and
+matched against text that was lower-cased and whitespace-flattened once, so a reply costs a
+few regex scans of its first couple of thousand characters.
 """
 
 # The families hold words of many scripts and typographic quotes on purpose.
@@ -46,6 +46,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ._layout import family as _family
+
 HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE = "human", "auto_reply", "bounce", "unsubscribe"
 REPLY_KINDS = (HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE)
 
@@ -54,86 +56,6 @@ REPLY_KINDS = (HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE)
 _HEAD = 1500
 # A bounce notice explains itself before the copy of the message it returns.
 _NOTICE_HEAD = 4000
-
-
-def _family(*parts: str, anchored: bool = True) -> re.Pattern[str]:
-    """One alternation of the parts, laid out for sre, which tries alternatives one by one.
-
-    A part that starts with a letter starts at a word boundary, so positions inside words
-    fail at once; CJK runs have no boundaries inside them, and a part led by an escape or a
-    symbol places itself, so those are left unanchored. Anchored alternatives are grouped
-    under their first letter ("a(?:way|ccès)|o(?:ut of|oo)"): sre skips a branch led by a
-    literal on one compare, so each word is tried against one group, not every alternative.
-    Parts that can only start with a CJK character share one branch behind a lookahead, so a
-    Latin position costs them one compare, not one per part.
-    """
-    words = [part for part in parts if anchored and _word_led(part)]
-    rest = [part for part in parts if not (anchored and _word_led(part))]
-    cjk = [part for part in rest if _cjk_led(part)]
-    others = [f"(?:{part})" for part in rest if not _cjk_led(part)]
-    branches = [rf"\b(?:{_by_first_letter(words)})"] if words else []
-    branches += [f"(?=[\u3000-\U0010ffff])(?:{'|'.join(cjk)})"] if cjk else []
-    return re.compile("|".join(branches + others))
-
-
-def _cjk_led(part: str) -> bool:
-    """Whether every way the part can match starts with a character at or above U+3000."""
-    leads = [alt[:1] for top in _top_level(part) for alt in _expanded(top)]
-    return all(lead and ord(lead) >= 0x3000 for lead in leads)
-
-
-def _word_led(part: str) -> bool:
-    lead = part.removeprefix("(?:")[:1]
-    return lead.isalnum() and ord(lead) < 0x3000
-
-
-def _by_first_letter(parts: list[str]) -> str:
-    groups: dict[str, list[str]] = {}
-    led_otherwise: list[str] = []
-    for alternative in (alt for part in parts for top in _top_level(part) for alt in _expanded(top)):
-        head, tail = alternative[:1], alternative[1:]
-        if head.isalnum() and not tail.startswith(("*", "+", "?", "{")):
-            groups.setdefault(head, []).append(tail)
-        else:
-            led_otherwise.append(alternative)
-    return "|".join([f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()] + led_otherwise)
-
-
-def _top_level(pattern: str) -> list[str]:
-    """The pattern's alternatives: split at each "|" outside groups and character classes."""
-    alternatives, depth, start = [], 0, 0
-    for match in _TOKEN.finditer(pattern):
-        piece = match.group()
-        depth += (piece == "(") - (piece == ")")
-        if piece == "|" and depth == 0:
-            alternatives.append(pattern[start : match.start()])
-            start = match.end()
-    return [*alternatives, pattern[start:]]
-
-
-def _expanded(alternative: str) -> list[str]:
-    """An alternative led by a group, "(?:x|y)?rest", as the ones led by letters it stands for:
-    "xrest", "yrest", "rest". Any other alternative stays as it is."""
-    if not alternative.startswith("(?:"):
-        return [alternative]
-    depth = 0
-    for match in _TOKEN.finditer(alternative):
-        depth += (match.group() == "(") - (match.group() == ")")
-        if depth == 0:
-            inner, rest = alternative[3 : match.start()], alternative[match.end() :]
-            break
-    else:
-        return [alternative]
-    optional = rest.startswith("?") and not rest.startswith("??")
-    if rest.startswith(("*", "+", "{", "??")) or (rest.startswith("?") and not optional):
-        return [alternative]
-    rest = rest[1:] if optional else rest
-    heads = _top_level(inner) + ([""] if optional else [])
-    return [expanded for head in heads for expanded in _expanded(head + rest)]
-
-
-# An escape, a character class (which may hold "|" or parentheses), or one character.
-_TOKEN = re.compile(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|.", re.DOTALL)
 
 
 def _flat(text: str, limit: int) -> str:
