@@ -2,10 +2,10 @@
 
 LISTS names the lists a language module may define and says what each holds; below them, each
 family is compiled once, at import, from the lists of every module in languages.LANGUAGES, in
-that order. Most families are one list laid out by _layout.family (a pattern that starts with
-a letter starts at a word boundary); a few put the list inside a fixed frame ("... before the
-end of the text", "a polite word, then the request"), and one, AUTO_SUBJECT_START, draws on
-two lists. What the families are for, and how they are weighed, is _decide's.
+that order. The families read in the text and the sender are laid out by _layout.family (a
+pattern that starts with a letter starts at a word boundary); the subject families are plain
+groups; a few put the list inside a fixed frame ("... before the end of the text", "a polite
+word, then the request"). What the families are for, and how they are weighed, is _decide's.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ LISTS: dict[str, str] = {
     "BOUNCE_HEADER": "a header only a delivery-status notice carries",
     "AUTO_HEADER": "a header an auto-responder sets",
     "AUTO_PRECEDENCE": "a Precedence value that marks machine mail",
-    # subjects: matched at the start of the lower-cased subject, unanchored
+    # subjects: read from the start of the lower-cased subject, no word boundary assumed
     "SUBJECT_TAG": 'a tag a gateway puts before a subject ("[EXTERNAL]", "*SPAM*"), stripped first',
     "BOUNCE_SUBJECT": 'a delivery-failure notice\'s subject ("Undeliverable:")',
     "AUTO_SUBJECT": "an out-of-office note's, a responder's or a ticket desk's subject",
@@ -90,12 +90,14 @@ AUTO_PRECEDENCE = frozenset(listed("AUTO_PRECEDENCE"))
 
 # --- subjects -----------------------------------------------------------------------------
 
+# A subject is short and read from its start: each of these families is one plain group
+# (which sre can skip positions with by their first characters when it searches).
 SUBJECT_TAGS = re.compile(rf"^(?:\s*(?:{either('SUBJECT_TAG')}))+\s*")
-BOUNCE_SUBJECT_START = re.compile(rf"^(?:{family(*listed('BOUNCE_SUBJECT'), anchored=False).pattern})")
+BOUNCE_SUBJECT_START = re.compile(rf"^(?:{either('BOUNCE_SUBJECT')})")
 # Read and delivery receipts open an auto-reply's subject as they are written ("Read:", and
 # French "Lu :" with its space, which the French words carry).
-AUTO_SUBJECT_START = family(*listed("AUTO_SUBJECT"), f"(?:{either('RECEIPT')}):", anchored=False)
-AUTO_SUBJECT_ANYWHERE = family(*listed("AUTO_SUBJECT_ANYWHERE"), anchored=False)
+AUTO_SUBJECT_START = re.compile(f"{either('AUTO_SUBJECT')}|(?:{either('RECEIPT')}):")
+AUTO_SUBJECT_ANYWHERE = re.compile(either("AUTO_SUBJECT_ANYWHERE"))
 # Any receipt, a space before its colon or not.
 RECEIPT_SUBJECT = re.compile(
     f"(?:{'|'.join(word.removesuffix(' ?') for word in listed('RECEIPT', 'RECEIPT_NOT_AUTO'))}) ?:"

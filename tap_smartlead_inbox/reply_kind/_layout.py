@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 
-def family(*parts: str, anchored: bool = True) -> re.Pattern[str]:
+def family(*parts: str) -> re.Pattern[str]:
     """One alternation of the parts, laid out for sre, which tries alternatives one by one.
 
     A part that starts with a letter starts at a word boundary, so positions inside words
@@ -25,8 +25,8 @@ def family(*parts: str, anchored: bool = True) -> re.Pattern[str]:
     Parts that can only start with a CJK character share one branch behind a lookahead, so a
     Latin position costs them one compare, not one per part.
     """
-    words = [part for part in parts if anchored and word_led(part)]
-    rest = [part for part in parts if not (anchored and word_led(part))]
+    words = [part for part in parts if word_led(part)]
+    rest = [part for part in parts if not word_led(part)]
     cjk = [part for part in rest if cjk_led(part)]
     others = [f"(?:{part})" for part in rest if not cjk_led(part)]
     branches = [rf"\b(?:{_by_first_letter(words)})"] if words else []

@@ -329,7 +329,7 @@ STOCK_QUESTION = [
 
 UNSUBSCRIBE = [
     "unsubscrib",
-    r"\bunsub\b",
+    r"unsub\b",
     "opt(?:ed)? (?:me |us )?out",
     r"remove (?:me|us|this (?:e-?mail|address))\b",
     "remove (?:my|our) (?:e-?mail|address|name|details|data|contact|info)",
@@ -357,7 +357,7 @@ UNSUBSCRIBE = [
     ),
     "no more (?:e-?mails|messages|mails|spam)",
     "delete (?:my|our) (?:data|details|e-?mail|address|contact|information|info)",
-    r"\bgdpr\b",
+    r"gdpr\b",
     "(?:i|we) (?:don't|do not|no longer|never) (?:want|wish|care) to (?:receive|get|hear from you)",
     "(?:i|we)(?:'d| would) (?:like|prefer) not to (?:receive|get|be contacted)",
 ]
