@@ -271,6 +271,20 @@ def test_first_letter_grouping_matches_exactly_what_the_plain_alternation_matche
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+_BOUNDED_PARTS = ("ab", r"\b\d\.\d", r"\bx|1", "(?:c|d)a")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="abcdx12. -", max_size=30))
+def test_a_part_led_by_its_own_word_boundary_joins_the_word_branch_and_matches_the_same(text):
+    grouped = _layout.family(*_BOUNDED_PARTS)
+    alone = [f"(?:{part})" if part.startswith("\\b") else rf"\b(?:{part})" for part in _BOUNDED_PARTS]
+    plain = re.compile("|".join(alone))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # one alternative led by \b joins the word branch; "\bx|1" (two alternatives) keeps its own
+    assert grouped.pattern == r"\b(?:a(?:b)|c(?:a)|d(?:a)|\d\.\d)|(?:\bx|1)"
+
+
 # --- any input ----------------------------------------------------------------------------
 
 _TEXT = st.one_of(

@@ -23,15 +23,21 @@ def family(*parts: str) -> re.Pattern[str]:
     under their first letter ("a(?:way|ccès)|o(?:ut of|oo)"): sre skips a branch led by a
     literal on one compare, so each word is tried against one group, not every alternative.
     Parts that can only start with a CJK character share one branch behind a lookahead, so a
-    Latin position costs them one compare, not one per part.
+    Latin position costs them one compare, not one per part. A part of one alternative that
+    starts with its own word boundary ("\\b\\d+\\.") joins the anchored ones, without it.
     """
-    words = [part for part in parts if word_led(part)]
-    rest = [part for part in parts if not word_led(part)]
+    words = [_unbounded(part) for part in parts if word_led(part) or _unbounded(part) != part]
+    rest = [part for part in parts if not (word_led(part) or _unbounded(part) != part)]
     cjk = [part for part in rest if cjk_led(part)]
     others = [f"(?:{part})" for part in rest if not cjk_led(part)]
     branches = [rf"\b(?:{_by_first_letter(words)})"] if words else []
     branches += [f"(?=[\u3000-\U0010ffff])(?:{'|'.join(cjk)})"] if cjk else []
     return re.compile("|".join(branches + others))
+
+
+def _unbounded(part: str) -> str:
+    """The part without the word boundary it starts with, when it is one alternative."""
+    return part[2:] if part.startswith("\\b") and len(top_level(part)) == 1 else part
 
 
 def cjk_led(part: str) -> bool:
