@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.mailtext import reply_kind as rk
 from tap_smartlead_inbox.mailtext.body_text import read_email_body
 from tap_smartlead_inbox.mailtext.reply_kind import (
     AUTO_REPLY,
@@ -24,6 +23,7 @@ from tap_smartlead_inbox.mailtext.reply_kind import (
     HUMAN,
     REPLY_KINDS,
     UNSUBSCRIBE,
+    _layout,
     reply_kind,
 )
 from tap_smartlead_inbox.mailtext.reply_text import reply_text
@@ -266,9 +266,23 @@ _LAYOUT_PATTERNS = [
 @given(text=st.text(alphabet="abcdeimnopqrstuxy '()|-", max_size=40), which=st.sampled_from(_LAYOUT_PATTERNS))
 def test_first_letter_grouping_matches_exactly_what_the_plain_alternation_matches(text, which):
     # The tries and expanded groups are a layout for speed; they must not change a match.
-    grouped = rk._family(which)
+    grouped = _layout.family(which)
     plain = re.compile(rf"\b(?:{which})")
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_BOUNDED_PARTS = ("ab", r"\b\d\.\d", r"\bx|1", "(?:c|d)a")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="abcdx12. -", max_size=30))
+def test_a_part_led_by_its_own_word_boundary_joins_the_word_branch_and_matches_the_same(text):
+    grouped = _layout.family(*_BOUNDED_PARTS)
+    alone = [f"(?:{part})" if part.startswith("\\b") else rf"\b(?:{part})" for part in _BOUNDED_PARTS]
+    plain = re.compile("|".join(alone))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # one alternative led by \b joins the word branch; "\bx|1" (two alternatives) keeps its own
+    assert grouped.pattern == r"\b(?:a(?:b)|c(?:a)|d(?:a)|\d\.\d)|(?:\bx|1)"
 
 
 # --- any input ----------------------------------------------------------------------------

@@ -25,8 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tap_smartlead_inbox.mailtext import reply_kind as rk
-from tap_smartlead_inbox.mailtext.reply_kind import REPLY_KINDS
+from tap_smartlead_inbox.mailtext.reply_kind import REPLY_KINDS, _layout
 from tests.corpora.test_reply_kind import assert_exact_share, assert_recall, assert_well_formed
 from tests.support.paths import CORPORA
 
@@ -94,16 +93,16 @@ _PARTS = [
 @given(text=st.text(alphabet="休暇中正在目前假出差수신 거부배달됨되지않음awyo 12日\uff11", max_size=30))
 def test_the_cjk_branch_matches_exactly_what_the_plain_alternation_matches(text):
     # Parts led by CJK characters share one branch behind a lookahead: a layout, not a change.
-    grouped = rk._family(*_PARTS)
-    words = [part for part in _PARTS if rk._word_led(part)]
-    cjk = [part for part in _PARTS if rk._cjk_led(part)]
+    grouped = _layout.family(*_PARTS)
+    words = [part for part in _PARTS if _layout.word_led(part)]
+    cjk = [part for part in _PARTS if _layout.cjk_led(part)]
     others = [part for part in _PARTS if part not in words and part not in cjk]
     plain = re.compile("|".join([rf"\b(?:{'|'.join(words)})", *(f"(?:{p})" for p in cjk + others)]))
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_only_parts_that_must_start_with_a_cjk_character_join_the_cjk_branch():
-    assert rk._cjk_led("(?:正在|目前)?(?:休假|出差)中")
-    assert not rk._cjk_led("(?:正在)?away")
-    assert not rk._cjk_led("\\d+日")
-    assert not rk._cjk_led("away")
+    assert _layout.cjk_led("(?:正在|目前)?(?:休假|出差)中")
+    assert not _layout.cjk_led("(?:正在)?away")
+    assert not _layout.cjk_led("\\d+日")
+    assert not _layout.cjk_led("away")

@@ -1,0 +1,219 @@
+"""The decision: which kind a reply is, from the families' matches, strongest evidence first.
+
+This module owns the order and the weighing of the evidence; the families themselves (what
+each matches, in every language) are _families' and the language modules'.
+
+Evidence is read strongest first, and each step only where it can be trusted:
+
+1. headers, when the API passes them (RFC 3834 Auto-Submitted, Precedence, X-Autoreply,
+   X-Failed-Recipients, a delivery-status report);
+2. bounce: the sender (mailer-daemon, postmaster, "Mail Delivery System"), the subject
+   ("Undeliverable:", "Delivery Status Notification (Failure)" and their translations),
+   then the notice's wording (DSN phrases, SMTP 5.x.x codes) in own_text, which for a
+   notice is the notice above the returned copy, and in full_text only when own_text is
+   empty: a lead who forwards a bounce above a note of their own stays human. A read or
+   delivery receipt's subject outweighs a mail-system sender (Exchange sends both), and a
+   gateway's "your message was quarantined / rejected" counts only beside a machine's hand
+   (its sender, a "Reason:" field, a no-reply line);
+3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", ...), or the first part
+   of the lead's own text: an automated-message statement or ticket acknowledgement decides
+   alone; availability sentences (away, back on, limited access, urgent contact, left the
+   company, someone else away) decide when three agree, or when two agree (or an absence or
+   a departure stands alone, or a terse "OOO until 3/14" opens the text) and the text engages
+   with nothing (no pricing asked, no call offered, no time proposed, no question of its own
+   beyond the stock "Need urgent help?");
+4. unsubscribe: a removal request near the top of the lead's own text only (our campaign's
+   unsubscribe footer sits in the quote, which own_text leaves out), unless the text also
+   engages (asks for pricing, wants to talk), as "the unsubscribe link is broken but I am
+   interested" does;
+5. anything else is a human answer ("not interested" included).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from . import _families as families
+
+HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE = "human", "auto_reply", "bounce", "unsubscribe"
+REPLY_KINDS = (HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE)
+
+# Auto-replies and requests to stop come first in a reply; a long own_text is mostly
+# signature and disclaimer, where "unsubscribe" can stand without being asked for.
+_HEAD = 1500
+# A bounce notice explains itself before the copy of the message it returns.
+_NOTICE_HEAD = 4000
+
+
+def _flat(text: str, limit: int) -> str:
+    """Lower case, typographic apostrophes as "'", every whitespace run (NBSP and line breaks
+    included: str.split() knows them) as one space, so phrases match across wrapped lines."""
+    return " ".join(text[:limit].lower().replace("’", "'").replace("‘", "'").split())  # noqa: RUF001
+
+
+# --- headers ------------------------------------------------------------------------------
+
+
+def _kind_from_headers(headers: Mapping[str, str]) -> str | None:
+    """BOUNCE or AUTO_REPLY when the headers say a machine wrote it; None when they say nothing."""
+    named = {str(name).strip().lower(): str(value).strip().lower() for name, value in headers.items()}
+    content_type = named.get("content-type", "")
+    if any(name in named for name in families.BOUNCE_HEADERS) or "delivery-status" in content_type:
+        return BOUNCE
+    if "disposition-notification" in content_type:  # a read receipt
+        return AUTO_REPLY
+    submitted = named.get("auto-submitted", "no")
+    if submitted.split(";")[0].strip() not in ("", "no"):
+        return AUTO_REPLY
+    if named.get("precedence", "") in families.AUTO_PRECEDENCE:
+        return AUTO_REPLY
+    return AUTO_REPLY if any(name in named for name in families.AUTO_HEADERS) else None
+
+
+# --- subjects -----------------------------------------------------------------------------
+
+
+def _subject_kind(subject: str) -> str | None:
+    text = families.SUBJECT_TAGS.sub("", _flat(subject, 300))
+    if families.BOUNCE_SUBJECT_START.match(text):
+        return BOUNCE
+    if families.AUTO_SUBJECT_START.match(text) or families.AUTO_SUBJECT_ANYWHERE.search(text):
+        return AUTO_REPLY
+    return None
+
+
+# --- bounce notices -----------------------------------------------------------------------
+
+
+def _is_bounce(sender: str, subject: str, notice: str) -> bool:
+    topic = families.SUBJECT_TAGS.sub("", _flat(subject, 300)) if subject else ""
+    if families.DSN_TEXT.search(notice) is not None or (
+        topic and families.BOUNCE_SUBJECT_START.match(topic)
+    ):
+        return True
+    hand = families.GATEWAY_HAND
+    if families.GATEWAY_TEXT.search(notice) and (
+        hand.search(notice) or (sender and hand.search(sender.lower()))
+    ):
+        return True
+    # Exchange sends read and delivery receipts from the same "Microsoft Outlook" sender as its
+    # failure notices: a receipt's subject says which it is.
+    receipt = bool(topic) and families.RECEIPT_SUBJECT.match(topic) is not None
+    return bool(sender) and not receipt and families.BOUNCE_SENDER.search(sender.lower()) is not None
+
+
+# --- auto-replies -------------------------------------------------------------------------
+
+# Availability sentences, each family one kind of evidence; a person may write one of them.
+# An absence or a departure can stand alone ("Back Monday" is not an auto-reply by itself).
+_STANDALONE = (families.AWAY, families.GONE)
+_SUPPORTING = (families.RETURN, families.LIMITED, families.URGENT, families.AWAY_OTHER)
+# So many availability sentences at once are an out-of-office note even if it names a price.
+_UNDENIABLE = 3
+
+
+def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
+    if subject and _subject_kind(subject) == AUTO_REPLY:
+        return True
+    if not own:
+        return False
+    if families.AUTOMATED.search(own):
+        return True
+    standalone = sum(1 for family in _STANDALONE if family.search(own))
+    standalone += families.OUT_NOTE.match(own) is not None
+    machine = bool(sender) and families.MACHINE_SENDER.search(sender.lower()) is not None
+    if not standalone and not machine and not families.RETURN.search(own):
+        return False  # short of two supporting signals whatever LIMITED and URGENT say
+    signals = standalone + machine + sum(1 for family in _SUPPORTING if family.search(own))
+    if signals >= _UNDENIABLE:
+        return True
+    return (standalone > 0 or signals >= 2) and not (_engaged(own) or _asks(own))
+
+
+# --- engagement ---------------------------------------------------------------------------
+
+
+def _engaged(text: str) -> bool:
+    """What a person answering the pitch writes, and an auto-reply does not ("call me",
+    "meeting", "gerne" are left out: out-of-office notes say them too). A match counts unless
+    a negation stands just before it ("not interested", "don't send me", "no me interesa")."""
+    return any(
+        not families.NEGATION.search(text[max(0, m.start() - 20) : m.start()])
+        for m in families.ENGAGED.finditer(text)
+    )
+
+
+# A question of three words or more near the top ("can we do the 20th instead?", "What's the
+# offer?") is a person talking to us; an out-of-office note asks none, or only the stock ones
+# about help and urgency ("Need immediate assistance?", "Questions?"), which do not count. It
+# tells a person from an availability note, not from a removal request ("Who are you? Stop.").
+_QUESTION = re.compile(r"[^.!?¿]{2,160}\?(?= |$)")
+_QUESTION_HEAD = 600
+
+
+def _asks(text: str) -> bool:
+    for match in _QUESTION.finditer(text, 0, _QUESTION_HEAD):
+        question = match.group()
+        if len(question.split()) >= 3 and not families.STOCK_QUESTION.search(question):
+            return True
+    return False
+
+
+# --- unsubscribe requests -----------------------------------------------------------------
+
+
+def _asks_to_stop(own: str) -> bool:
+    """A footer or signature offers the way out ("click here to unsubscribe", "you can opt out
+    at any time", "unsubscribe link"); a request asks for it."""
+    for match in families.UNSUBSCRIBE.finditer(own):
+        before = own[max(0, match.start() - 30) : match.start()]
+        if families.ASKING_BEFORE.search(before) or not (
+            families.OFFER_BEFORE.search(before) or families.OFFER_AFTER.match(own, match.end())
+        ):
+            return True
+    return False
+
+
+def _is_unsubscribe(own: str, first_line: str) -> bool:
+    if families.ONE_WORD.fullmatch(first_line):
+        return True
+    return _asks_to_stop(own) and not _engaged(own)
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip().lower()
+    return ""
+
+
+# --- the classifier -----------------------------------------------------------------------
+
+
+def reply_kind(
+    *,
+    sender: str | None,
+    subject: str | None,
+    own_text: str,
+    full_text: str,
+    headers: Mapping[str, str] | None = None,
+) -> str:
+    """HUMAN, AUTO_REPLY, BOUNCE or UNSUBSCRIBE for one REPLY email. Never raises on str/None input.
+
+    own_text: the lead's own words (reply_text); full_text: the body's whole visible text.
+    """
+    sender, subject = sender or "", subject or ""
+    own_text, full_text = own_text or "", full_text or ""
+    told = _kind_from_headers(headers) if headers else None
+    notice = _flat(own_text or full_text, _NOTICE_HEAD)
+    own = notice[:_HEAD]
+    if _is_bounce(sender, subject, notice):
+        return BOUNCE
+    if told is not None:
+        return told
+    if _is_auto_reply(sender, subject, own):
+        return AUTO_REPLY
+    if own and _is_unsubscribe(own, _first_line(own_text or full_text)):
+        return UNSUBSCRIBE
+    return HUMAN

@@ -1,0 +1,101 @@
+"""How one family's patterns become one regex: an alternation laid out for sre's speed.
+
+This module owns the layout only; which patterns make a family is _families', and what they
+say is the language modules'. The layout never changes what a family matches (the tests hold
+it to the plain alternation): it decides how many compares a position costs.
+
+Every family is one alternation compiled once at import and matched against text that was
+lower-cased and whitespace-flattened once, so a reply costs a few regex scans of its first
+couple of thousand characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def family(*parts: str) -> re.Pattern[str]:
+    """One alternation of the parts, laid out for sre, which tries alternatives one by one.
+
+    A part that starts with a letter starts at a word boundary, so positions inside words
+    fail at once; CJK runs have no boundaries inside them, and a part led by an escape or a
+    symbol places itself, so those are left unanchored. Anchored alternatives are grouped
+    under their first letter ("a(?:way|ccès)|o(?:ut of|oo)"): sre skips a branch led by a
+    literal on one compare, so each word is tried against one group, not every alternative.
+    Parts that can only start with a CJK character share one branch behind a lookahead, so a
+    Latin position costs them one compare, not one per part. A part of one alternative that
+    starts with its own word boundary ("\\b\\d+\\.") joins the anchored ones, without it.
+    """
+    words = [_unbounded(part) for part in parts if word_led(part) or _unbounded(part) != part]
+    rest = [part for part in parts if not (word_led(part) or _unbounded(part) != part)]
+    cjk = [part for part in rest if cjk_led(part)]
+    others = [f"(?:{part})" for part in rest if not cjk_led(part)]
+    branches = [rf"\b(?:{_by_first_letter(words)})"] if words else []
+    branches += [f"(?=[\u3000-\U0010ffff])(?:{'|'.join(cjk)})"] if cjk else []
+    return re.compile("|".join(branches + others))
+
+
+def _unbounded(part: str) -> str:
+    """The part without the word boundary it starts with, when it is one alternative."""
+    return part[2:] if part.startswith("\\b") and len(top_level(part)) == 1 else part
+
+
+def cjk_led(part: str) -> bool:
+    """Whether every way the part can match starts with a character at or above U+3000."""
+    leads = [alt[:1] for top in top_level(part) for alt in expanded(top)]
+    return all(lead and ord(lead) >= 0x3000 for lead in leads)
+
+
+def word_led(part: str) -> bool:
+    """Whether the part starts with a letter or digit below U+3000 (behind a group's opening)."""
+    lead = part.removeprefix("(?:")[:1]
+    return lead.isalnum() and ord(lead) < 0x3000
+
+
+def _by_first_letter(parts: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    led_otherwise: list[str] = []
+    for alternative in (alt for part in parts for top in top_level(part) for alt in expanded(top)):
+        head, tail = alternative[:1], alternative[1:]
+        if head.isalnum() and not tail.startswith(("*", "+", "?", "{")):
+            groups.setdefault(head, []).append(tail)
+        else:
+            led_otherwise.append(alternative)
+    return "|".join([f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()] + led_otherwise)
+
+
+def top_level(pattern: str) -> list[str]:
+    """The pattern's alternatives: split at each "|" outside groups and character classes."""
+    alternatives, depth, start = [], 0, 0
+    for match in TOKEN.finditer(pattern):
+        piece = match.group()
+        depth += (piece == "(") - (piece == ")")
+        if piece == "|" and depth == 0:
+            alternatives.append(pattern[start : match.start()])
+            start = match.end()
+    return [*alternatives, pattern[start:]]
+
+
+def expanded(alternative: str) -> list[str]:
+    """An alternative led by a group, "(?:x|y)?rest", as the ones led by letters it stands for:
+    "xrest", "yrest", "rest". Any other alternative stays as it is."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    depth = 0
+    for match in TOKEN.finditer(alternative):
+        depth += (match.group() == "(") - (match.group() == ")")
+        if depth == 0:
+            inner, rest = alternative[3 : match.start()], alternative[match.end() :]
+            break
+    else:
+        return [alternative]
+    optional = rest.startswith("?") and not rest.startswith("??")
+    if rest.startswith(("*", "+", "{", "??")) or (rest.startswith("?") and not optional):
+        return [alternative]
+    rest = rest[1:] if optional else rest
+    heads = top_level(inner) + ([""] if optional else [])
+    return [each for head in heads for each in expanded(head + rest)]
+
+
+# An escape, a character class (which may hold "|" or parentheses), or one character.
+TOKEN = re.compile(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|.", re.DOTALL)

@@ -1,0 +1,63 @@
+"""Czech (cs)."""
+
+BOUNCE_SUBJECT = [
+    "nedoručiteln",
+    "nedoručen",
+]
+
+AUTO_SUBJECT = [
+    "automatická odpověď",
+]
+
+RECEIPT_NOT_AUTO = [
+    "přečteno",
+    "doručeno",
+]
+
+DSN_TEXT = [
+    "nedoručiteln",
+]
+
+AUTOMATED = [
+    "automatick(?:á|y) (?:odpověď|generovan|zpráva)",
+]
+
+AWAY = [
+    (
+        r"(?:jsem|budu) (?:\w+ ){0,2}(?:mimo (?:kancelář|kancelar|office)|na dovolené|nepřítom|na mateřské"
+        r"|na služební cestě)"
+    ),
+]
+
+RETURN = [
+    "(?:jsem )?zpět (?:v kanceláři )?(?:od|dne)",
+    r"do \d{1,2}\. ?\d{1,2}\.",
+]
+
+LIMITED = [
+    r"omezen\w* přístup",
+]
+
+URGENT = [
+    "naléhavých",
+    "v (?:naléhavých|urgentních) případech",
+]
+
+GONE = [
+    "již (?:nepracuje|není zaměstnancem)",
+]
+
+UNSUBSCRIBE = [
+    "odhl(?:ásit|aste|ašte|ásím)",
+    "odstraňte (?:mě|mne|můj|moj)",
+    "vyřaďte (?:mě|mne)",
+    "(?:už|již) mi (?:nepište|neposílejte)",
+    "nepište mi",
+    "neposílejte mi",
+    "nekontaktujte (?:mě|mne)",
+    "ze (?:svého|vašeho) seznamu",
+]
+
+ONE_WORD = [
+    "odhlásit",
+]

@@ -1,0 +1,140 @@
+"""German (de)."""
+
+BOUNCE_SUBJECT = [
+    "unzustellbar",
+    "nicht zustellbar",
+    "zustellung (?:fehlgeschlagen|gescheitert)",
+    "unzustellbare nachricht",
+    "fehler bei der zustellung",
+    "nachricht konnte nicht zugestellt",
+]
+
+AUTO_SUBJECT = [
+    "auto-?antwort",
+    "automatische antwort",
+    "abwesenheit",
+    "abwesend",
+    "außer haus",
+    "nicht im büro",
+    "urlaub",
+    "elternzeit",
+    "mutterschutz",
+]
+
+AUTO_SUBJECT_ANYWHERE = [
+    "abwesenheitsnotiz",
+    "automatische antwort",
+]
+
+RECEIPT = [
+    "gelesen",
+    "zugestellt",
+]
+
+RECEIPT_NOT_AUTO = [
+    "nicht gelesen",
+]
+
+DSN_TEXT = [
+    # Exchange's own wording too
+    "nicht zugestellt",
+    "zustellung (?:an folgende empfänger |an diese empfänger )?(?:ist )?fehlgeschlagen",
+    "adresse nicht gefunden",
+    "unzustellbar",
+    "empfänger(?:adresse)? (?:unbekannt|abgelehnt)",
+    "übermittlung an (?:folgende|diese) empfänger(?: oder gruppen)? ist fehlgeschlagen",
+    "postfach des empfängers ist voll",
+]
+
+AUTOMATED = [
+    "(?:dies ist eine |eine )?automatische (?:antwort|abwesenheitsnotiz|benachrichtigung|nachricht)",
+    "automatisch (?:generiert|erstellt|versendet)",
+    "abwesenheitsnotiz",
+    "wir haben ihre (?:anfrage|nachricht|e-?mail) erhalten",
+    r"ihre anfrage (?:\(?#|nr|nummer)",
+]
+
+AWAY = [
+    (
+        r"ich bin\b.{0,50}?\b(?:nicht im (?:büro|hause|haus)|außer (?:haus|hause)|abwesend|im urlaub"
+        r"|in (?:elternzeit|mutterschutz|urlaub)|auf (?:geschäftsreise|dienstreise)|nicht erreichbar)"
+    ),
+    "befinde mich.{0,40}?(?:urlaub|elternzeit|mutterschutz|reise)",
+]
+
+RETURN = [
+    "wieder (?:im büro|erreichbar|zurück|für sie da|da)",
+    "nach meiner rückkehr",
+    r"bis (?:einschließlich |zum )?\d",
+]
+
+LIMITED = [
+    r"(?:eingeschränkt|keinen|begrenzt)\w* zugriff auf",
+    "e-?mails? werden nicht (?:weitergeleitet|gelesen)",
+    "keinen zugang zu",
+]
+
+URGENT = [
+    "(?:in|bei) dringenden (?:fällen|angelegenheiten|anliegen|fragen)",
+    "in meiner abwesenheit",
+]
+
+GONE = [
+    "nicht mehr (?:im unternehmen|bei|für|in unserem unternehmen|tätig|beschäftigt)",
+    "(?:hat|haben) (?:das unternehmen|uns|unser unternehmen) verlassen",
+    "postfach wird nicht mehr",
+]
+
+AWAY_OTHER = [
+    (
+        "ist (?:derzeit |aktuell |zurzeit )?(?:nicht im (?:büro|hause|haus)|außer haus|abwesend|im urlaub"
+        "|in (?:elternzeit|mutterschutz|urlaub))"
+    ),
+]
+
+ENGAGED = [
+    "interessiert",
+    "interesse an",
+    "klingt (?:gut|interessant)",
+    "schicken sie mir",
+    "senden sie mir",
+    "preise",
+    "was kostet",
+    "können wir (?:uns|telefonieren|sprechen|einen termin)",
+    "sollen wir",
+    "schauen wir (?:uns )?(?:das|es) (?:gerne? )?an",
+    "(?:lassen sie uns|lass uns) (?:sprechen|telefonieren)",
+]
+
+NEGATION = [
+    r"\bnicht",
+    r"\bkein\w*",
+]
+
+STOCK_QUESTION = [
+    "dring",
+    "frage",
+    "hilfe",
+    "kontakt",
+]
+
+UNSUBSCRIBE = [
+    "abmeld",
+    "abbestell",
+    "austragen",
+    "(?:entfernen|löschen|streichen) sie (?:mich|meine|uns)",
+    "bitte (?:entfernen|löschen|streichen) (?:sie )?(?:mich|meine|uns)",
+    (
+        "(?:aus|von) (?:ihrem|ihrer|dem|der|ihren|eurem|eurer) (?:verteiler|liste|e-?mail-?liste|newsletter"
+        "|datenbank|system)"
+    ),
+    "keine (?:weiteren )?(?:e-?mails|mails|nachrichten|werbung|kontaktaufnahme)",
+    "(?:nicht mehr|nie wieder) (?:kontaktieren|anschreiben|schreiben|anmailen|mailen)",
+    "kontaktieren sie mich nicht",
+    "hören sie auf",
+]
+
+ONE_WORD = [
+    "abmelden",
+    "stopp",
+]

@@ -1,0 +1,121 @@
+"""Spanish (es)."""
+
+BOUNCE_SUBJECT = [
+    "no se puede entregar",
+    "no entregado",
+    "error (?:de|en la) entrega",
+    "mensaje no entregado",
+    "notificación de estado de entrega",
+    "correo devuelto",
+]
+
+AUTO_SUBJECT = [
+    "respuesta automática",
+    "respuesta automatica",
+    "fuera de (?:la )?oficina",
+    "ausente",
+    "ausencia",
+    "vacaciones",
+]
+
+AUTO_SUBJECT_ANYWHERE = [
+    "respuesta automática",
+]
+
+RECEIPT = [
+    "leído",
+    "entregado",
+]
+
+DSN_TEXT = [
+    "no (?:se )?(?:pudo|ha podido) (?:ser )?entrega",
+    "no se (?:ha )?(?:pudo|podido) entregar",
+    "no se ha encontrado la dirección",
+    "dirección no encontrada",
+    "error de entrega",
+    "destinatario desconocido",
+    "no se puede entregar",
+    "la entrega a (?:estos|este|los siguientes) destinatarios?.{0,30}(?:ha fallado|falló)",
+    "buzón del destinatario está lleno",
+]
+
+AUTOMATED = [
+    "respuesta automática",
+    "mensaje automático",
+    "hemos recibido su (?:solicitud|mensaje|correo|consulta)",
+]
+
+AWAY = [
+    (
+        "(?:estoy|estaré|me encuentro) (?:actualmente )?(?:fuera de (?:la )?oficina|de vacaciones|ausente"
+        "|de viaje|de baja|de permiso)"
+    ),
+]
+
+RETURN = [
+    "a mi regreso",
+    "regresaré",
+    "estaré de vuelta",
+    "volveré",
+    "a mi vuelta",
+    r"hasta el \d",
+]
+
+LIMITED = [
+    "acceso limitado",
+    "sin acceso (?:al|a mi) correo",
+]
+
+URGENT = [
+    "(?:para|en caso de) (?:asuntos|temas|consultas|cuestiones) urgentes",
+    "en caso de urgencia",
+    "en mi ausencia",
+]
+
+GONE = [
+    "ya no (?:trabaja|forma parte|está en|pertenece)",
+    "(?:ha|han) dejado (?:la empresa|de trabajar)",
+]
+
+AWAY_OTHER = [
+    "está (?:actualmente )?(?:de vacaciones|fuera de (?:la )?oficina|ausente|de viaje)",
+]
+
+ENGAGED = [
+    "me interesa",
+    "interesad",
+    "envíe(?:me|nos)",
+    "envíame",
+    r"precios?\b",
+    "hablemos",
+    "podemos (?:hablar|quedar|vernos)",
+]
+
+STOCK_QUESTION = [
+    "ayuda",
+    "pregunt",
+]
+
+UNSUBSCRIBE = [
+    "(?:dar(?:me|nos)?|darse|dadme|denme|deme) de baja",
+    "solicito la baja",
+    "cancelar (?:la |mi )?suscripci[oó]n",
+    "desuscrib",
+    "(?:borrar|eliminar|quitar|sacar)(?:me|nos) de",
+    "de (?:su|tu|vuestra) (?:lista|base de datos)",
+    "(?:eliminar|borrar|quitar|sacar)(?:me|nos)? de (?:su|tu|vuestra|la|sus) (?:lista|base)",
+    "elimínenme",
+    "elimíname",
+    "quítenme",
+    "sáquenme",
+    "bórrenme",
+    "(?:eliminen|borren) mi",
+    "no (?:me |nos )?(?:vuelvan|vuelvas) a (?:contactar|escribir|enviar)",
+    "no (?:me |nos )?(?:contacten|contactes|escriban|escribas|envíen|envíes|manden) más",
+    "(?:dejen|deja|dejad) de (?:escribir|enviar|contactar|mandar)",
+    "no (?:quiero|deseo) (?:recibir|que me (?:escriban|contacten|envíen))",
+]
+
+ONE_WORD = [
+    "baja",
+]

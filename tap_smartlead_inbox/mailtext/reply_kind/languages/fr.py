@@ -1,0 +1,128 @@
+"""French (fr)."""
+
+BOUNCE_SUBJECT = [
+    "non remis",
+    "non distribuable",
+    "échec (?:de (?:la )?)?(?:remise|distribution|livraison)",
+    "non délivr",
+]
+
+AUTO_SUBJECT = [
+    "réponse automatique",
+    # "absence", "absent": listed in en
+    "absente",
+    "hors du bureau",
+    "en congés?",
+    "congé",
+    "vacances",
+]
+
+AUTO_SUBJECT_ANYWHERE = [
+    "réponse automatique",
+]
+
+# French sets a space before the colon ("Lu : Objet"): these words carry it (" ?"),
+# as an auto-reply's subject allows it for them only.
+RECEIPT = [
+    "lu ?",
+    "remis ?",
+]
+
+RECEIPT_NOT_AUTO = [
+    "non lu",
+]
+
+DSN_TEXT = [
+    "n'a pas (?:pu être|été) (?:remis|distribu|livr|délivr)",
+    "adresse introuvable",
+    "non remis",
+    "échec de (?:la )?(?:remise|distribution|livraison)",
+    "impossible de remettre",
+    "destinataire inconnu",
+    "la remise (?:aux|au) destinataires?(?: ou groupes?)?(?: suivants?)? a échoué",
+    "boîte aux lettres du destinataire est pleine",
+]
+
+AUTOMATED = [
+    "réponse automatique",
+    "message automatique",
+    "nous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel)",
+]
+
+AWAY = [
+    (
+        "je (?:suis|serai) (?:actuellement )?(?:absente?|en (?:congés?|vacances|déplacement|arrêt)"
+        "|hors du bureau|indisponible)"
+    ),
+]
+
+RETURN = [
+    "(?:serai|suis) de retour (?:le|au|à partir|dans)",
+    "de retour (?:le|à partir du|au bureau le)",
+    "je reviendrai",
+    "à mon retour",
+    "dès mon retour",
+    r"jusqu'au \d",
+]
+
+LIMITED = [
+    "accès (?:limité|restreint)",
+    "(?:sans|pas d') ?accès",
+    "ne (?:serai|pourrai) pas (?:en mesure de )?(?:consulter|lire|répondre)",
+]
+
+URGENT = [
+    "(?:pour toute|en cas d') ?(?:urgence|demande urgente|question urgente)",
+    "en mon absence",
+]
+
+GONE = [
+    "ne fait plus partie",
+    "(?:a|ont) quitté (?:l'entreprise|la société|notre)",
+    "ne travaille plus",
+    "n'est plus (?:en poste|dans|chez|au sein)",
+]
+
+AWAY_OTHER = [
+    "est (?:actuellement )?(?:absente?|en (?:congés?|vacances|déplacement))",
+]
+
+ENGAGED = [
+    "intéress",
+    "envoyez-moi",
+    "m'envoyer",
+    r"tarifs?\b",
+    r"prix\b",
+    "pouvons-nous",
+    "on peut (?:en )?(?:parler|s'appeler)",
+    "on en parle",
+    "parlons-en",
+]
+
+NEGATION = [
+    r"\bpas",
+    r"\bne",
+]
+
+STOCK_QUESTION = [
+    "aide",
+    "contacte",
+]
+
+UNSUBSCRIBE = [
+    "désinscri",
+    "désabonn",
+    "desinscri",
+    "desabonn",
+    "(?:retirez|supprimez|enlevez|rayez)[- ](?:moi|nous)",
+    "(?:retirez|supprimez|enlevez) (?:mon|mes|notre) (?:adresse|e-?mail|mail|coordonnées|nom|données)",
+    "(?:ne|n') ?(?:plus|pas) me (?:contacter|recontacter|écrire|solliciter|envoyer)",
+    "ne me (?:contactez|recontactez|écrivez|sollicitez|envoyez) plus",
+    "(?:arrêtez|cessez) de (?:m'|me |nous )",
+    "de votre (?:liste|fichier|base)",
+    "je ne (?:souhaite|veux|désire) plus (?:recevoir|être contacté)",
+]
+
+ONE_WORD = [
+    "désabonner",
+]

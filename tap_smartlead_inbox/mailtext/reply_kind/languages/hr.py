@@ -1,0 +1,5 @@
+"""Croatian (hr)."""
+
+AUTO_SUBJECT = [
+    "automatsko",
+]

@@ -1,0 +1,123 @@
+"""Italian (it)."""
+
+BOUNCE_SUBJECT = [
+    "non recapitabile",
+    "mancato recapito",
+    "impossibile recapitare",
+    "messaggio non recapitato",
+    "notifica (?:dello )?stato (?:di )?recapito",
+]
+
+AUTO_SUBJECT = [
+    "risposta automatica",
+    "fuori (?:ufficio|sede)",
+    "assente",
+    "assenza",
+    "ferie",
+    "in vacanza",
+]
+
+AUTO_SUBJECT_ANYWHERE = [
+    "risposta automatica",
+]
+
+RECEIPT = [
+    "letto",
+    "recapitato",
+]
+
+DSN_TEXT = [
+    "non (?:è stato|può essere|poteva essere|è stata) recapitat",
+    "impossibile recapitare",
+    "indirizzo non trovato",
+    "non recapitabile",
+    "recapito non riuscito",
+    "destinatario sconosciuto",
+    "recapito (?:a|ai) (?:questi|seguenti) destinatari.{0,30}non riuscito",
+]
+
+AUTOMATED = [
+    "risposta automatica",
+    "messaggio automatico",
+    "abbiamo ricevuto la (?:sua|tua) (?:richiesta|e-?mail|mail|segnalazione)",
+]
+
+AWAY = [
+    (
+        "(?:sono|sarò) (?:attualmente )?(?:fuori (?:ufficio|sede)|in (?:ferie|vacanza|maternità|congedo"
+        "|trasferta)|assente)"
+    ),
+]
+
+RETURN = [
+    "al mio rientro",
+    "rientrerò",
+    "sarò di nuovo",
+    "tornerò",
+    r"fino al \d",
+]
+
+LIMITED = [
+    "accesso limitato",
+    "non (?:avrò|potrò) (?:accesso|leggere|rispondere)",
+]
+
+URGENT = [
+    "(?:per|in caso di) (?:urgenze|questioni urgenti|necessità urgenti|comunicazioni urgenti)",
+    "in mia assenza",
+]
+
+GONE = [
+    "non (?:lavora|fa) più",
+    "ha lasciato (?:l'azienda|la società)",
+    "non è più (?:in|presso)",
+]
+
+AWAY_OTHER = [
+    "è (?:attualmente )?(?:in ferie|fuori (?:ufficio|sede)|assente|in trasferta)",
+]
+
+ENGAGED = [
+    "mi interessa",
+    "interessat",
+    "inviatemi",
+    "mandatemi",
+    "mandami",
+    "prezzi",
+    "sentiamoci",
+    "ne parliamo",
+    "parliamone",
+    "possiamo (?:sentirci|parlarne|parlare)",
+]
+
+NEGATION = [
+    # French "non" too
+    r"\bnon",
+]
+
+STOCK_QUESTION = [
+    "aiuto",
+    "contatt",
+    "domand",
+]
+
+UNSUBSCRIBE = [
+    "cancellami",
+    "cancellatemi",
+    "cancellarmi",
+    "disiscriv",
+    "rimuovetemi",
+    "rimuovimi",
+    "rimuovermi",
+    "toglietemi",
+    "toglimi",
+    "(?:rimuovete|cancellate|eliminate) (?:il mio|la mia|i miei|il nostro)",
+    r"non (?:mi |ci )?(?:contatt|scriv|invi|mand)\w* più",
+    "(?:smettete|smettetela|smetti) di (?:scriver|contattar|inviar|mandar)",
+    "dalla (?:vostra|sua|tua) (?:lista|mailing)",
+    "non (?:voglio|desidero) (?:più )?ricevere",
+]
+
+ONE_WORD = [
+    "disiscrivimi",
+]

@@ -1,0 +1,50 @@
+"""Norwegian (no).
+
+What Norwegian writes as Danish does ("kan ikke leveres", "jeg er på ferie") is listed in
+`da`; this module holds what is Norwegian only.
+"""
+
+BOUNCE_SUBJECT = [
+    "ikke levert",
+    "ulevert",
+]
+
+RECEIPT_NOT_AUTO = [
+    "lest",
+]
+
+AUTOMATED = [
+    "automatisk (?:beskjed|generert)",
+    # "automatisk svar": listed in sv ("automatiskt? svar")
+]
+
+AWAY = [
+    "jeg er (?:borte|i permisjon|på reise)",
+    # "jeg er på ferie", "jeg er ikke på kontoret": listed in da
+]
+
+RETURN = [
+    "tilbake (?:den|på)",
+    r"till og med (?:og med )?(?:den )?\d",
+]
+
+LIMITED = [
+    "begrenset (?:adgang|tilgang) til",
+]
+
+URGENT = [
+    "(?:i|ved) (?:hastesaker|presserende)",
+    "(?:i )?(?:hastende|akutte) saker",
+]
+
+GONE = [
+    "(?:arbejder|jobber|arbeider) ikke lenger",
+]
+
+UNSUBSCRIBE = [
+    "avmeld meg",
+    "meld meg (?:av|af)",
+    "fjern meg",
+    "ikke (?:send|sende|kontakt) meg (?:flere|mere|igjen|igen)",
+    # "fjern min": listed in da
+]

@@ -1,0 +1,107 @@
+"""Polish (pl)."""
+
+BOUNCE_SUBJECT = [
+    "nie można dostarczyć",
+    "niedostarczaln",
+    "niedostarczon",
+    "błąd dostarcz",
+]
+
+AUTO_SUBJECT = [
+    "odpowiedź automatyczna",
+    "automatyczna odpowiedź",
+    "poza biurem",
+    "nieobecn",
+    "urlop",
+]
+
+AUTO_SUBJECT_ANYWHERE = [
+    "odpowiedź automatyczna",
+]
+
+RECEIPT = [
+    "przeczytano",
+]
+
+RECEIPT_NOT_AUTO = [
+    "dostarczono",
+]
+
+DSN_TEXT = [
+    "nie (?:może|mogła|została|można) (?:zostać )?dostarcz",
+    "nie znaleziono adresu",
+    "niedostarczon",
+]
+
+AUTOMATED = [
+    "(?:odpowiedź|wiadomość) automatyczn",
+    "automatyczna odpowiedź",
+    "otrzymaliśmy (?:twoje|państwa|pana|pani) (?:zgłoszenie|wiadomość|zapytanie)",
+]
+
+AWAY = [
+    (
+        "(?:jestem|będę) (?:obecnie |aktualnie )?(?:poza biurem|na urlopie|nieobecn|na zwolnieniu|w podróży"
+        "|niedostępn)"
+    ),
+    "przebywam na urlopie",
+]
+
+RETURN = [
+    "po (?:moim )?powrocie",
+    "wracam",
+    "wrócę",
+    "będę (?:z powrotem|dostępn)",
+]
+
+LIMITED = [
+    "ograniczony dostęp",
+    "bez dostępu do",
+]
+
+URGENT = [
+    "w (?:pilnych|nagłych) (?:sprawach|przypadkach)",
+    "pod moją nieobecność",
+]
+
+GONE = [
+    "nie pracuje już",
+    "już nie pracuje",
+    "nie jest już (?:pracownikiem|związan)",
+]
+
+ENGAGED = [
+    "zainteresowan",
+    "chętnie porozmawiam",
+    "prześlij",
+    "proszę o (?:ofertę|cennik)",
+    "cennik",
+]
+
+NEGATION = [
+    r"\bnie",
+]
+
+STOCK_QUESTION = [
+    "pytani",
+    "pilne",
+]
+
+UNSUBSCRIBE = [
+    "wypisz",
+    "wypisać",
+    "wypisanie",
+    "usuń(?:cie)? (?:mnie|mój|moje|nas)",
+    "(?:o )?usunięcie (?:mnie|mojego|moich)",
+    "(?:mnie|nas) usunąć",
+    "usunąć (?:mnie|nas|mój|moje)",
+    "usunięcie z (?:listy|bazy)",
+    "nie (?:kontaktujcie|piszcie|wysyłajcie|kontaktować|pisać|wysyłać)",
+    "rezygnuj",
+    "rezygnacja z",
+    "nie chcę (?:więcej |już )?(?:otrzymywać|dostawać)",
+]
+
+ONE_WORD = [
+    "wypisz",
+]

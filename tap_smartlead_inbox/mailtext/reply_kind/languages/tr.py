@@ -1,0 +1,68 @@
+"""Turkish (tr)."""
+
+# Turkish dotless i (U+0131) on purpose.
+# ruff: noqa: RUF001
+
+BOUNCE_SUBJECT = [
+    "teslim edilemedi",
+    "teslim edilemiyor",
+    "iletilemedi",
+]
+
+AUTO_SUBJECT = [
+    "otomatik (?:yanıt|cevap)",
+    "ofis dışında",
+]
+
+RECEIPT_NOT_AUTO = [
+    "okundu",
+    "teslim edildi",
+]
+
+DSN_TEXT = [
+    "teslim edilemedi",
+]
+
+AUTOMATED = [
+    "otomatik yanıt",
+    "otomatik (?:cevap|mesaj|olarak)",
+]
+
+AWAY = [
+    "izindeyim",
+    "ofis dışındayım",
+    "izinliyim",
+    "yıllık izindeyim",
+    "tatildeyim",
+    "ofiste değilim",
+    "seyahatteyim",
+]
+
+RETURN = [
+    "(?:tarihine|tarihinde|'?(?:e|a|ye|ya)) kadar",
+    "döndüğümde",
+    "dönüşümde",
+]
+
+LIMITED = [
+    "e-?postalarıma erişimim",
+    "erişimim sınırlı",
+]
+
+URGENT = [
+    "acil (?:durumlarda|konularda|işleriniz)",
+]
+
+GONE = [
+    "artık (?:çalışmıyor|çalışmamaktadır)",
+]
+
+UNSUBSCRIBE = [
+    "listenizden",
+    "listeden çıkar",
+    r"aboneliğ\w* iptal",
+    "abonelikten çık",
+    "bana (?:bir daha |artık )?(?:e-?posta|mail) (?:göndermeyin|atmayın)",
+    "(?:göndermeyi|yazmayı) bırakın",
+    "benimle (?:bir daha )?iletişime geçmeyin",
+]
