@@ -3,6 +3,7 @@ when a module imports a layer above its own: a contract that cannot fail checks 
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -51,3 +52,21 @@ def test_an_import_the_wrong_way_breaks_the_contract(copy_of_the_package, module
     assert result.returncode == 1, result.stdout
     (line,) = [line for line in result.stdout.splitlines() if "BROKEN" in line]
     assert broken in line
+
+
+PACKAGE = ROOT / "tap_smartlead_inbox"
+LAYERS = ("config", "client", "reading", "inbox", "mailtext", "run", "core")
+
+
+def test_the_root_keeps_at_most_ten_modules_and_the_layers_are_folders():
+    root_modules = sorted(path.name for path in PACKAGE.glob("*.py"))
+    assert len(root_modules) <= 10, root_modules
+    folders = sorted(path.name for path in PACKAGE.iterdir() if (path / "__init__.py").is_file())
+    assert folders == sorted(LAYERS)
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_each_layer_says_what_it_owns_and_what_it_may_import(layer):
+    docstring = ast.get_docstring(ast.parse((PACKAGE / layer / "__init__.py").read_text(encoding="utf-8")))
+    assert docstring, f"{layer}/__init__.py has no docstring"
+    assert "import" in docstring.lower(), f"{layer}/__init__.py does not say what it may import"
