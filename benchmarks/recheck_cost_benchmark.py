@@ -15,10 +15,10 @@ Run: .venv/bin/python -m benchmarks.recheck_cost_benchmark
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from tap_smartlead_inbox.timeutil import iso
+from tap_smartlead_inbox.timeutil import UTC, iso
 from tests.conftest import run_tap, tap_config, write_state
 from tests.sandbox import Sandbox, SandboxConfig
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from benchmarks.export_benchmark import run_tap
-from tap_smartlead_inbox.timeutil import iso
+from tap_smartlead_inbox.timeutil import UTC, iso
 from tests.sandbox import SandboxConfig
 
 LATENCY = 0.05

@@ -12,10 +12,11 @@ import math
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from tap_smartlead_inbox.limiter import Limiter
+from tap_smartlead_inbox.timeutil import UTC
 from tap_smartlead_inbox.transport import TransportStats
 
 LOG_INTERVAL = 5.0

@@ -14,7 +14,7 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from tap_smartlead_inbox.filters import FilterSet, build_filter_set
 from tap_smartlead_inbox.redaction import register_secret
 from tap_smartlead_inbox.sdk_seam import load_json
 from tap_smartlead_inbox.state_check import CLOCK_SKEW, json_error, json_kind
-from tap_smartlead_inbox.timeutil import iso, parse_duration, parse_time, utc_now
+from tap_smartlead_inbox.timeutil import UTC, iso, parse_duration, parse_time, utc_now
 
 MIN_KEY_LENGTH = 8
 # Where the date changes first: a bare start_date or end_date that is today there is not yet

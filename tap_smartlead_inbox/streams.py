@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from singer_sdk.helpers.conform import TypeConformanceLevel
@@ -35,7 +35,7 @@ from tap_smartlead_inbox.schemas import (
 from tap_smartlead_inbox.sdk_seam import SeamStream, mark_state_changed, send_schema
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record, sent_record
-from tap_smartlead_inbox.timeutil import iso, parse_time, utc_now
+from tap_smartlead_inbox.timeutil import UTC, iso, parse_time, utc_now
 
 if TYPE_CHECKING:
     from singer_sdk.helpers.types import Context, Record

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 import pendulum
@@ -38,6 +38,7 @@ from tap_smartlead_inbox.limiter import Limiter
 from tap_smartlead_inbox.redirects import MAX_REDIRECTS, REDIRECT_STATUSES, redirect_target
 from tap_smartlead_inbox.retry_policy import RETRYABLE_STATUSES, backoff_delay, is_rate_limit, server_wait
 from tap_smartlead_inbox.settings import default as setting_default
+from tap_smartlead_inbox.timeutil import UTC
 
 T = TypeVar("T")
 

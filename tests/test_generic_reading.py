@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.rows import RowPage
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
-from tap_smartlead_inbox.timeutil import iso
+from tap_smartlead_inbox.timeutil import UTC, iso
 from tap_smartlead_inbox.transport import ApiRequest
 from tests.conftest import OfflineTransport
 

@@ -5,10 +5,11 @@ Each run either delivers every lead or exits non-zero with one line."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
+from tap_smartlead_inbox.timeutil import UTC
 from tests.conftest import run_tap, tap_config, write_state
 from tests.sandbox import live
 from tests.test_sent_stream import selecting

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +13,7 @@ from tap_smartlead_inbox.envelope import page_rows
 from tap_smartlead_inbox.errors import MalformedResponse
 from tap_smartlead_inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.threads import PageInfo, ReadThread, email_rows, inbox_record
-from tap_smartlead_inbox.timeutil import iso_or_none
+from tap_smartlead_inbox.timeutil import UTC, iso_or_none
 from tests.sandbox import api
 from tests.sandbox.inbox import generate_inbox
 

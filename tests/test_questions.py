@@ -9,11 +9,12 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from tap_smartlead_inbox.timeutil import UTC
 from tests import pipelines
 from tests.conftest import ROOT
 from tests.sandbox import Sandbox, SandboxConfig

@@ -11,7 +11,7 @@ import random
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 import pytest
@@ -19,6 +19,7 @@ import pytest
 from tap_smartlead_inbox.limiter import Limiter, RateLimiter
 from tap_smartlead_inbox.pages import Query, iter_pages
 from tap_smartlead_inbox.progress import RunProgress
+from tap_smartlead_inbox.timeutil import UTC
 from tap_smartlead_inbox.transport import Transport, TransportStats
 from tests.conftest import FakeClock, run_tap, tap_config
 from tests.sandbox import SANDBOX_KEY

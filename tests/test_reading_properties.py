@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -37,6 +37,7 @@ from tap_smartlead_inbox.pages import Query
 from tap_smartlead_inbox.progress import RunProgress
 from tap_smartlead_inbox.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.streams import NewLeads
+from tap_smartlead_inbox.timeutil import UTC
 from tap_smartlead_inbox.transport import ApiRequest
 from tests.conftest import OfflineTransport
 from tests.sandbox import api

@@ -6,7 +6,7 @@ import json
 import math
 import re
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from tap_smartlead_inbox.settings import (
     check_settings,
     default,
 )
+from tap_smartlead_inbox.timeutil import UTC
 from tests.conftest import ROOT, run_tap, run_tap_file, tap_config
 from tests.sandbox import SANDBOX_KEY
 
