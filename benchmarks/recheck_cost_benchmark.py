@@ -15,11 +15,11 @@ Run: .venv/bin/python -m benchmarks.recheck_cost_benchmark
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from smartlead_sandbox import Sandbox, SandboxConfig
-from tap_smartlead_inbox.core.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import UTC, iso
 from tests.conftest import run_tap, tap_config, write_state
 
 RATES = (50, 500, 5_000)  # replies a day

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from benchmarks.export_benchmark import run_tap
 from smartlead_sandbox import SandboxConfig
-from tap_smartlead_inbox.core.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import UTC, iso
 
 LATENCY = 0.05
 

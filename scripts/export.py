@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT))
 EXPORTS = ROOT / "exports"
 MELTANO = os.environ.get("MELTANO", str(ROOT / ".meltano-venv" / "bin" / "meltano"))
 BANNER = "=" * 72
+# Meltano says this of every run that saves no state, the environment active or not: a demo
+# run would show it right after "Environment 'dev' is active". The banner says it instead.
+STATELESS = b"No active environment, proceeding with stateless run!"
 
 from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig  # noqa: E402  (needs ROOT on sys.path)
 
@@ -35,6 +38,7 @@ def main() -> int:
         _loud(
             f"SMARTLEAD_API_KEY is not set: exporting from the SANDBOX API at {sandbox.url}\n"
             "(generated data, every replied lead, default filter off).\n"
+            "This demo run keeps no state: your first real export still reads the whole inbox.\n"
             "Set SMARTLEAD_API_KEY to export your real Master Inbox."
         )
         env.update(
@@ -49,7 +53,7 @@ def main() -> int:
         # export read only the last few minutes of the real inbox.
         command += ["--full-refresh", "--no-state-update"]
     try:
-        code = subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
+        code = _meltano(command, env)
     finally:
         if sandbox:
             sandbox.stop()
@@ -57,6 +61,19 @@ def main() -> int:
         print(f"export failed: meltano exited {code}", file=sys.stderr)
         return code
     return _report(started, sandbox)
+
+
+def _meltano(command: list[str], env: dict[str, str]) -> int:
+    """Meltano's run, its lines passed on as they come but for its stateless-run warning."""
+    if sys.stderr.isatty():  # Meltano colours only a terminal, and now writes to a pipe (NO_COLOR wins)
+        env = {"FORCE_COLOR": "1", **env}
+    with subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.PIPE) as meltano:
+        assert meltano.stderr is not None
+        for line in meltano.stderr:
+            if STATELESS not in line:
+                sys.stderr.buffer.write(line)
+                sys.stderr.buffer.flush()
+    return meltano.returncode
 
 
 def _report(started: float, sandbox: Sandbox | None) -> int:

@@ -17,9 +17,10 @@ import html
 import random
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
+UTC = timezone.utc  # datetime.UTC is new in 3.11
 BASE_TIME = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
 
 # --- lead categories: what GET /leads/fetch-categories lists ------------------------------

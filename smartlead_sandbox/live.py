@@ -5,10 +5,10 @@ middle of an emoji."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from smartlead_sandbox.inbox import Inbox, new_lead
+from smartlead_sandbox.inbox import UTC, Inbox, new_lead
 
 # Half of "😀": what a subject cut by UTF-16 length leaves. json.dumps escapes it as
 # "\ud83d", which a JSON parser hands back as a lone surrogate.

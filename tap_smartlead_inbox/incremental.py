@@ -12,11 +12,11 @@ it carries when the run began, so a run resumed from it re-reads only what was e
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from tap_smartlead_inbox.config.settings import Settings
-from tap_smartlead_inbox.core.timeutil import parse_time
+from tap_smartlead_inbox.core.timeutil import UTC, parse_time
 from tap_smartlead_inbox.reading.fetch_plan import OPEN_END, Span
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 import pendulum
@@ -43,6 +43,7 @@ from tap_smartlead_inbox.core.errors import (
     MalformedResponse,
     RetriesExhausted,
 )
+from tap_smartlead_inbox.core.timeutil import UTC
 
 T = TypeVar("T")
 

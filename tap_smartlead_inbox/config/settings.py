@@ -14,7 +14,7 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from tap_smartlead_inbox.config.filters import FilterSet, build_filter_set
 from tap_smartlead_inbox.config.state_check import CLOCK_SKEW, json_error, json_kind
 from tap_smartlead_inbox.core.errors import ConfigError, SettingsError
 from tap_smartlead_inbox.core.redaction import register_secret
-from tap_smartlead_inbox.core.timeutil import iso, parse_duration, parse_time, utc_now
+from tap_smartlead_inbox.core.timeutil import UTC, iso, parse_duration, parse_time, utc_now
 from tap_smartlead_inbox.sdk_seam import load_json
 
 MIN_KEY_LENGTH = 8

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+import sys
+from datetime import datetime, timedelta, timezone
 
 import pendulum
+
+# datetime.UTC is new in 3.11: every module of the package (and the tests) takes UTC from here.
+UTC = timezone.utc
+
+if sys.version_info >= (3, 11):
+    _fromisoformat = datetime.fromisoformat
+else:  # 3.10's reads only what isoformat() writes (no "Z"): this is 3.11's, backported
+    from backports.datetime_fromisoformat import datetime_fromisoformat as _fromisoformat
 
 
 def parse_time(value: object, *, strict: bool = False) -> datetime | None:
@@ -24,7 +33,7 @@ def parse_time(value: object, *, strict: bool = False) -> datetime | None:
     try:
         # ISO 8601 is read by the standard library, far faster than pendulum; settings
         # must be ISO (pendulum would read "14:30" as today).
-        return _as_utc(_naive_as_utc(datetime.fromisoformat(value.strip())))
+        return _as_utc(_naive_as_utc(_fromisoformat(value.strip())))
     except (ValueError, OverflowError):
         if strict:
             return None
@@ -83,7 +92,7 @@ def iso_or_none(value: object) -> str | None:
     """Normalize any readable time to :func:`iso`; None when it cannot be read."""
     if isinstance(value, str) and _CANONICAL.fullmatch(value):
         try:
-            datetime.fromisoformat(value)
+            _fromisoformat(value)
             return value
         except ValueError:
             pass  # a day or hour that does not exist: the general reading decides

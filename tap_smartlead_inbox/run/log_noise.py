@@ -2,9 +2,10 @@
 
 - email_history is synced by the SDK once per page, and each of those syncs logs the
   same "Beginning sync" lines and "assumed to be unsorted" warning: the first is kept.
-- "Skipping parse of env var settings" says nothing a user can act on, and the SDK's
+- "Skipping parse of env var settings" and "Added 'email_history' as child stream to
+  'inbox_replies'" (at every discovery and every run) say nothing a user can act on, and the SDK's
   "An unhandled error occurred while syncing" comes just before the CLI's own one-line
-  error (cli.py), which names the cause: both are dropped.
+  error (cli.py), which names the cause: all three are dropped.
 - The SDK logs two METRIC lines per page (a record count and a timer per email_history
   sync): thousands in a big export, burying the progress lines. They are kept for
   DEBUG runs and for an SDK logging config (SINGER_SDK_LOG_CONFIG) that routes them.
@@ -25,6 +26,7 @@ _REPEATING = (
 )
 _NEVER = (
     "Skipping parse of env var settings",
+    "Added 'email_history' as child stream",
     "An unhandled error occurred while syncing",
 )
 

@@ -12,11 +12,12 @@ import math
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from tap_smartlead_inbox.client.limiter import Limiter
 from tap_smartlead_inbox.client.transport import TransportStats
+from tap_smartlead_inbox.core.timeutil import UTC
 
 LOG_INTERVAL = 5.0
 

@@ -10,12 +10,12 @@ no test here asserts on time.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from benchmarks.recheck_cost_benchmark import requests_per_run
-from tap_smartlead_inbox.core.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import UTC, iso
 from tests.conftest import run_tap, tap_config, write_state
 from tests.support.doc_pages import page, section
 

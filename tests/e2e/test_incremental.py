@@ -8,12 +8,12 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from itertools import pairwise
 
 import pytest
 
-from tap_smartlead_inbox.core.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import UTC, iso
 from tests.conftest import emails_of, run_tap, tap_config, write_state
 from tests.support.paths import ROOT
 

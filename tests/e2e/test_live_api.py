@@ -5,11 +5,12 @@ Each run either delivers every lead or exits non-zero with one line."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from smartlead_sandbox import live
+from tap_smartlead_inbox.core.timeutil import UTC
 from tests.conftest import run_tap, tap_config, write_state
 from tests.e2e.test_sent_stream import selecting
 

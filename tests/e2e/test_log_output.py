@@ -17,6 +17,7 @@ def test_a_run_writes_no_metric_line_and_no_settings_chatter(make_sandbox, tmp_p
     run = run_tap(tap_config(make_sandbox(**PAGES)), tmp_path)
     assert "METRIC" not in run.stderr
     assert "Skipping parse of env var settings" not in run.stderr
+    assert "as child stream" not in run.stderr
     assert run.stderr.count("Beginning sync of 'email_history'") == 1
     summary = [line for line in run.stderr.splitlines() if "Summary:" in line]
     assert len(summary) == 1 and "120 leads" in summary[0]

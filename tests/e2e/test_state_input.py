@@ -4,13 +4,13 @@ request; a bookmark later than now is refused, never silently used."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from tap_smartlead_inbox.config.state_check import CLOCK_SKEW, check_state
 from tap_smartlead_inbox.core.errors import StateError
-from tap_smartlead_inbox.core.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import UTC, iso
 from tests.conftest import run_tap, tap_config
 
 

@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,11 @@ import yaml
 from tap_smartlead_inbox.config.settings import SETTINGS, meltano_settings
 from tests.support import pipelines
 from tests.support.paths import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # tomllib is new in 3.11; tomli is the same parser
+    import tomli as tomllib
 
 HUB_FILE = ROOT / "meltano-hub" / "extractors" / "tap-smartlead-inbox.yml"
 MELTANO_YML = ROOT / "meltano.yml"

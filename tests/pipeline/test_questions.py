@@ -10,13 +10,14 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from smartlead_sandbox import Sandbox, SandboxConfig
 from smartlead_sandbox.inbox import iso
+from tap_smartlead_inbox.core.timeutil import UTC
 from tests.pipeline.test_warehouse import BATCH, Query, duckdb_query
 from tests.support import pipelines
 from tests.support.doc_pages import headings, page, section

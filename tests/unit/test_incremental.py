@@ -3,7 +3,7 @@ for every combination of bookmark, dates, margins and the run's start."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from hypothesis import given
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tap_smartlead_inbox import incremental
 from tap_smartlead_inbox.config.settings import Settings, check_settings
+from tap_smartlead_inbox.core.timeutil import UTC
 from tap_smartlead_inbox.reading.fetch_plan import OPEN_END
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ import random
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 import pytest
@@ -20,6 +20,7 @@ from smartlead_sandbox import SANDBOX_KEY
 from tap_smartlead_inbox.client.limiter import Limiter, RateLimiter
 from tap_smartlead_inbox.client.transport import Transport, TransportStats
 from tap_smartlead_inbox.config.filters import REPLY_TIME_FILTER
+from tap_smartlead_inbox.core.timeutil import UTC
 from tap_smartlead_inbox.reading.pages import Query, iter_pages
 from tap_smartlead_inbox.run.progress import RunProgress
 from tests.conftest import FakeClock, run_tap, tap_config

@@ -6,7 +6,7 @@ import json
 import math
 import re
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from tap_smartlead_inbox.config.settings import (
     default,
 )
 from tap_smartlead_inbox.core.errors import ConfigError, SettingsError
+from tap_smartlead_inbox.core.timeutil import UTC
 from tests.conftest import run_tap, run_tap_file, tap_config
 from tests.support.paths import ROOT
 

@@ -4,7 +4,7 @@ None (or text), never an exception, and an identifier has one text form however 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -22,6 +22,7 @@ from tap_smartlead_inbox.core.coerce import (
     json_or_none,
     to_json,
 )
+from tap_smartlead_inbox.core.timeutil import UTC
 
 # Any value json.loads can give, and a few it cannot (NaN, infinities), nested.
 json_like = st.recursive(

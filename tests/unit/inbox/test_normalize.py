@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from smartlead_sandbox import api
 from smartlead_sandbox.inbox import generate_inbox
 from tap_smartlead_inbox.client.envelope import page_rows
 from tap_smartlead_inbox.core.errors import MalformedResponse
-from tap_smartlead_inbox.core.timeutil import iso_or_none
+from tap_smartlead_inbox.core.timeutil import UTC, iso_or_none
 from tap_smartlead_inbox.inbox.anomalies import NOT_AN_OBJECT, Anomalies
 from tap_smartlead_inbox.inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.inbox.threads import PageInfo, ReadThread, email_rows, inbox_record

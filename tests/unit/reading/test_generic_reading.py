@@ -10,13 +10,13 @@ import logging
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 
 from tap_smartlead_inbox.client.request import ApiRequest
-from tap_smartlead_inbox.core.timeutil import iso
+from tap_smartlead_inbox.core.timeutil import UTC, iso
 from tap_smartlead_inbox.reading.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.reading.pages import Query
 from tap_smartlead_inbox.reading.rows import RowPage

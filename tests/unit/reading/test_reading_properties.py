@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -35,6 +35,7 @@ from smartlead_sandbox.inbox import iso
 from tap_smartlead_inbox.client.request import ApiRequest
 from tap_smartlead_inbox.config.filters import REPLY_TIME_FILTER
 from tap_smartlead_inbox.core.errors import ListKeptChanging, PagingError
+from tap_smartlead_inbox.core.timeutil import UTC
 from tap_smartlead_inbox.inbox.lead_rows import LEAD_ROWS, LeadPage, NewLeads
 from tap_smartlead_inbox.reading.fetch_plan import OPEN_END, Span
 from tap_smartlead_inbox.reading.pages import Query
