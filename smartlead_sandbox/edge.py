@@ -316,6 +316,11 @@ class Received:
     body: bytes
 
 
+# How often the servers (the sandbox's and the recorder's) look for a stop: http.server's
+# default, half a second, is what each stop would wait, and a test run stops hundreds.
+POLL_INTERVAL = 0.05
+
+
 @dataclass
 class Recorder:
     """A plain-HTTP server on another port that keeps every request exactly as it came
@@ -335,7 +340,7 @@ class Recorder:
         handler = type("RecorderHandler", (_RecorderHandler,), {"recorder": self})
         self._server = _QuietServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(POLL_INTERVAL,), daemon=True).start()
         return self
 
     def stop(self) -> None:

@@ -155,7 +155,7 @@ class Sandbox:
             context.load_cert_chain(TLS_DIR / "cert.pem", TLS_DIR / "key.pem")
             self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(edge.POLL_INTERVAL,), daemon=True).start()
         if self.config.redirect:
             self.recorder.start()
         return self

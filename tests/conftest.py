@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import pytest
 from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 from tap_smartlead_inbox.client.limiter import RateLimiter
 from tap_smartlead_inbox.client.transport import Transport
+from tests.support.in_process import run_cli
 from tests.support.paths import ROOT
 
 # What makes a test slow, as markers (registered in pyproject.toml); `make test-fast` runs
@@ -29,32 +31,75 @@ MODULE_MARKS = {
     "test_warehouse": ("pipeline", "warehouse"),
     "test_packaging": ("build",),
 }
-# Elsewhere, a test that calls one of these starts the tap as a process of its own.
-TAP_RUNNERS = frozenset(
-    {"run_tap", "run_tap_measured", "RunningTap", "tap_command", "_run_until_states", "selecting", "discover"}
-)
+# Elsewhere, a test is marked by how it runs the tap, if it does (itself, through a helper of
+# its module or through a fixture): ``run``, the CLI in the test process (run_tap), or ``tap``,
+# a process of its own (run_tap_process, or `python -m tap_smartlead_inbox` in its arguments).
+IN_PROCESS_RUNNERS = frozenset({"run_tap", "run_tap_file"})
+PROCESS_RUNNERS = frozenset({"run_tap_process", "run_tap_file_process"})
+PYTHON_M = re.compile(r"-m['\",\s]*tap_smartlead_inbox\b")  # in a command line or a script
 
 
-def _starts_the_tap(code: Any) -> bool:
-    """Whether a test calls a tap runner, or runs `python -m tap_smartlead_inbox` itself."""
+def _runs_the_tap(code: Any, namespace: dict[str, Any], seen: set[Any] | None = None) -> set[str]:
+    """How ``code`` runs the tap: ``{"run"}``, ``{"tap"}``, both or neither, following the
+    functions and classes of the test modules it calls (not the runners' own code)."""
+    seen = set() if seen is None else seen
+    if code in seen:
+        return set()
+    seen.add(code)
+    found: set[str] = set()
+    names = set(code.co_names)
     commands = [c for c in code.co_consts if isinstance(c, str)]
-    as_arguments = "-m" in commands and "tap_smartlead_inbox" in commands
-    return (
-        bool(TAP_RUNNERS & set(code.co_names))
-        or as_arguments
-        or any("-m tap_smartlead_inbox" in c for c in commands)
-    )
+    if (
+        names & PROCESS_RUNNERS
+        or ("-m" in commands and "tap_smartlead_inbox" in commands)
+        or any(PYTHON_M.search(c) for c in commands)
+    ):
+        found.add("tap")
+    if names & IN_PROCESS_RUNNERS:
+        found.add("run")
+    for const in code.co_consts:  # nested functions, comprehensions, lambdas
+        if hasattr(const, "co_names"):
+            found |= _runs_the_tap(const, namespace, seen)
+    for name in names - IN_PROCESS_RUNNERS - PROCESS_RUNNERS:
+        for inner in _own_code(namespace.get(name)):
+            found |= _runs_the_tap(inner, namespace, seen)
+    return found
+
+
+def _is_test_module(name: str) -> bool:
+    """A module of tests (tests/**/test_*.py), not of their support code."""
+    return name.startswith("tests.") and name.rsplit(".", 1)[-1].startswith("test_")
+
+
+def _own_code(obj: Any) -> list[Any]:
+    """The code of a function or class the test modules define (their own helpers)."""
+    if not _is_test_module(getattr(obj, "__module__", "") or ""):
+        return []
+    if isinstance(obj, type):
+        return [f.__code__ for f in vars(obj).values() if hasattr(f, "__code__")]
+    code = getattr(obj, "__code__", None)
+    return [code] if code is not None else []
+
+
+def _how_it_runs_the_tap(item: pytest.Function) -> set[str]:
+    found = _runs_the_tap(item.function.__code__, item.module.__dict__)
+    for name in item.fixturenames:  # a fixture can run it for the test
+        for fixturedef in item._fixtureinfo.name2fixturedefs.get(name, ()):
+            func = getattr(fixturedef.func, "__wrapped__", fixturedef.func)
+            module = sys.modules.get(getattr(func, "__module__", ""))
+            if module is not None and _is_test_module(module.__name__):
+                found |= _runs_the_tap(func.__code__, module.__dict__)
+    return found
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test by what it starts: ``tap``, ``pipeline``, ``warehouse``, ``build``; any of
-    them is ``slow`` too. A test can also be marked ``slow`` by hand."""
+    """Mark each test by what it starts: ``run``, ``tap``, ``pipeline``, ``warehouse``,
+    ``build``; any of them is ``slow`` too. A test can also be marked ``slow`` by hand."""
     for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1] if isinstance(item, pytest.Function) else ""
-        marks = list(MODULE_MARKS.get(module, ()))
-        function = getattr(item, "function", None)
-        if not marks and function is not None and _starts_the_tap(function.__code__):
-            marks.append("tap")
+        if not isinstance(item, pytest.Function):
+            continue
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        marks = list(MODULE_MARKS.get(module, ())) or sorted(_how_it_runs_the_tap(item))
         for mark in marks:
             item.add_marker(mark)
         if marks:
@@ -157,24 +202,60 @@ def run_tap(
     timeout: float = 120,
     expect_exit: int | None = 0,
 ) -> TapRun:
-    """Run `python -m tap_smartlead_inbox --config …` and parse its Singer messages.
+    """Run the tap's CLI (`python -m tap_smartlead_inbox --config …`) in this process and
+    parse its Singer messages (tests/support/in_process.py says how it matches a process).
 
     An exit other than ``expect_exit`` fails the test; a test that expects a failure says
     which exit code, and ``None`` (any exit) is for a test that then asserts the code itself.
     """
-    config_file = tmp_path / "config.json"
-    config_file.write_text(json.dumps(config))
+    config_file = _config_file(config, tmp_path)
     return run_tap_file(config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit)
 
 
-def run_tap_file(
-    config_file: Path,
+def run_tap_process(
+    config: dict[str, Any],
+    tmp_path: Path,
     *args: str,
     env: dict[str, str] | None = None,
     timeout: float = 120,
     expect_exit: int | None = 0,
 ) -> TapRun:
-    """run_tap with a config file written by the test itself (which need not hold settings)."""
+    """run_tap as a process of its own: for a test whose behaviour is the process (what
+    everything it writes holds, signals, exit codes the interpreter sets)."""
+    config_file = _config_file(config, tmp_path)
+    return run_tap_file_process(config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit)
+
+
+def _config_file(config: dict[str, Any], tmp_path: Path) -> Path:
+    config_file = tmp_path / "config.json"
+    config_file.write_text(json.dumps(config))
+    return config_file
+
+
+def run_tap_file(
+    config_file: Path | str,
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    expect_exit: int | None = 0,
+) -> TapRun:
+    """run_tap with a config file written by the test itself (which need not hold settings),
+    or "ENV". ``TAP_TEST_RUNS=process`` in the environment runs it as a process instead
+    (to check that both ways give the same results)."""
+    if os.environ.get("TAP_TEST_RUNS") == "process":
+        return run_tap_file_process(config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit)
+    ran = run_cli(["--config", str(config_file), *args], env=env, cwd=ROOT, timeout=timeout)
+    return _tap_run(ran.returncode, ran.stdout, ran.stderr, expect_exit, args)
+
+
+def run_tap_file_process(
+    config_file: Path | str,
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    expect_exit: int | None = 0,
+) -> TapRun:
+    """run_tap_file as `python -m tap_smartlead_inbox`, a process of its own."""
     process = subprocess.run(
         [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(config_file), *args],
         capture_output=True,
@@ -183,15 +264,34 @@ def run_tap_file(
         cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
-    check_exit(process.returncode, expect_exit, process.stderr)
-    messages = [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
-    return TapRun(process.returncode, process.stdout, process.stderr, messages)
+    return _tap_run(process.returncode, process.stdout, process.stderr, expect_exit, args)
+
+
+def _tap_run(
+    returncode: int, stdout: str, stderr: str, expect_exit: int | None, args: tuple[str, ...]
+) -> TapRun:
+    check_exit(returncode, expect_exit, stderr)
+    # Singer messages, one a line (--discover and --about print one document, over many lines).
+    lines = [] if {"--discover", "--about"} & set(args) else stdout.splitlines()
+    messages = [json.loads(line) for line in lines if line.startswith("{")]
+    return TapRun(returncode, stdout, stderr, messages)
 
 
 def check_exit(returncode: int, expect_exit: int | None, stderr: str) -> None:
     """Fail the test unless a process exited as expected (``None``: any exit will do)."""
     if expect_exit is not None:
         assert returncode == expect_exit, f"exit {returncode}, expected {expect_exit}:\n{stderr[-3000:]}"
+
+
+def eventually(check: Callable[[], Any], timeout: float = 10) -> Any:
+    """``check()`` once it holds (or its last value after ``timeout`` seconds): a sandbox logs
+    an answer once it is written or its client has gone, which can be a moment after the run
+    that sent it has ended (a process's exit closes its connections, a run in this process
+    leaves them to be collected)."""
+    deadline = time.monotonic() + timeout
+    while not (result := check()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return result
 
 
 def write_state(tmp_path: Path, state: dict[str, Any]) -> str:
@@ -225,8 +325,8 @@ def make_sandbox() -> Iterator[Any]:
 
     yield factory
 
-    # Stopping a sandbox waits out its server's half-second poll: done in the background,
-    # the next test starts meanwhile, and the session waits for every stop at its end.
+    # Stopping a sandbox waits out its server's poll (edge.POLL_INTERVAL): done in the
+    # background, the next test starts meanwhile, and the session waits for every stop at its end.
     def stop_all() -> None:
         for sandbox in started:
             sandbox.stop()

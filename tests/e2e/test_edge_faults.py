@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from smartlead_sandbox import SANDBOX_KEY
-from tests.conftest import TapRun, check_exit, run_tap, tap_config
+from tests.conftest import TapRun, check_exit, eventually, run_tap, tap_config
 from tests.e2e.test_errors import assert_one_line_failure
 from tests.support.paths import ROOT
 
@@ -77,7 +77,8 @@ def test_a_dripped_answer_is_cut_at_the_deadline_and_asked_again(make_sandbox, t
     sandbox = make_sandbox(drip_answers=1, drip_chunk=1, drip_interval=0.1, drip_headers=drip_headers)
     run = run_tap(tap_config(sandbox, request_timeout=2), tmp_path)
     assert_everything_delivered(run, sandbox)
-    cut = [r.cut_after for r in sandbox.log if r.cut_after is not None]
+    # The dripping answer is logged once the server finds its client gone.
+    cut = eventually(lambda: [r.cut_after for r in sandbox.log if r.cut_after is not None])
     assert len(cut) == 1 and cut[0] < 10, "the client hung up at its deadline, long before the drip ended"
     assert "no whole answer within 2 s" in run.stderr
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import check_exit, run_tap, run_tap_file, tap_config
+from tests.conftest import check_exit, run_tap, run_tap_file, run_tap_process, tap_config
 from tests.support.paths import ROOT
 
 
@@ -117,7 +117,7 @@ def test_the_api_key_never_appears_anywhere_even_at_debug_level(tmp_path):
     secret = "sk-live-SECRET-5f2e9a"
     port = free_port()
     config = {"api_key": secret, "api_url": f"http://127.0.0.1:{port}/api/v1", "max_retries": 1}
-    run = run_tap(
+    run = run_tap_process(  # the key in nothing the process writes
         config, tmp_path, env={"TAP_SMARTLEAD_INBOX_LOGLEVEL": "DEBUG", "LOGLEVEL": "DEBUG"}, expect_exit=1
     )
     assert_one_line_failure(run, f"nothing is listening at 127.0.0.1:{port}")
@@ -127,7 +127,7 @@ def test_the_api_key_never_appears_anywhere_even_at_debug_level(tmp_path):
 
 def test_the_api_key_is_masked_in_debug_logs_of_a_good_run(sandbox, tmp_path):
     config = tap_config(sandbox)
-    run = run_tap(config, tmp_path, env={"LOGLEVEL": "DEBUG"})
+    run = run_tap_process(config, tmp_path, env={"LOGLEVEL": "DEBUG"})
     assert run.records("email_history")
     assert config["api_key"] not in run.stdout + run.stderr
     assert "[REDACTED]" in run.stderr, "urllib3 logs the request line at debug level, masked"
@@ -137,7 +137,7 @@ def test_the_api_key_is_masked_in_debug_logs_of_a_good_run(sandbox, tmp_path):
 def test_a_key_with_spaces_or_url_special_characters_is_masked_too(tmp_path, secret):
     port = free_port()
     config = {"api_key": secret, "api_url": f"http://127.0.0.1:{port}/api/v1", "max_retries": 0}
-    run = run_tap(config, tmp_path, env={"LOGLEVEL": "DEBUG"}, expect_exit=1)
+    run = run_tap_process(config, tmp_path, env={"LOGLEVEL": "DEBUG"}, expect_exit=1)
     assert_one_line_failure(run, f"nothing is listening at 127.0.0.1:{port}")
     output = run.stdout + run.stderr
     from urllib.parse import quote, quote_plus
@@ -166,15 +166,7 @@ def test_settings_from_environment_variables_are_typed(sandbox, tmp_path):
         "TAP_SMARTLEAD_INBOX_LIMIT_PER_PAGE": "10",
         "TAP_SMARTLEAD_INBOX_DEFAULT_FILTERS": "false",
     }
-    process = subprocess.run(
-        [sys.executable, "-m", "tap_smartlead_inbox", "--config", "ENV"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ, **env},
-    )
-    check_exit(process.returncode, 0, process.stderr)
+    process = run_tap_file("ENV", env=env)
     assert '"type":"RECORD"' in process.stdout.replace(" ", ""), "the run wrote records"
     pages = [r for r in sandbox.pages if r.body["limit"] != 1]  # one-row requests probe the window plan
     assert pages and {r.body["limit"] for r in pages} == {10}

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
-
-import pytest
 
 from smartlead_sandbox import SANDBOX_KEY
 from tap_smartlead_inbox.client.limiter import RateLimiter
@@ -67,25 +64,26 @@ def test_exhausted_retries_end_the_run_after_its_last_checkpoint_and_a_rerun_com
 
 class _FirstPageFailsSlowly(Transport):
     """The real transport against the sandbox, except that the first attempt at offset 0
-    fails after a second: the time a page can spend failing and being retried."""
+    fails only once more than four later pages have gone out (or after ten seconds, if they
+    never do): the time a page can spend failing and being retried."""
 
     def __init__(self, sandbox) -> None:
         super().__init__(sandbox.url, SANDBOX_KEY, RateLimiter(50.0), max_in_flight=4)
         self.sent: list[tuple[int, int]] = []  # (offset, attempt at it)
-        self._lock = threading.Lock()
+        self._sent_one = threading.Condition()
 
     def _send(self, request):
         body = request.body
-        with self._lock:
+        with self._sent_one:
             attempt = 1 + sum(1 for offset, _ in self.sent if offset == body["offset"])
             self.sent.append((body["offset"], attempt))
-        if body["offset"] == 0 and attempt == 1:
-            time.sleep(1.0)
-            return _Failure("HTTP 503")
+            self._sent_one.notify_all()
+            if body["offset"] == 0 and attempt == 1:
+                self._sent_one.wait_for(lambda: len({o for o, _ in self.sent if o > 0}) > 4, timeout=10)
+                return _Failure("HTTP 503")
         return super()._send(request)
 
 
-@pytest.mark.slow  # waits out real seconds
 def test_pages_after_a_failing_one_go_on_while_it_is_retried(make_sandbox):
     sandbox = make_sandbox(leads=300, latency=0.02)
     transport = _FirstPageFailsSlowly(sandbox)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import run_tap, tap_config
-from tests.support.paths import ROOT
+from tests.conftest import run_tap, run_tap_file, tap_config
 
 SENT = "/master-inbox/sent"
 CAMPAIGNS = [101, 102, 103, 104, 9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008]
@@ -18,14 +15,7 @@ CAMPAIGNS = [101, 102, 103, 104, 9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008]
 def discover(config, tmp_path):
     config_file = tmp_path / "discover-config.json"
     config_file.write_text(json.dumps(config))
-    out = subprocess.run(
-        [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(config_file), "--discover"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    return json.loads(out)
+    return json.loads(run_tap_file(config_file, "--discover").stdout)
 
 
 def selecting(config, tmp_path, *streams):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from smartlead_sandbox import SANDBOX_KEY
-from tests.conftest import emails_of
+from tests.conftest import emails_of, eventually
 from tests.support import pipelines
 from tests.support.paths import ROOT
 
@@ -130,6 +130,12 @@ def test_one_file_per_stream_all_with_the_runs_one_timestamp(export):
     assert len(set(files.values())) == 1
 
 
+def next_second() -> None:
+    """Return once the clock is in its next second."""
+    later = int(time.time()) + 1
+    assert eventually(lambda: time.time() >= later)
+
+
 def test_the_csv_loader_gives_files_opened_seconds_apart_one_timestamp(tmp_path):
     """target-csv stamps a file when it opens it; the project's loader keeps the first
     file's stamp for the whole run, however far apart the streams start."""
@@ -152,7 +158,7 @@ def test_the_csv_loader_gives_files_opened_seconds_apart_one_timestamp(tmp_path)
         )
         target.stdin.write(json.dumps({"type": "RECORD", "stream": stream, "record": {"id": 1}}) + "\n")
         target.stdin.flush()
-        time.sleep(1.2)  # the second stream opens in a later second
+        next_second()  # the second stream opens in a later second
     target.stdin.close()
     assert target.wait(timeout=60) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())

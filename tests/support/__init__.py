@@ -1,0 +1,1 @@
+"""What the tests share beyond fixtures: the tap run in the test process (in_process)."""
