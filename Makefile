@@ -15,6 +15,9 @@ export NO_MKDOCS_2_WARNING := 1
 # 95.0%; the floor leaves a point for branches only some runs take (retries, races).
 COVERAGE := --cov=tap_smartlead_inbox --cov-branch --cov-report=term --cov-fail-under=94
 export COVERAGE_FILE := $(abspath $(VENV))/.coverage
+# The tests run in parallel, one worker per core (pytest-xdist); tests that share something
+# (Meltano's run folder, a module's fixture) run in one worker: XDIST_GROUPS in tests/conftest.py.
+PARALLEL := -n auto --dist loadgroup
 
 .PHONY: export test test-fast test-pythons install lint clean postgres
 
@@ -22,7 +25,7 @@ export: $(VENV)/.installed .meltano/.installed
 	MELTANO=$(MELTANO) $(VENV)/bin/python scripts/export.py
 
 test: $(VENV)/.installed .meltano/.installed postgres lint test-pythons
-	MELTANO=$(MELTANO) $(VENV)/bin/python -m pytest $(COVERAGE)
+	MELTANO=$(MELTANO) $(VENV)/bin/python -m pytest $(PARALLEL) $(COVERAGE)
 
 # No Meltano, no PostgreSQL, no tap started as a process (tests/conftest.py marks those slow).
 test-fast: $(VENV)/.installed

@@ -31,6 +31,37 @@ MODULE_MARKS = {
     "test_warehouse": ("pipeline", "warehouse"),
     "test_packaging": ("build",),
 }
+# `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup); the tests of a group
+# run one after another in one worker, so that a module's fixture is made once.
+XDIST_GROUPS = {
+    "test_csv_pipeline": "test_csv_pipeline",  # one export, read by most of its tests
+    "test_questions": "test_questions",  # one load into DuckDB
+    "test_readme_commands": "test_readme_commands",  # one project copy, its commands in order
+    "test_packaging": "test_packaging",  # one build
+}
+# Meltano keeps the config, catalog and state file of a run in its system folder (.meltano),
+# so two runs of a plugin at once must not share one: each test process has its own
+# (_meltano_system_folder below), its plugins those `make install` installed in .meltano.
+MELTANO_INSTALLS = ("extractors", "loaders", "mappers", "utilities", "orchestrators", "transformers", "files")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """--dist loadgroup with the groups of XDIST_GROUPS: pytest 9.2's node ids no longer carry
+    an xdist_group mark to pytest-xdist's scheduler, which then spreads a group's tests over
+    every worker (pytest-dev/pytest-xdist#1386). The marks stay, for when it carries them."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class ByModule(LoadGroupScheduling):  # type: ignore[misc]  # pytest-xdist is untyped
+        def _split_scope(self, nodeid: str) -> str:
+            group = XDIST_GROUPS.get(Path(nodeid.split("::", 1)[0]).stem)
+            return group or str(super()._split_scope(nodeid))
+
+    return ByModule(config, log)
+
+
 # Elsewhere, a test is marked by how it runs the tap, if it does (itself, through a helper of
 # its module or through a fixture): ``run``, the CLI in the test process (run_tap), or ``tap``,
 # a process of its own (run_tap_process, or `python -m tap_smartlead_inbox` in its arguments).
@@ -92,6 +123,7 @@ def _how_it_runs_the_tap(item: pytest.Function) -> set[str]:
     return found
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test by what it starts: ``run``, ``tap``, ``pipeline``, ``warehouse``,
     ``build``; any of them is ``slow`` too. A test can also be marked ``slow`` by hand."""
@@ -104,6 +136,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(mark)
         if marks:
             item.add_marker("slow")
+        if module in XDIST_GROUPS:
+            item.add_marker(pytest.mark.xdist_group(XDIST_GROUPS[module]))
 
 
 class FakeClock:
@@ -337,6 +371,25 @@ def make_sandbox() -> Iterator[Any]:
 
 
 _STOPPING: list[threading.Thread] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _meltano_system_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """MELTANO_SYS_DIR_ROOT for every Meltano the tests start: a folder of this test process's
+    own (runs, logs, the system database), the plugins' installs linked from .meltano."""
+    installed = ROOT / ".meltano"
+    if "MELTANO_SYS_DIR_ROOT" in os.environ or not installed.is_dir():
+        yield
+        return
+    own = tmp_path_factory.mktemp("meltano-system")
+    for kind in MELTANO_INSTALLS:
+        if (installed / kind).is_dir():
+            (own / kind).symlink_to(installed / kind, target_is_directory=True)
+    os.environ["MELTANO_SYS_DIR_ROOT"] = str(own)
+    try:
+        yield
+    finally:
+        del os.environ["MELTANO_SYS_DIR_ROOT"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -339,7 +339,8 @@ def test_the_key_is_in_no_csv_no_meltano_log_and_no_file_meltano_keeps(export):
     _, out, process = export
     assert SANDBOX_KEY not in process.stdout + process.stderr
     assert "Run completed" in process.stderr, "Meltano's own log is there to check"
-    kept = [*out.iterdir(), *(ROOT / ".meltano" / "run").rglob("*"), ROOT / ".meltano" / "meltano.db"]
+    meltano = pipelines.system_folder()
+    kept = [*out.iterdir(), *(meltano / "run").rglob("*"), meltano / "meltano.db"]
     for path in kept:
         if path.is_file():
             assert SANDBOX_KEY.encode() not in path.read_bytes(), path

@@ -45,6 +45,11 @@ def meltano_run(sandbox: Any, loader: str, *args: str, **env: str) -> subprocess
     return done
 
 
+def system_folder() -> Path:
+    """Meltano's system folder for this checkout: the test process's own (tests/conftest.py)."""
+    return Path(os.environ.get("MELTANO_SYS_DIR_ROOT", ROOT / ".meltano"))
+
+
 def own_state(tmp_path: Path) -> dict[str, str]:
     """A Meltano system database (and so state) of the test's own, apart from the demo's."""
     return {"MELTANO_DATABASE_URI": f"sqlite:///{tmp_path / 'meltano.db'}"}
