@@ -191,12 +191,13 @@ def test_requests_own_timeout_bounds_each_read_not_the_whole_response(
     server: TrickleServer, session: requests.Session
 ):
     # Why the module exists, and that outside a Deadline the adapter changes nothing: a
-    # body trickled over 12 * 0.02 s = 0.24 s arrives whole under a timeout of 0.15 s.
-    answer = {"body_gap": GAP, "body": 12}
-    elapsed, outcome = timed(lambda: session.get(server.url(**answer), timeout=0.15))
+    # body trickled over 40 * 0.02 s = 0.8 s arrives whole under a timeout of 0.5 s (each
+    # read waits a gap, 25 times shorter than the timeout even on a loaded machine).
+    answer = {"body_gap": GAP, "body": 40}
+    elapsed, outcome = timed(lambda: session.get(server.url(**answer), timeout=0.5))
     assert isinstance(outcome, requests.Response)
-    assert outcome.content == body_of(12)
-    assert elapsed > 0.15
+    assert outcome.content == body_of(40)
+    assert elapsed > 0.5
 
 
 def _backlog_full(listener: socket.socket) -> list[socket.socket]:
