@@ -20,7 +20,7 @@ from pathlib import Path
 
 from smartlead_sandbox import Sandbox, SandboxConfig
 from tap_smartlead_inbox.core.timeutil import UTC, iso
-from tests.conftest import run_tap, tap_config, write_state
+from tests.conftest import run_tap_process, tap_config, write_state
 
 RATES = (50, 500, 5_000)  # replies a day
 WINDOWS = ("P1D", "PT6H", "PT0S")
@@ -51,7 +51,7 @@ def requests_per_run(per_day: int, window: str) -> tuple[int, int]:
         }
         with tempfile.TemporaryDirectory() as tmp:
             config = tap_config(sandbox, rps=RPS, recheck_window=window)
-            run = run_tap(config, Path(tmp), "--state", write_state(Path(tmp), state), timeout=600)
+            run = run_tap_process(config, Path(tmp), "--state", write_state(Path(tmp), state), timeout=600)
         if run.returncode != 0:
             raise SystemExit(f"tap failed: {run.last_stderr_line}")
         return len(sandbox.log), len(run.records("inbox_replies"))
