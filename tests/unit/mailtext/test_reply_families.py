@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tap_smartlead_inbox.mailtext.body_text import html_to_text, looks_like_html, read_html
 from tap_smartlead_inbox.mailtext.reply_text import reply_text
+from tests.support.examples import examples
 
 PITCH = "Hi Anna,\nWe help B2B teams book 30% more meetings.\nWorth a quick chat?\nSam"
 QUOTED = "\n".join(f"> {line}" for line in PITCH.splitlines())
@@ -176,7 +177,7 @@ domains = st.from_regex(r"[a-z0-9-]{1,10}\.(io|com|de|example)", fullmatch=True)
 words = st.text(alphabet="abcdefghij KLMNOP,.!?", min_size=1, max_size=30).map(str.strip).filter(bool)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(local_parts, domains, words, words)
 def test_plain_text_with_any_address_stays_text(local, domain, before, after):
     address = f"{local}@{domain}"
