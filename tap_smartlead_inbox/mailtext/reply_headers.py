@@ -186,3 +186,23 @@ _LEFTOVER_RE = re.compile(r"^(?:[-=_*~ᐧ\s]+)$")
 
 def is_leftover(line: str) -> bool:
     return not line or _LEFTOVER_RE.match(line) is not None
+
+
+# What names a person's quote in a separator: a forward, or the original message, in the
+# families' languages ("-----Original Message-----", "---- Ursprüngliche Nachricht ----").
+# A notice's own dividers name their sections ("----- Transcript of session follows -----").
+_ORIGINAL_WORDS = (
+    r"original|ursprünglich|d'origine|originale|oorspronkelijk|oryginaln|původní|pôvodn|eredeti"
+    r"|alkuperäinen|opprinnelig|oprindelig|ursprungligt?|исходн|оригинальн|вихідн|orijinal|gốc"
+    r"|原始|原邮件|元のメッセージ|원본|αρχικό|izvorn|originală|mensaje original|mensagem original"
+)
+_PERSON_SEPARATOR_RE = re.compile(rf"{_FORWARD_WORDS}|{_ORIGINAL_WORDS}", re.IGNORECASE)
+
+
+def opens_a_quote(lines: list[str], index: int) -> bool:
+    """Whether the line at index opens a quote a person's mail client writes: a header block
+    ("From: / Sent:"), a forward intro, or a separator naming the original or forwarded message."""
+    line = lines[index]
+    if starts_header_block(lines, index) or _FORWARD_RE.match(line) is not None:
+        return True
+    return is_separator(line) and _PERSON_SEPARATOR_RE.search(line) is not None

@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from tap_smartlead_inbox.mailtext import reply_headers as rh
+
 from . import _families as families
 
 HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE = "human", "auto_reply", "bounce", "unsubscribe"
@@ -75,32 +77,76 @@ def _kind_from_headers(headers: Mapping[str, str]) -> str | None:
 
 
 def _subject_kind(subject: str) -> str | None:
-    text = families.SUBJECT_TAGS.sub("", _flat(subject, 300))
+    flat = _flat(subject, 300)
+    text = families.SUBJECT_TAGS.sub("", flat)
     if families.BOUNCE_SUBJECT_START.match(text):
         return BOUNCE
     if families.AUTO_SUBJECT_START.match(text) or families.AUTO_SUBJECT_ANYWHERE.search(text):
         return AUTO_REPLY
+    # A tag is stripped as a gateway's ("[EXTERNAL]"), but a responder writes its own in a
+    # tag too ("[Automatyczna odpowiedź]", "*Abwesend*"): the words inside each tag count.
+    for tag in families.TAG_WORDS.finditer(flat):
+        words = (tag.group(1) or tag.group(2) or "").strip()
+        # a tag of words only: "[#5617]" is a ticket system's reference, which people quote
+        if words[:1].isalpha() and families.AUTO_SUBJECT_START.match(words):
+            return AUTO_REPLY
     return None
+
+
+def _subject_asks_to_stop(subject: str) -> bool:
+    """A subject that is a request of one word ("unsubscribe", "STOP"), which list managers and
+    people send with an empty body."""
+    return families.ONE_WORD.fullmatch(_flat(subject, 100).strip(" .!")) is not None
 
 
 # --- bounce notices -----------------------------------------------------------------------
 
 
-def _is_bounce(sender: str, subject: str, notice: str) -> bool:
+def _is_bounce(sender: str, subject: str, notice: str, own_text: str, full_text: str) -> bool:
+    """The subject, the sender and the notice each decide alone. notice: the text reply_text
+    kept; what it dropped that no person quoted (a notice's sections below a divider) is read
+    only when the rest says nothing."""
     topic = families.SUBJECT_TAGS.sub("", _flat(subject, 300)) if subject else ""
-    if families.DSN_TEXT.search(notice) is not None or (
-        topic and families.BOUNCE_SUBJECT_START.match(topic)
-    ):
-        return True
-    hand = families.GATEWAY_HAND
-    if families.GATEWAY_TEXT.search(notice) and (
-        hand.search(notice) or (sender and hand.search(sender.lower()))
-    ):
+    if topic and families.BOUNCE_SUBJECT_START.match(topic):
         return True
     # Exchange sends read and delivery receipts from the same "Microsoft Outlook" sender as its
     # failure notices: a receipt's subject says which it is.
     receipt = bool(topic) and families.RECEIPT_SUBJECT.match(topic) is not None
-    return bool(sender) and not receipt and families.BOUNCE_SENDER.search(sender.lower()) is not None
+    if sender and not receipt and families.BOUNCE_SENDER.search(sender.lower()) is not None:
+        return True
+    if _notice_says_bounce(sender, notice):
+        return True
+    rest = _flat(_unquoted_rest(own_text, full_text), _NOTICE_HEAD) if own_text else ""
+    return bool(rest) and _notice_says_bounce(sender, rest)
+
+
+def _notice_says_bounce(sender: str, text: str) -> bool:
+    if families.DSN_TEXT.search(text) is not None:
+        return True
+    hand = families.GATEWAY_HAND
+    return families.GATEWAY_TEXT.search(text) is not None and (
+        hand.search(text) is not None or (bool(sender) and hand.search(sender.lower()) is not None)
+    )
+
+
+def _unquoted_rest(own_text: str, full_text: str) -> str:
+    """What reply_text dropped below the lead's own text, up to the first mark of a person's
+    quote: an attribution, a header block, a forward or original-message separator, a "> " line.
+
+    A notice is read whole, not through reply_text: a postmaster's copy says "The original
+    message was received at ..." above a "----- The following addresses had permanent fatal
+    errors -----" divider, which reply_text takes for the start of a quote. A lead's own note
+    above a forwarded notice stays the lead's: the forward's separator stops the reading."""
+    own_lines = [line.strip() for line in own_text.splitlines() if line.strip()]
+    lines = [line.strip() for line in full_text[: _NOTICE_HEAD * 2].splitlines() if line.strip()]
+    if len(lines) <= len(own_lines) or lines[: len(own_lines)] != own_lines:
+        return ""  # quote markup was dropped from the middle: a mail client's, a person's
+    rest = lines[len(own_lines) :]
+    for index, line in enumerate(rest):
+        if line.startswith(">") or rh.is_attribution(line) or rh.opens_a_quote(rest, index):
+            rest = rest[:index]
+            break
+    return "\n".join(rest)
 
 
 # --- auto-replies -------------------------------------------------------------------------
@@ -208,12 +254,14 @@ def reply_kind(
     told = _kind_from_headers(headers) if headers else None
     notice = _flat(own_text or full_text, _NOTICE_HEAD)
     own = notice[:_HEAD]
-    if _is_bounce(sender, subject, notice):
+    if _is_bounce(sender, subject, notice, own_text, full_text):
         return BOUNCE
     if told is not None:
         return told
     if _is_auto_reply(sender, subject, own):
         return AUTO_REPLY
     if own and _is_unsubscribe(own, _first_line(own_text or full_text)):
+        return UNSUBSCRIBE
+    if not own and subject and _subject_asks_to_stop(subject):
         return UNSUBSCRIBE
     return HUMAN

@@ -93,6 +93,8 @@ AUTO_PRECEDENCE = frozenset(listed("AUTO_PRECEDENCE"))
 # A subject is short and read from its start: each of these families is one plain group
 # (which sre can skip positions with by their first characters when it searches).
 SUBJECT_TAGS = re.compile(rf"^(?:\s*(?:{either('SUBJECT_TAG')}))+\s*")
+# The words inside a bracketed or starred tag anywhere in a subject, read against AUTO_SUBJECT.
+TAG_WORDS = re.compile(r"\[([^\]]{1,40})\]|\*{1,3}([^*]{1,20})\*{1,3}")
 BOUNCE_SUBJECT_START = re.compile(rf"^(?:{either('BOUNCE_SUBJECT')})")
 # Read and delivery receipts open an auto-reply's subject as they are written ("Read:", and
 # French "Lu :" with its space, which the French words carry).
