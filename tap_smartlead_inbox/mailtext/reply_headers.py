@@ -76,6 +76,30 @@ def is_attribution(line: str, before_quote: bool = False) -> bool:
     return has_address and has_date and _TIME_RE.search(line) is not None
 
 
+# A sentence of the lead's ends where an attribution may start on the same line.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def attribution_start(line: str) -> int | None:
+    """Where an attribution with a "wrote" verb starts inside a line, after a sentence of the
+    lead's ("Hello. On 01/12/13, Tristan <t@x.io> wrote: > ..."), as clients that join a
+    reply's lines write it; None when the line holds none."""
+    if len(line) > 4 * MAX_HEADER_LINE or not has_colon(line) or _WROTE_RE.search(line) is None:
+        return None
+    for boundary in _SENTENCE_END.finditer(line):
+        start = boundary.end()
+        verb = _WROTE_RE.search(line, start)
+        if verb is None:
+            return None
+        colon = min((at for at in (line.find(":", verb.start()), line.find("：", verb.start())) if at >= 0), default=-1)
+        if colon < 0:
+            return None
+        candidate = line[start : colon + 1]
+        if _WROTE_RE.search(candidate) and is_attribution(candidate):
+            return start
+    return None
+
+
 # Header keys of Outlook-style blocks. Sender keys start a block.
 _FROM_KEYS = (
     r"from|van|von|de|da|fr[åa]n|fra|od|от|від|felad[óo]|l[äa]hett[äa]j[äa]|kimden|gönderen|từ|发件人|寄件者"

@@ -7,18 +7,21 @@ Evidence is read strongest first, and each step only where it can be trusted:
 
 1. headers, when the API passes them (RFC 3834 Auto-Submitted, Precedence, X-Autoreply,
    X-Failed-Recipients, a delivery-status report);
-2. bounce: the sender (mailer-daemon, postmaster, "Mail Delivery System"), the subject
-   ("Undeliverable:", "Delivery Status Notification (Failure)" and their translations),
-   then the notice's wording (DSN phrases, SMTP 5.x.x codes) in own_text, which for a
-   notice is the notice above the returned copy, and in full_text only when own_text is
-   empty: a lead who forwards a bounce above a note of their own stays human. A read or
+2. bounce: the subject ("Undeliverable:", "Delivery Status Notification (Failure)" and
+   their translations), the sender (mailer-daemon, postmaster, "Mail Delivery System") and
+   the notice's wording (DSN phrases, SMTP 5.x.x codes, list managers' refusals, loop
+   alerts) each decide alone. The notice is read whole: own_text, then what reply_text
+   dropped below it up to the first mark of a person's quote (a notice's own "-----"
+   dividers are none), and full_text when own_text is empty; a lead who forwards a bounce
+   above a note of their own stays human, the forward's separator stops the reading. A read or
    delivery receipt's subject outweighs a mail-system sender (Exchange sends both), and a
    gateway's "your message was quarantined / rejected" counts only beside a machine's hand
    (its sender, a "Reason:" field, a no-reply line);
-3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", ...), or the first part
-   of the lead's own text: an automated-message statement or ticket acknowledgement decides
-   alone; availability sentences (away, back on, limited access, urgent contact, left the
-   company, someone else away) decide when three agree, or when two agree (or an absence or
+3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", a responder's own tag
+   "[Automatyczna odpowiedź]", a bare "Auto:"), or the first part of the lead's own text: an
+   automated-message statement, a ticket acknowledgement or a challenge-response filter's
+   request decides alone; availability sentences (away, back on, limited access, urgent
+   contact, left the company, an address changed or no longer in use, someone else away) decide when three agree, or when two agree (or an absence or
    a departure stands alone, or a terse "OOO until 3/14" opens the text) and the text engages
    with nothing (no pricing asked, no call offered, no time proposed, no question of its own
    beyond the stock "Need urgent help?");
@@ -154,7 +157,9 @@ def _unquoted_rest(own_text: str, full_text: str) -> str:
 # Availability sentences, each family one kind of evidence; a person may write one of them.
 # An absence or a departure can stand alone ("Back Monday" is not an auto-reply by itself).
 _STANDALONE = (families.AWAY, families.GONE)
-_SUPPORTING = (families.RETURN, families.LIMITED, families.URGENT, families.AWAY_OTHER)
+# An address change is a person's note too ("please note my address has changed to ..."
+# under a letter): it needs a second signal, as a date of return does.
+_SUPPORTING = (families.RETURN, families.MOVED, families.LIMITED, families.URGENT, families.AWAY_OTHER)
 # So many availability sentences at once are an out-of-office note even if it names a price.
 _UNDENIABLE = 3
 
@@ -169,7 +174,7 @@ def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
     standalone = sum(1 for family in _STANDALONE if family.search(own))
     standalone += families.OUT_NOTE.match(own) is not None
     machine = bool(sender) and families.MACHINE_SENDER.search(sender.lower()) is not None
-    if not standalone and not machine and not families.RETURN.search(own):
+    if not (standalone or machine or families.RETURN.search(own) or families.MOVED.search(own)):
         return False  # short of two supporting signals whatever LIMITED and URGENT say
     signals = standalone + machine + sum(1 for family in _SUPPORTING if family.search(own))
     if signals >= _UNDENIABLE:

@@ -43,12 +43,14 @@ MACHINE_SENDER         x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  
 DSN_TEXT               x  x  x  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  .  .  .  .  x  x  .
 GATEWAY_TEXT           .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 GATEWAY_HAND           x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-AUTOMATED              x  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  x  x  .  .  .  .  .  x  x  x
+AUTOMATED              .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  x  x  .  .  .  .  .  x  x  x
+CHALLENGE              .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 AWAY                   .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x  x  x  x  x
 RETURN                 .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x
 LIMITED                .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x  x  x  x  x
 URGENT                 .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x  x  x  x  x
 GONE                   .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x
+MOVED                  .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 OUT_NOTE               .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 AWAY_OTHER             .  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 ENGAGED                .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  .  .
@@ -213,22 +215,27 @@ def test_no_form_is_said_twice_in_a_family(names):
 OVERLAPS: dict[tuple[str, ...], list[str]] = {
     # a delivery-failure notice's subject and its text
     ("BOUNCE_SUBJECT", "DSN_TEXT"): [
-        "address not found", "delivery has failed", "ei voitu toimittaa", "error de entrega",
-        "falha na entrega", "ikke leveret", "impossibile recapitare", "kan ikke leveres",
-        "kan niet worden bezorgd", "kunde inte levereras", "kunne ikke leveres", "kézbesíthetetlen",
-        "mail delivery failed", "mail delivery failure", "message blocked", "message could not be delivered",
+        "address not found", "delivery has failed", "delivery status notification",
+        "e-mail can't be delivered", "e-mail cannot be delivered", "e-mail could not be delivered",
+        "e-mail couldn't be delivered", "ei voitu toimittaa", "email can't be delivered",
+        "email cannot be delivered", "email could not be delivered", "email couldn't be delivered",
+        "error de entrega", "falha na entrega", "ikke leveret", "impossibile recapitare",
+        "kan ikke leveres", "kan niet worden bezorgd", "kunde inte levereras", "kunne ikke leveres",
+        "kézbesíthetetlen", "mail can't be delivered", "mail cannot be delivered",
+        "mail could not be delivered", "mail couldn't be delivered", "mail delivery failed",
+        "mail delivery failure", "mail loop", "message blocked", "message could not be delivered",
         "nedoručiteln", "niedostarczon", "niet bezorgd", "no se puede entregar", "non recapitabile",
         "non remis", "não foi possível entregar", "olevererbar", "onbestelbaar", "returned to sender",
         "teslim edilemedi", "unzustellbar", "zustellung fehlgeschlagen", "échec de distribution",
         "échec de la distribution", "échec de la livraison", "échec de la remise", "échec de livraison",
-        "échec de remise", "не доставлено", "не удалось доставить", "недоставлен", "неможливо доставити",
-        "投递失败", "无法传递", "无法送达", "無法傳遞", "配信不能",
+        "échec de remise", "не доставлено", "не удалось доставить", "недоставлен",
+        "неможливо доставити", "投递失败", "无法传递", "无法送达", "無法傳遞", "配信不能",
     ],
     # an auto-reply's subject (at its start, anywhere) and its text
     ("AUTOMATED", "AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE"): [
-        "automatisch antwoord", "automatische antwort", "automatiskt svar", "autosvar", "resposta automática",
-        "respuesta automática", "risposta automatica", "réponse automatique", "автоматический ответ",
-        "автоответ", "自动回复", "自動回覆", "自動応答", "自動返信",
+        "automatisch antwoord", "automatische antwort", "automatiskt svar", "autosvar",
+        "resposta automática", "respuesta automática", "risposta automatica", "réponse automatique",
+        "автоматический ответ", "автоответ", "自动回复", "自動回覆", "自動応答", "自動返信",
     ],
     # an auto-reply's subject and its text
     ("AUTOMATED", "AUTO_SUBJECT"): [
@@ -237,27 +244,49 @@ OVERLAPS: dict[tuple[str, ...], list[str]] = {
         "automatyczna odpowiedź", "otomatik cevap", "otomatik yanıt", "자동 응답", "자동 회신",
     ],
     # a request of one word, and the same word in a longer request
-    ("ONE_WORD", "UNSUBSCRIBE"): ["odhlásit", "wypisz", "退订", "配信停止", "수신거부"],
+    ("ONE_WORD", "UNSUBSCRIBE"): [
+        "odhlásit", "wypisz", "退订", "配信停止", "수신거부",
+    ],
     # a machine's address, in a gateway's notice and as the sender
-    ("GATEWAY_HAND", "MACHINE_SENDER"): ["no-reply", "noreply", "notification@", "notifications@"],
+    ("GATEWAY_HAND", "MACHINE_SENDER"): [
+        "no-reply", "noreply", "notification@", "notifications@",
+    ],
     # an auto-reply's subject, at its start and anywhere in it
     ("AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE"): [
         "odpowiedź automatyczna", "out of office", "out of the office",
     ],
     # a mail system's name, as the sender and in its notice
-    ("BOUNCE_SENDER", "DSN_TEXT"): ["mail delivery subsystem", "mail delivery system"],
+    ("BOUNCE_SENDER", "DSN_TEXT"): [
+        "mail delivery subsystem", "mail delivery system",
+    ],
     # a responder's name: header, sender, subject, text
-    ("AUTOMATED", "AUTO_PRECEDENCE", "AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): ["auto-reply"],
+    ("AUTOMATED", "AUTO_PRECEDENCE", "AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): [
+        "auto-reply",
+    ],
     # a responder's name: sender, subject, text
-    ("AUTOMATED", "AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): ["autoreply"],
+    ("AUTOMATED", "AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): [
+        "autoreply",
+    ],
     # an auto-reply's subject and its text
-    ("AUTOMATED", "AUTO_SUBJECT_ANYWHERE"): ["abwesenheitsnotiz"],
+    ("AUTOMATED", "AUTO_SUBJECT_ANYWHERE"): [
+        "abwesenheitsnotiz",
+    ],
     # a responder's name: sender and subject
-    ("AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): ["autoresponse"],
+    ("AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): [
+        "autoresponse",
+    ],
     # a responder's name: sender and subject
-    ("AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): ["auto-response"],
+    ("AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): [
+        "auto-response",
+    ],
     # DSN_TEXT decides alone; GATEWAY_TEXT's wider pattern ("your e-mail was blocked") needs a hand
-    ("DSN_TEXT", "GATEWAY_TEXT"): ["your message has been blocked"],
+    ("DSN_TEXT", "GATEWAY_TEXT"): [
+        "your message has been blocked",
+    ],
+    # a challenge-response filter's subject and its text
+    ("AUTO_SUBJECT", "CHALLENGE"): [
+        "sender verification",
+    ],
 }
 
 
