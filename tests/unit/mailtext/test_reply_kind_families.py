@@ -28,40 +28,40 @@ from tap_smartlead_inbox.mailtext.reply_kind.languages import LANGUAGES
 # Rows: the lists of _families.LISTS; columns: languages.LANGUAGES ("--" is common, what
 # belongs to no language); "x" where the module defines the list.
 COVERAGE = """
-                      -- en de fr es it nl pt pl sv ru uk da no fi cs hu tr ro el hr ca vi ja zh ko
-BOUNCE_HEADER          x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-AUTO_HEADER            x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-AUTO_PRECEDENCE        x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-SUBJECT_TAG            x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-BOUNCE_SUBJECT         .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x  x  x
-AUTO_SUBJECT           .  x  x  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  x  x  x  .  .  x  x  x
-AUTO_SUBJECT_ANYWHERE  .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  x  .
-RECEIPT                .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-RECEIPT_NOT_AUTO       .  .  x  x  .  .  .  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x
-BOUNCE_SENDER          x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-MACHINE_SENDER         x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-DSN_TEXT               x  x  x  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  .  .  .  .  x  x  .
-GATEWAY_TEXT           .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-GATEWAY_HAND           x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-AUTOMATED              .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  x  x  .  .  .  .  .  x  x  x
-CHALLENGE              .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-AWAY                   .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x  x  x  x  x
-RETURN                 .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x
-LIMITED                .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x  x  x  x  x
-URGENT                 .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x  x  x  x  x
-GONE                   .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x
-MOVED                  .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-OUT_NOTE               .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-AWAY_OTHER             .  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-ENGAGED                .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  .  .
-NEGATION               .  x  x  x  .  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  .  .
-STOCK_QUESTION         .  x  x  x  x  x  x  x  x  x  x  .  .  .  x  .  .  .  .  .  .  .  .  .  .  .
-UNSUBSCRIBE            .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x
-ONE_WORD               .  x  x  x  x  x  x  x  x  .  .  .  .  .  .  x  .  .  .  .  .  .  .  x  x  x
-PLEASE                 .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-OFFER_BEFORE           .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-OFFER_AFTER            .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-ASKING_BEFORE          .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+                      -- en de fr es it nl pt pl sv ru uk da no fi cs hu tr ro el hr ca vi ja zh ko lt lv et sk sl bg sr he ar id
+BOUNCE_HEADER          x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AUTO_HEADER            x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AUTO_PRECEDENCE        x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+SUBJECT_TAG            x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+BOUNCE_SUBJECT         .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  x  x  x  x  x  x  x  x  x  x  x  x  x
+AUTO_SUBJECT           .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+AUTO_SUBJECT_ANYWHERE  .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  x  .  .  .  .  .  .  .  .  .  .  .
+RECEIPT                .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+RECEIPT_NOT_AUTO       .  .  x  x  .  .  .  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x  .  .  .  .  .  .  .  .  .  .
+BOUNCE_SENDER          x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+MACHINE_SENDER         x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+DSN_TEXT               x  x  x  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  x  x  x  .  .  x  x  .  x  x  x  x  x  x  x  x  x  x
+GATEWAY_TEXT           .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+GATEWAY_HAND           x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AUTOMATED              .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+CHALLENGE              .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+AWAY                   .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+RETURN                 .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+LIMITED                .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  .  .  x  x  x  x  x  x  x  x  x  x  x  x  .  .  .  x
+URGENT                 .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+GONE                   .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+MOVED                  .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+OUT_NOTE               .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AWAY_OTHER             .  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+ENGAGED                .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  .  .  .  .  .  .  .  .  .  .  .  .
+NEGATION               .  x  x  x  .  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  .  .  .  .  .  .  .  .  .  .  .  .
+STOCK_QUESTION         .  x  x  x  x  x  x  x  x  x  x  .  .  .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+UNSUBSCRIBE            .  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  .  x  .  .  .  .  .  x  x  x  .  .  .  .  .  .  .  .  .  .
+ONE_WORD               .  x  x  x  x  x  x  x  x  .  .  .  .  .  .  x  .  .  .  .  .  .  .  x  x  x  .  .  .  .  .  .  .  .  .  .
+PLEASE                 .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+OFFER_BEFORE           .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+OFFER_AFTER            .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+ASKING_BEFORE          .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 """
 
 
@@ -225,11 +225,12 @@ OVERLAPS: dict[tuple[str, ...], list[str]] = {
         "mail could not be delivered", "mail couldn't be delivered", "mail delivery failed",
         "mail delivery failure", "mail loop", "message blocked", "message could not be delivered",
         "nedoručiteln", "niedostarczon", "niet bezorgd", "no se puede entregar", "non recapitabile",
-        "non remis", "não foi possível entregar", "olevererbar", "onbestelbaar", "returned to sender",
-        "teslim edilemedi", "unzustellbar", "zustellung fehlgeschlagen", "échec de distribution",
-        "échec de la distribution", "échec de la livraison", "échec de la remise", "échec de livraison",
-        "échec de remise", "не доставлено", "не удалось доставить", "недоставлен",
-        "неможливо доставити", "投递失败", "无法传递", "无法送达", "無法傳遞", "配信不能",
+        "non remis", "nu a putut fi livrat", "não foi possível entregar", "olevererbar", "onbestelbaar",
+        "returned to sender", "sporočila ni bilo mogoče dostaviti", "teslim edilemedi", "unzustellbar",
+        "zustellung fehlgeschlagen", "échec de distribution", "échec de la distribution",
+        "échec de la livraison", "échec de la remise", "échec de livraison", "échec de remise",
+        "не доставлено", "не удалось доставить", "недоставлен", "неможливо доставити", "投递失败", "无法传递",
+        "无法送达", "無法傳遞", "配信不能",
     ],
     # an auto-reply's subject (at its start, anywhere) and its text
     ("AUTOMATED", "AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE"): [
@@ -239,9 +240,14 @@ OVERLAPS: dict[tuple[str, ...], list[str]] = {
     ],
     # an auto-reply's subject and its text
     ("AUTOMATED", "AUTO_SUBJECT"): [
-        "automaattinen vastaus", "automated[- ]reply", "automated[- ]response", "automatic[- ]reply",
-        "automatic[- ]response", "automatická odpověď", "automatikus válasz", "automatisk svar",
-        "automatyczna odpowiedź", "otomatik cevap", "otomatik yanıt", "자동 응답", "자동 회신",
+        "automaatne vastus", "automaattinen vastaus", "automated[- ]reply", "automated[- ]response",
+        "automatic[- ]reply", "automatic[- ]response", "automatická odpoveď", "automatická odpověď",
+        "automatikus válasz", "automatinis atsakymas", "automatisk svar", "automatski odgovor",
+        "automatyczna odpowiedź", "automātiska atbilde", "automātiskā atbilde", "balasan otomatis",
+        "mensagem automática", "mensaje automático", "message automatique", "messaggio automatico",
+        "otomatik cevap", "otomatik yanıt", "răspuns automat", "samodejni odgovor",
+        "samodejno sporočilo", "thư trả lời tự động", "автоматичен отговор", "автоматична відповідь",
+        "аутоматски одговор", "תשובה אוטומטית", "자동 응답", "자동 회신",
     ],
     # a request of one word, and the same word in a longer request
     ("ONE_WORD", "UNSUBSCRIBE"): [
