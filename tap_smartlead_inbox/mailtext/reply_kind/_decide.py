@@ -177,6 +177,9 @@ def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
     if not (standalone or machine or families.RETURN.search(own) or families.MOVED.search(own)):
         return False  # short of two supporting signals whatever LIMITED and URGENT say
     signals = standalone + machine + sum(1 for family in _SUPPORTING if family.search(own))
+    # An address-change notice says it twice ("my address has changed ... from now on write
+    # to ..."); a person's note of it under a letter says it once.
+    signals += len(families.MOVED.findall(own)) >= 2
     if signals >= _UNDENIABLE:
         return True
     return (standalone > 0 or signals >= 2) and not (_engaged(own) or _asks(own))

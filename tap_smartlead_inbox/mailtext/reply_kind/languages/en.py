@@ -142,6 +142,12 @@ DSN_TEXT = [
     "(?:mail|routing) loop",
     "loop detected",
     "too many hops",
+    "did not reach the following recipient",
+    "(?:unable|failed) to deliver (?:message|mail|e-?mail) to",
+    "original message follows",
+    "held until the list moderator",
+    "(?:post|posting|message) by (?:a )?non-?member",
+    "members-only list",
 ]
 
 GATEWAY_TEXT = [
@@ -450,7 +456,7 @@ CHALLENGE = [
     ),
     "(?:pending|awaiting|requires) (?:your )?sender verification",
     "sender verification",
-    "(?:add|added) (?:you|yourself|your address) to (?:my|the|our) (?:guest ?list|approved senders|whitelist|allow ?list)",
+    "(?:add|added) (?:you|yourself|your address) to (?:my|the|our) (?:approved senders|whitelist|allow ?list)",
     "challenge[- ]response",
     "(?:only )?accepts? (?:e-?mails?|messages?) (?:only )?from (?:approved|known|verified|trusted) senders",
     "(?:click|follow|visit) (?:the link|here|below) (?:below )?to (?:verify|confirm) (?:your|that you|this)",

@@ -33,11 +33,13 @@ CHALLENGE = [
 
 AWAY = [
     "(?:sam|ću biti|bit ću) (?:na godišnjem odmoru|na odmoru|izvan ureda|odsutan|odsutna|na bolovanju|na službenom putu)",
+    "(?:na godišnjem odmoru|na odmoru|izvan ureda|na bolovanju|na službenom putu) sam",
 ]
 
 RETURN = [
     "(?:vraćam se|vratit ću se|vratiću se|bit ću dostupan|bit ću dostupna)",
     "po (?:mom|mojem) povratku",
+    r"do \d{1,2}\.",
 ]
 
 LIMITED = [
