@@ -84,8 +84,10 @@ def attribution_start(line: str) -> int | None:
     """Where an attribution with a "wrote" verb starts inside a line, after a sentence of the
     lead's ("Hello. On 01/12/13, Tristan <t@x.io> wrote: > ..."), as clients that join a
     reply's lines write it; None when the line holds none."""
-    if len(line) > 4 * MAX_HEADER_LINE or not has_colon(line) or _WROTE_RE.search(line) is None:
+    if len(line) > 4 * MAX_HEADER_LINE or not has_colon(line):
         return None
+    if ("@" not in line and _DATE_RE.search(line) is None) or _WROTE_RE.search(line) is None:
+        return None  # an attribution holds an address or a date beside its verb
     for boundary in _SENTENCE_END.finditer(line):
         start = boundary.end()
         verb = _WROTE_RE.search(line, start)
@@ -227,6 +229,9 @@ def opens_a_quote(lines: list[str], index: int) -> bool:
     """Whether the line at index opens a quote a person's mail client writes: a header block
     ("From: / Sent:"), a forward intro, or a separator naming the original or forwarded message."""
     line = lines[index]
-    if starts_header_block(lines, index) or _FORWARD_RE.match(line) is not None:
+    if starts_header_block(lines, index):
         return True
-    return is_separator(line) and _PERSON_SEPARATOR_RE.search(line) is not None
+    # is_separator's forward intro ("Begin forwarded message:") names the forward itself
+    return is_separator(line) and (
+        _PERSON_SEPARATOR_RE.search(line) is not None or _FORWARD_RE.match(line) is not None
+    )

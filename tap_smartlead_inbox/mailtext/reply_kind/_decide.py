@@ -141,10 +141,14 @@ def _unquoted_rest(own_text: str, full_text: str) -> str:
     errors -----" divider, which reply_text takes for the start of a quote. A lead's own note
     above a forwarded notice stays the lead's: the forward's separator stops the reading."""
     own_lines = [line.strip() for line in own_text.splitlines() if line.strip()]
-    lines = [line.strip() for line in full_text[: _NOTICE_HEAD * 2].splitlines() if line.strip()]
+    lines = [line.strip() for line in full_text[: len(own_text) + _NOTICE_HEAD].splitlines() if line.strip()]
     if len(lines) <= len(own_lines) or lines[: len(own_lines)] != own_lines:
         return ""  # quote markup was dropped from the middle: a mail client's, a person's
     rest = lines[len(own_lines) :]
+    # reply_text stopped at rest[0]: when it ends with a colon, reply_text took it for an
+    # attribution or a forward intro (no notice's divider ends so), and nothing is left to read.
+    if rest[0].endswith(rh.COLONS):
+        return ""
     for index, line in enumerate(rest):
         if line.startswith(">") or rh.is_attribution(line) or rh.opens_a_quote(rest, index):
             rest = rest[:index]
