@@ -102,6 +102,16 @@ def attribution_start(line: str) -> int | None:
     return None
 
 
+# Gmail's older attribution has no verb and no colon: "2013/12/15 Bob <bob@example.com>".
+_BARE_ATTRIBUTION = re.compile(r"^\S.{0,150}<[^<>\s]+@[^<>\s]+>$")
+
+
+def is_bare_attribution(line: str) -> bool:
+    """A date and a name with its address in brackets closing the line, which a quote
+    follows (the caller checks that): no sentence of the lead's ends so."""
+    return _BARE_ATTRIBUTION.match(line) is not None and _DATE_RE.search(line) is not None
+
+
 # Header keys of Outlook-style blocks. Sender keys start a block.
 _FROM_KEYS = (
     r"from|van|von|de|da|fr[åa]n|fra|od|от|від|felad[óo]|l[äa]hett[äa]j[äa]|kimden|gönderen|từ|发件人|寄件者"

@@ -220,6 +220,8 @@ def _verdict(lines: list[str], index: int) -> int:
             return verdict
     if line == _SIGNATURE_DELIMITER or line.startswith("-- ") or rh.is_tagline(line):
         return _END
+    if line.endswith(">") and rh.is_bare_attribution(line) and _next_text_line(lines, index + 1).startswith(">"):
+        return _DROP
     return _KEEP
 
 

@@ -237,3 +237,9 @@ def test_an_attribution_over_a_bare_blockquote_in_a_top_posted_reply_leaves_noth
         "&lt;sam@x.io&gt;:</div><blockquote><div>Сколько менеджеров?</div></blockquote>"
     )
     assert reply_text(body) == "Не интересно.\nАлексей"
+
+
+def test_gmails_older_attribution_without_verb_or_colon_goes_with_its_quote():
+    assert reply_text(f"Thanks!\n\n2013/12/15 Bob Example <bob@example.com>\n{QUOTED}") == "Thanks!"
+    # without a quote below it, a line that ends with an address is the lead's
+    assert reply_text("Write to 2024 Sales <sales@x.io>") == "Write to 2024 Sales <sales@x.io>"

@@ -35,10 +35,12 @@ BOUNCE_SUBJECT = [
     "mail (?:error|failure|failed|not delivered|returned)",
     "(?:mail|e-?mail) (?:could not|couldn't|cannot|can't) be (?:delivered|sent)",
     "delivery (?:status notification|warning|delay|delayed|error|notice)",
-    "mail delivery (?:warning|delay|delayed|notice|notification|status)",
+    "mail delivery (?:warning|delay|delayed|notice|notification|status|problem)",
     r"(?:warning: )?message (?:has )?not (?:yet )?been delivered",
     "(?:mail|message|e-?mail) loop",
     "(?:message|post|posting) (?:rejected|held|refused) (?:by|for|to) (?:the )?(?:mailing )?list",
+    r"your message (?:to \S{1,80} )?(?:could not|couldn't|cannot|can't|was not|wasn't) be delivered",
+    "message (?:delayed|delay)",
 ]
 
 AUTO_SUBJECT = [
@@ -148,6 +150,10 @@ DSN_TEXT = [
     "held until the list moderator",
     "(?:post|posting|message) by (?:a )?non-?member",
     "members-only list",
+    "(?:mail|message|e-?mail) to (?:the following|one or more) recipients? (?:could not|couldn't|cannot|can't) be delivered",
+    "(?:your )?message (?:has been|is|was) delayed",
+    "still awaiting delivery",
+    "your message has not been delivered",
 ]
 
 GATEWAY_TEXT = [
