@@ -59,7 +59,8 @@ def kind_report(records: list[dict[str, Any]], shape: str) -> None:
         if of_kind:
             hits = sum(1 for r, got in of_kind if got == kind)
             print(f"  {kind:<12} {hits}/{len(of_kind)} ({100 * hits / len(of_kind):.1f}%)")
-    hidden = [r["id"] for r, got in zip(records, predicted, strict=True) if r["kind"] == HUMAN and got != HUMAN]
+    pairs = list(zip(records, predicted, strict=True))
+    hidden = [r["id"] for r, got in pairs if r["kind"] == HUMAN and got != HUMAN]
     print(f"  people hidden: {len(hidden)} {hidden if hidden else ''}")
     confusion_table(records, predicted)
     misses = [

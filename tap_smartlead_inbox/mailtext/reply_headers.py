@@ -93,9 +93,10 @@ def attribution_start(line: str) -> int | None:
         verb = _WROTE_RE.search(line, start)
         if verb is None:
             return None
-        colon = min((at for at in (line.find(":", verb.start()), line.find("：", verb.start())) if at >= 0), default=-1)
-        if colon < 0:
+        colons = [at for at in (line.find(":", verb.start()), line.find("：", verb.start())) if at >= 0]
+        if not colons:
             return None
+        colon = min(colons)
         candidate = line[start : colon + 1]
         if _WROTE_RE.search(candidate) and is_attribution(candidate):
             return start

@@ -220,8 +220,8 @@ def _verdict(lines: list[str], index: int) -> int:
             return verdict
     if line == _SIGNATURE_DELIMITER or line.startswith("-- ") or rh.is_tagline(line):
         return _END
-    if line.endswith(">") and rh.is_bare_attribution(line) and _next_text_line(lines, index + 1).startswith(">"):
-        return _DROP
+    if line.endswith(">") and rh.is_bare_attribution(line):
+        return _DROP if _next_text_line(lines, index + 1).startswith(">") else _KEEP
     return _KEEP
 
 
@@ -234,7 +234,6 @@ def _rule_before_header(lines: list[str], index: int) -> bool:
 
 def _header_verdict(lines: list[str], index: int) -> int:
     line = lines[index]
-    following = lines[index + 1] if index + 1 < len(lines) else ""
     if line.endswith(rh.COLONS):
         if rh.is_separator(line):  # "Begin forwarded message:"
             return _END

@@ -13,7 +13,6 @@ at the end, and the tests hold it at that figure without it ever having guided a
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from tests.support.paths import ROOT

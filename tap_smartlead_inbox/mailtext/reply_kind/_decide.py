@@ -21,7 +21,8 @@ Evidence is read strongest first, and each step only where it can be trusted:
    "[Automatyczna odpowiedź]", a bare "Auto:"), or the first part of the lead's own text: an
    automated-message statement, a ticket acknowledgement or a challenge-response filter's
    request decides alone; availability sentences (away, back on, limited access, urgent
-   contact, left the company, an address changed or no longer in use, someone else away) decide when three agree, or when two agree (or an absence or
+   contact, left the company, an address changed or no longer in use, someone else away)
+   decide when three agree, or when two agree (or an absence or
    a departure stands alone, or a terse "OOO until 3/14" opens the text) and the text engages
    with nothing (no pricing asked, no call offered, no time proposed, no question of its own
    beyond the stock "Need urgent help?");

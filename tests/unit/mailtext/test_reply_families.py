@@ -207,7 +207,8 @@ def test_an_attribution_after_a_sentence_on_the_same_line_ends_the_reply():
 
 
 def test_an_attribution_wrapped_over_three_lines_is_found():
-    body = f"Yes.\n\nOn Mon, Mar 4, 2024 at 9:12 AM, Sam Carter <\nsam.carter.with.a.long.name@x.io>\nwrote:\n{QUOTED}"
+    wrapped = "On Mon, Mar 4, 2024 at 9:12 AM, Sam Carter <\nsam.carter.with.a.long.name@x.io>\nwrote:"
+    body = f"Yes.\n\n{wrapped}\n{QUOTED}"
     assert reply_text(body) == "Yes."
 
 

@@ -1,5 +1,8 @@
 """Bulgarian (bg)."""
 
+# Cyrillic and Greek on purpose.
+# ruff: noqa: RUF001
+
 BOUNCE_SUBJECT = [
     "недоставено",
     "доставката е неуспешна",

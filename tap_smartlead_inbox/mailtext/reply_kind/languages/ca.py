@@ -32,7 +32,10 @@ CHALLENGE = [
 ]
 
 RETURN = [
-    r"(?:tornaré|torno|estaré de tornada) (?:a l'oficina )?(?:el|dilluns|dimarts|dimecres|dijous|divendres|\d)",
+    (
+        r"(?:tornaré|torno|estaré de tornada) (?:a l'oficina )?(?:el|dilluns"
+        r"|dimarts|dimecres|dijous|divendres|\d)"
+    ),
     "a la meva tornada",
 ]
 

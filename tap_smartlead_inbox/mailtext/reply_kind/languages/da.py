@@ -50,7 +50,10 @@ URGENT = [
 
 GONE = [
     "(?:arbejder|jobber|arbeider) ikke længere",
-    r"(?:adresse|postkasse|indbakke|konto)\w* (?:\S+ ){0,2}(?:bruges|benyttes|læses|overvåges) ikke (?:længere|mere)",
+    (
+        r"(?:adresse|postkasse|indbakke|konto)\w* (?:\S+ ){0,2}(?:bruges"
+        r"|benyttes|læses|overvåges) ikke (?:længere|mere)"
+    ),
 ]
 
 UNSUBSCRIBE = [

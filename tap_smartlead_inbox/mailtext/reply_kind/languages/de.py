@@ -55,7 +55,10 @@ AUTOMATED = [
     "abwesenheitsnotiz",
     "wir haben ihre (?:anfrage|nachricht|e-?mail) erhalten",
     r"ihre anfrage (?:\(?#|nr|nummer)",
-    "wir werden ihre (?:anfrage|nachricht|e-?mail) (?:schnellst ?möglich|so schnell wie möglich|zeitnah|umgehend|baldmöglichst) bearbeiten",
+    (
+        "wir werden ihre (?:anfrage|nachricht|e-?mail) (?:schnellst ?möglich"
+        "|so schnell wie möglich|zeitnah|umgehend|baldmöglichst) bearbeiten"
+    ),
     r"vielen dank für ihre (?:elektronische )?nachricht\W+wir werden",
     "(?:wir )?bestätigen (?:hiermit )?den eingang ihrer",
 ]
@@ -89,7 +92,10 @@ GONE = [
     "nicht mehr (?:im unternehmen|bei|für|in unserem unternehmen|tätig|beschäftigt)",
     "(?:hat|haben) (?:das unternehmen|uns|unser unternehmen) verlassen",
     "postfach wird nicht mehr",
-    r"(?:adresse|postfach|konto) (?:\S+ ){0,2}(?:wird|ist) nicht mehr (?:aktiv|gültig|in (?:verwendung|benutzung|betrieb)|besetzt|abgerufen)",
+    (
+        r"(?:adresse|postfach|konto) (?:\S+ ){0,2}(?:wird|ist) nicht mehr"
+        r" (?:aktiv|gültig|in (?:verwendung|benutzung|betrieb)|besetzt|abgerufen)"
+    ),
 ]
 
 AWAY_OTHER = [

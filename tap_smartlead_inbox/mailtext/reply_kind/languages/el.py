@@ -1,5 +1,8 @@
 """Greek (el)."""
 
+# Cyrillic and Greek on purpose.
+# ruff: noqa: RUF001
+
 BOUNCE_SUBJECT = [
     "μη παραδοτέο",
     "δεν είναι δυνατή η παράδοση",

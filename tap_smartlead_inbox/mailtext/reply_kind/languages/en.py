@@ -140,7 +140,10 @@ DSN_TEXT = [
     "(?:you are|you're) not (?:a )?(?:member|subscriber) of (?:this|the|that) (?:mailing )?list",
     "(?:non-?member|non-?subscriber) (?:post|posting|submission)",
     "only (?:list )?(?:members|subscribers) (?:may|can|are allowed to) post",
-    "(?:post|posting|message) to (?:the )?(?:\\S+ )?(?:mailing )?list (?:\\S+ )?(?:was|has been) (?:rejected|held|refused|denied)",
+    (
+        "(?:post|posting|message) to (?:the )?(?:\\S+ )?(?:mailing )?list"
+        " (?:\\S+ )?(?:was|has been) (?:rejected|held|refused|denied)"
+    ),
     "(?:mail|routing) loop",
     "loop detected",
     "too many hops",
@@ -150,7 +153,10 @@ DSN_TEXT = [
     "held until the list moderator",
     "(?:post|posting|message) by (?:a )?non-?member",
     "members-only list",
-    "(?:mail|message|e-?mail) to (?:the following|one or more) recipients? (?:could not|couldn't|cannot|can't) be delivered",
+    (
+        "(?:mail|message|e-?mail) to (?:the following|one or more) recipients?"
+        " (?:could not|couldn't|cannot|can't) be delivered"
+    ),
     "(?:your )?message (?:has been|is|was) delayed",
     "still awaiting delivery",
     "your message has not been delivered",
@@ -283,7 +289,10 @@ URGENT = [
 ]
 
 GONE = [
-    r"(?:address|mailbox|inbox|account) (?:\S+ ){0,2}(?:is|are) no longer (?:in use|used|read|valid|being read|monitored)",
+    (
+        r"(?:address|mailbox|inbox|account) (?:\S+ ){0,2}(?:is|are) no longer"
+        r" (?:in use|used|read|valid|being read|monitored)"
+    ),
     "(?:i am|i'm|is|are|she is|he is|she's|he's) no longer (?:with|at|employed|working|part of)",
     "no longer (?:works?|employed) (?:at|for|by|with)",
     "(?:has|have) left (?:the company|the organi[sz]ation|the business|the firm)",
@@ -455,14 +464,20 @@ ASKING_BEFORE = [
 ]
 
 CHALLENGE = [
-    "(?:verify|confirm|prove) (?:that )?you(?:'re| are)? (?:a )?(?:human|real person|not a (?:robot|spammer|bot))",
+    (
+        "(?:verify|confirm|prove) (?:that )?you(?:'re| are)? (?:a )?(?:human"
+        "|real person|not a (?:robot|spammer|bot))"
+    ),
     (
         "(?:your )?(?:message|e-?mail) (?:has been|was|is being|is) (?:waitlisted|held (?:pending|until)"
         "|awaiting (?:your )?(?:verification|confirmation))"
     ),
     "(?:pending|awaiting|requires) (?:your )?sender verification",
     "sender verification",
-    "(?:add|added) (?:you|yourself|your address) to (?:my|the|our) (?:approved senders|whitelist|allow ?list)",
+    (
+        "(?:add|added) (?:you|yourself|your address) to (?:my|the|our)"
+        " (?:approved senders|whitelist|allow ?list)"
+    ),
     "challenge[- ]response",
     "(?:only )?accepts? (?:e-?mails?|messages?) (?:only )?from (?:approved|known|verified|trusted) senders",
     "(?:click|follow|visit) (?:the link|here|below) (?:below )?to (?:verify|confirm) (?:your|that you|this)",
@@ -474,7 +489,10 @@ MOVED = [
         "(?:write|send|direct|forward|address) (?:your |all |future )?(?:e-?mails?|messages?|correspondence)?"
         " ?(?:from now on |in (?:the )?future |going forward )?to (?:my|our|the) new (?:e-?mail )?address"
     ),
-    "(?:from now on|going forward|in (?:the )?future),? (?:please )?(?:write|send|contact|e-?mail|reach) (?:me|us|to)",
+    (
+        "(?:from now on|going forward|in (?:the )?future),? (?:please )?(?:write"
+        "|send|contact|e-?mail|reach) (?:me|us|to)"
+    ),
     "(?:has|have) (?:changed|moved) (?:my |our |his |her )?(?:e-?mail )?address",
     "(?:e-?mail )?address has (?:changed|moved)",
     "update your (?:records|address book|contact (?:details|list))",

@@ -47,7 +47,10 @@ AUTOMATED = [
     "mensaje automático",
     "hemos recibido su (?:solicitud|mensaje|correo|consulta)",
     "gracias por (?:contactar|ponerse en contacto|escribir)(?:nos)? con nosotros",
-    "(?:estamos procesando|procesaremos|responderemos) (?:la respuesta a )?(?:tu|su) (?:consulta|solicitud|mensaje|petición)",
+    (
+        "(?:estamos procesando|procesaremos|responderemos) (?:la respuesta"
+        " a )?(?:tu|su) (?:consulta|solicitud|mensaje|petición)"
+    ),
     "a la mayor brevedad (?:posible )?(?:tendrás|tendrá|recibirás|recibirá|nos pondremos)",
 ]
 
@@ -81,7 +84,10 @@ URGENT = [
 GONE = [
     "ya no (?:trabaja|forma parte|está en|pertenece)",
     "(?:ha|han) dejado (?:la empresa|de trabajar)",
-    r"(?:dirección|buzón|cuenta) (?:\S+ ){0,2}ya no (?:está en uso|se utiliza|se usa|está activa?|se revisa|es válida)",
+    (
+        r"(?:dirección|buzón|cuenta) (?:\S+ ){0,2}ya no (?:está en uso|se"
+        r" utiliza|se usa|está activa?|se revisa|es válida)"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -137,5 +143,8 @@ CHALLENGE = [
 MOVED = [
     "mi nueva (?:dirección|cuenta) (?:de correo )?(?:electrónico )?es",
     "(?:mi|nuestra) dirección (?:de correo )?(?:electrónico )?ha cambiado",
-    "(?:a partir de ahora|en adelante|de ahora en adelante),? (?:por favor )?(?:escriba|escribe|envíe|envía|contacte|contacta)",
+    (
+        "(?:a partir de ahora|en adelante|de ahora en adelante),? (?:por"
+        " favor )?(?:escriba|escribe|envíe|envía|contacte|contacta)"
+    ),
 ]

@@ -51,7 +51,10 @@ AUTOMATED = [
     "message automatique",
     "nous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel)",
     "nous (?:avons bien reçu|accusons (?:bonne )?réception de) votre",
-    "nous traiterons votre (?:demande|message|courriel) (?:dans les meilleurs délais|dès que possible|rapidement)",
+    (
+        "nous traiterons votre (?:demande|message|courriel) (?:dans les"
+        " meilleurs délais|dès que possible|rapidement)"
+    ),
 ]
 
 AWAY = [
@@ -86,7 +89,10 @@ GONE = [
     "(?:a|ont) quitté (?:l'entreprise|la société|notre)",
     "ne travaille plus",
     "n'est plus (?:en poste|dans|chez|au sein)",
-    r"(?:adresse|boîte(?: aux lettres)?|compte) (?:\S+ ){0,2}n'est plus (?:utilisée?|active?|consultée?|valide|relevée?)",
+    (
+        r"(?:adresse|boîte(?: aux lettres)?|compte) (?:\S+ ){0,2}n'est plus"
+        r" (?:utilisée?|active?|consultée?|valide|relevée?)"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -136,7 +142,10 @@ ONE_WORD = [
 CHALLENGE = [
     "confirmer que vous (?:êtes|n'êtes pas) (?:un humain|une personne|un robot)",
     "vérification (?:de l'|d')expéditeur",
-    "votre message (?:sera|ne sera) (?:remis|délivré|distribué) (?:qu')?(?:après|une fois|dès) (?:que vous|votre)",
+    (
+        "votre message (?:sera|ne sera) (?:remis|délivré|distribué) (?:qu')?(?:après"
+        "|une fois|dès) (?:que vous|votre)"
+    ),
     "liste (?:des )?expéditeurs (?:autorisés|approuvés)",
 ]
 

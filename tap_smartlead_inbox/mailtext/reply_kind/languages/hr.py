@@ -32,7 +32,10 @@ CHALLENGE = [
 ]
 
 AWAY = [
-    "(?:sam|ću biti|bit ću) (?:na godišnjem odmoru|na odmoru|izvan ureda|odsutan|odsutna|na bolovanju|na službenom putu)",
+    (
+        "(?:sam|ću biti|bit ću) (?:na godišnjem odmoru|na odmoru|izvan"
+        " ureda|odsutan|odsutna|na bolovanju|na službenom putu)"
+    ),
     "(?:na godišnjem odmoru|na odmoru|izvan ureda|na bolovanju|na službenom putu) sam",
 ]
 

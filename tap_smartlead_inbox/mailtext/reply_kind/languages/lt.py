@@ -37,7 +37,10 @@ AWAY = [
 ]
 
 RETURN = [
-    r"(?:grįšiu|grįžtu|būsiu darbe) (?:\d|nuo|po|pirmadienį|antradienį|trečiadienį|ketvirtadienį|penktadienį)",
+    (
+        r"(?:grįšiu|grįžtu|būsiu darbe) (?:\d|nuo|po|pirmadienį|antradienį"
+        r"|trečiadienį|ketvirtadienį|penktadienį)"
+    ),
     r"iki \d{1,2}(?:\s?d\.|[./-])",
 ]
 

@@ -68,7 +68,10 @@ GONE = [
     "(?:werkt|is) niet meer (?:bij|werkzaam|in dienst)",
     "(?:heeft|hebben) (?:ons|het bedrijf|de organisatie) verlaten",
     "niet langer (?:werkzaam|in dienst)",
-    r"(?:adres|mailbox|postbus|account) (?:\S+ ){0,2}(?:is|wordt) niet (?:meer|langer) (?:in gebruik|actief|gelezen|bewaakt)",
+    (
+        r"(?:adres|mailbox|postbus|account) (?:\S+ ){0,2}(?:is|wordt) niet"
+        r" (?:meer|langer) (?:in gebruik|actief|gelezen|bewaakt)"
+    ),
 ]
 
 AWAY_OTHER = [

@@ -74,7 +74,10 @@ GONE = [
     "já não trabalha",
     "não faz mais parte",
     "deixou a empresa",
-    r"(?:endereço|caixa|conta) (?:\S+ ){0,2}(?:não está mais|já não está|deixou de estar) (?:em uso|ativ[oa]|a ser monitorizad[oa])",
+    (
+        r"(?:endereço|caixa|conta) (?:\S+ ){0,2}(?:não está mais|já não"
+        r" está|deixou de estar) (?:em uso|ativ[oa]|a ser monitorizad[oa])"
+    ),
 ]
 
 AWAY_OTHER = [

@@ -1,5 +1,8 @@
 """Serbian (sr), Cyrillic script; Serbian in Latin script is listed in `hr`."""
 
+# Cyrillic and Greek on purpose.
+# ruff: noqa: RUF001
+
 BOUNCE_SUBJECT = [
     "није испоручен",
     "неиспоручен",
