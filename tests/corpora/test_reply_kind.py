@@ -131,6 +131,13 @@ def test_every_kind_is_recalled_at_least_90_percent(kind):
     assert_recall(CORPUS, kind, 0.9)
 
 
+@pytest.mark.parametrize("name", ["reply_kind_corpus", "reply_kind_heldout", "reply_kind_fresh2"])
+def test_no_persons_reply_in_any_labelled_set_reads_as_anything_else(name):
+    # A person hidden among auto-replies is a lost deal: every set holds this at zero.
+    cases = json.loads((CORPORA / f"{name}.json").read_text(encoding="utf-8"))
+    assert [case["id"] for case in cases if case["kind"] == HUMAN and classify(case) != HUMAN] == []
+
+
 # --- traps --------------------------------------------------------------------------------
 
 
