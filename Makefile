@@ -24,8 +24,10 @@ PARALLEL := -n auto --dist loadgroup
 export: $(VENV)/.installed .meltano/.installed
 	MELTANO=$(MELTANO) $(VENV)/bin/python scripts/export.py
 
-test: $(VENV)/.installed .meltano/.installed postgres lint test-pythons
-	MELTANO=$(MELTANO) $(VENV)/bin/python -m pytest $(PARALLEL) $(COVERAGE)
+# The whole suite, with `make lint` and `make test-pythons` in the background on the CPU the
+# suite leaves idle (scripts/test_all.sh).
+test: $(VENV)/.installed .meltano/.installed postgres
+	VENV=$(VENV) MELTANO=$(MELTANO) bash scripts/test_all.sh $(PARALLEL) $(COVERAGE)
 
 # No Meltano, no PostgreSQL, no tap started as a process (tests/conftest.py marks those slow),
 # and a fifth of each property test's examples (tests/support/examples.py).

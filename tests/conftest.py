@@ -24,8 +24,10 @@ from tests.support.examples import examples
 from tests.support.in_process import run_cli
 from tests.support.paths import ROOT
 
-# hypothesis's default count, scaled like every test's own (tests/support/examples.py).
-settings.register_profile("scaled", max_examples=examples(100))
+# hypothesis's default count, scaled like every test's own (tests/support/examples.py); and no
+# deadline, a wall-clock limit on each example that a loaded machine breaks (the suite never
+# times what it tests).
+settings.register_profile("scaled", max_examples=examples(100), deadline=None)
 settings.load_profile("scaled")
 
 # What makes a test slow, as markers (registered in pyproject.toml); `make test-fast` runs
