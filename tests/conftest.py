@@ -29,6 +29,7 @@ MODULE_MARKS = {
     "test_readme_commands": ("pipeline",),
     "test_plugin_definitions": ("pipeline",),
     "test_warehouse": ("pipeline", "warehouse"),
+    "test_dbt_package": ("pipeline", "warehouse"),
     "test_packaging": ("build",),
 }
 # `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup); the tests of a group
@@ -36,6 +37,7 @@ MODULE_MARKS = {
 XDIST_GROUPS = {
     "test_csv_pipeline": "test_csv_pipeline",  # one export, read by most of its tests
     "test_questions": "test_questions",  # one load into DuckDB
+    "test_dbt_package": "test_dbt_package",  # one load (two runs) per warehouse
     "test_readme_commands": "test_readme_commands",  # one project copy, its commands in order
     "test_packaging": "test_packaging",  # one build
 }
