@@ -15,12 +15,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig
 from tap_smartlead_inbox.client.limiter import RateLimiter
 from tap_smartlead_inbox.client.transport import Transport
+from tests.support.examples import examples
 from tests.support.in_process import run_cli
 from tests.support.paths import ROOT
+
+# hypothesis's default count, scaled like every test's own (tests/support/examples.py).
+settings.register_profile("scaled", max_examples=examples(100))
+settings.load_profile("scaled")
 
 # What makes a test slow, as markers (registered in pyproject.toml); `make test-fast` runs
 # `-m "not slow"`. Whole modules that run Meltano, PostgreSQL or a package build:

@@ -76,6 +76,43 @@ def is_attribution(line: str, before_quote: bool = False) -> bool:
     return has_address and has_date and _TIME_RE.search(line) is not None
 
 
+# A sentence of the lead's ends where an attribution may start on the same line.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def attribution_start(line: str) -> int | None:
+    """Where an attribution with a "wrote" verb starts inside a line, after a sentence of the
+    lead's ("Hello. On 01/12/13, Tristan <t@x.io> wrote: > ..."), as clients that join a
+    reply's lines write it; None when the line holds none."""
+    if len(line) > 4 * MAX_HEADER_LINE or not has_colon(line):
+        return None
+    if ("@" not in line and _DATE_RE.search(line) is None) or _WROTE_RE.search(line) is None:
+        return None  # an attribution holds an address or a date beside its verb
+    for boundary in _SENTENCE_END.finditer(line):
+        start = boundary.end()
+        verb = _WROTE_RE.search(line, start)
+        if verb is None:
+            return None
+        colons = [at for at in (line.find(":", verb.start()), line.find("：", verb.start())) if at >= 0]
+        if not colons:
+            return None
+        colon = min(colons)
+        candidate = line[start : colon + 1]
+        if _WROTE_RE.search(candidate) and is_attribution(candidate):
+            return start
+    return None
+
+
+# Gmail's older attribution has no verb and no colon: "2013/12/15 Bob <bob@example.com>".
+_BARE_ATTRIBUTION = re.compile(r"^\S.{0,150}<[^<>\s]+@[^<>\s]+>$")
+
+
+def is_bare_attribution(line: str) -> bool:
+    """A date and a name with its address in brackets closing the line, which a quote
+    follows (the caller checks that): no sentence of the lead's ends so."""
+    return _BARE_ATTRIBUTION.match(line) is not None and _DATE_RE.search(line) is not None
+
+
 # Header keys of Outlook-style blocks. Sender keys start a block.
 _FROM_KEYS = (
     r"from|van|von|de|da|fr[åa]n|fra|od|от|від|felad[óo]|l[äa]hett[äa]j[äa]|kimden|gönderen|từ|发件人|寄件者"
@@ -186,3 +223,26 @@ _LEFTOVER_RE = re.compile(r"^(?:[-=_*~ᐧ\s]+)$")
 
 def is_leftover(line: str) -> bool:
     return not line or _LEFTOVER_RE.match(line) is not None
+
+
+# What names a person's quote in a separator: a forward, or the original message, in the
+# families' languages ("-----Original Message-----", "---- Ursprüngliche Nachricht ----").
+# A notice's own dividers name their sections ("----- Transcript of session follows -----").
+_ORIGINAL_WORDS = (
+    r"original|ursprünglich|d'origine|originale|oorspronkelijk|oryginaln|původní|pôvodn|eredeti"
+    r"|alkuperäinen|opprinnelig|oprindelig|ursprungligt?|исходн|оригинальн|вихідн|orijinal|gốc"
+    r"|原始|原邮件|元のメッセージ|원본|αρχικό|izvorn|originală|mensaje original|mensagem original"
+)
+_PERSON_SEPARATOR_RE = re.compile(rf"{_FORWARD_WORDS}|{_ORIGINAL_WORDS}", re.IGNORECASE)
+
+
+def opens_a_quote(lines: list[str], index: int) -> bool:
+    """Whether the line at index opens a quote a person's mail client writes: a header block
+    ("From: / Sent:"), a forward intro, or a separator naming the original or forwarded message."""
+    line = lines[index]
+    if starts_header_block(lines, index):
+        return True
+    # is_separator's forward intro ("Begin forwarded message:") names the forward itself
+    return is_separator(line) and (
+        _PERSON_SEPARATOR_RE.search(line) is not None or _FORWARD_RE.match(line) is not None
+    )

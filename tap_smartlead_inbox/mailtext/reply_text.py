@@ -79,7 +79,7 @@ def reply_text(body: str | None, parsed: BodyText | None = None) -> str:
         if parsed is None:
             parsed = read_html(body)
         text = _without_quote_markup(body, parsed)
-        own = _own_text(text) or _below_a_header_block(text)
+        own = _own_text(text)
     except Exception:  # a bug must not lose the message: keep it whole
         own = _full_text(body, parsed)
     # Lone surrogates (possible in a plain-text body) cannot be written out.
@@ -164,7 +164,7 @@ def _next_text_line(lines: list[str], index: int) -> str:
 
 
 # What a line of the text is to the reply.
-_KEEP, _DROP, _DROP_TWO, _END = range(4)
+_KEEP, _DROP, _DROP_TWO, _DROP_THREE, _END = range(5)
 
 
 def _own_text(text: str) -> str:
@@ -181,8 +181,12 @@ def _own_text(text: str) -> str:
             index = below
             continue
         if verdict == _KEEP:
+            inside = rh.attribution_start(line)
+            if inside is not None:  # "Hello. On 01/12/13, Tristan <t@x.io> wrote: ..." on one line
+                kept.append(line[:inside].rstrip())
+                break
             kept.append(line)
-        index += 2 if verdict == _DROP_TWO else 1
+        index += {_DROP_TWO: 2, _DROP_THREE: 3}.get(verdict, 1)
     while kept and rh.is_leftover(kept[-1]):
         kept.pop()
     return join_lines(kept)
@@ -198,22 +202,6 @@ def _below_header_block_over_quote(lines: list[str], index: int) -> int | None:
     while end < len(lines) and lines[end] and rh.header_key(lines[end]) is not None:
         end += 1
     return end if _next_text_line(lines, end).startswith(">") else None
-
-
-def _below_a_header_block(text: str) -> str:
-    """Nothing above the first header block ("From:/Sent:…") and nothing marks where the
-    quote under it ends, as over a bottom-posted answer: everything from the block's first
-    blank line on, quote included, rather than lose what the sender wrote. "" when the
-    text is only a quote ("> " lines under an attribution)."""
-    lines = [line.strip() for line in text.split("\n")]
-    for index, line in enumerate(lines):
-        if line and _verdict(lines, index) == _END and line[0] not in "-_=*":
-            rest = lines[index:]
-            blank = next((i for i, rest_line in enumerate(rest) if not rest_line), len(rest))
-            return join_lines(rest_line for rest_line in rest[blank:] if not rest_line.startswith(">"))
-        if line:
-            return ""
-    return ""
 
 
 def _verdict(lines: list[str], index: int) -> int:
@@ -232,6 +220,8 @@ def _verdict(lines: list[str], index: int) -> int:
             return verdict
     if line == _SIGNATURE_DELIMITER or line.startswith("-- ") or rh.is_tagline(line):
         return _END
+    if line.endswith(">") and rh.is_bare_attribution(line):
+        return _DROP if _next_text_line(lines, index + 1).startswith(">") else _KEEP
     return _KEEP
 
 
@@ -244,7 +234,6 @@ def _rule_before_header(lines: list[str], index: int) -> bool:
 
 def _header_verdict(lines: list[str], index: int) -> int:
     line = lines[index]
-    following = lines[index + 1] if index + 1 < len(lines) else ""
     if line.endswith(rh.COLONS):
         if rh.is_separator(line):  # "Begin forwarded message:"
             return _END
@@ -252,11 +241,18 @@ def _header_verdict(lines: list[str], index: int) -> int:
         if rh.is_attribution(line, before_quote):
             # Above a "> " quote the quote's lines go one by one and what follows stays.
             return _DROP if before_quote else _END
-    elif following.endswith(rh.COLONS) and len(following) < _WRAPPED_TAIL:
-        # An attribution wrapped over two lines.
-        before_quote = _next_text_line(lines, index + 2).startswith(">")
-        if rh.is_attribution(f"{line} {following}", before_quote):
-            return _DROP_TWO if before_quote else _END
+    else:
+        # An attribution wrapped over two or three lines (a long address breaks it twice).
+        for extra, drop in ((1, _DROP_TWO), (2, _DROP_THREE)):
+            tail = lines[index + 1 : index + 1 + extra]
+            if len(tail) < extra or not tail[-1].endswith(rh.COLONS):
+                continue
+            if not all(part and len(part) < _WRAPPED_TAIL for part in tail):
+                break
+            before_quote = _next_text_line(lines, index + 1 + extra).startswith(">")
+            if rh.is_attribution(" ".join([line, *tail]), before_quote):
+                return drop if before_quote else _END
+            break
     return _END if rh.starts_header_block(lines, index) else _KEEP
 
 

@@ -37,11 +37,14 @@ class ResumableWriter(MsgSpecWriter):
             self._write(message)
 
     def _write(self, message: Message) -> None:
+        if isinstance(message, StateMessage):
+            # The SDK hands over its live state, which another thread can change while it is
+            # written: copied first, what is written and what is remembered are the same.
+            message = StateMessage(value=copy.deepcopy(message.value))
         super().write_message(message)
         self.ends_on_state = isinstance(message, StateMessage)
         if isinstance(message, StateMessage):
-            # The SDK hands over its live state, which changes after this.
-            self.last_state = copy.deepcopy(message.value)
+            self.last_state = message.value
             interrupts.note_state_written()
 
     def end_on_last_state(self) -> None:

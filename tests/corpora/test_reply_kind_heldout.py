@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from tap_smartlead_inbox.mailtext.reply_kind import REPLY_KINDS, _layout
 from tests.corpora.test_reply_kind import assert_exact_share, assert_recall, assert_well_formed
+from tests.support.examples import examples
 from tests.support.paths import CORPORA
 
 HELDOUT: list[dict[str, Any]] = json.loads(
@@ -89,7 +90,7 @@ _PARTS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text(alphabet="休暇中正在目前假出差수신 거부배달됨되지않음awyo 12日\uff11", max_size=30))
 def test_the_cjk_branch_matches_exactly_what_the_plain_alternation_matches(text):
     # Parts led by CJK characters share one branch behind a lookahead: a layout, not a change.

@@ -18,7 +18,8 @@ The package, by what each part owns:
 - languages/: the patterns, one module per language, and `common` for what belongs to none
   (header names, SMTP codes, mail-system addresses).
 
-Only the names below are public; the package imports nothing from the rest of the tap.
+Only the names below are public; the package imports nothing from the rest of the tap but
+mailtext.reply_headers (where a person's quote starts, to read a notice whole).
 """
 
 from ._decide import AUTO_REPLY, BOUNCE, HUMAN, REPLY_KINDS, UNSUBSCRIBE, reply_kind

@@ -7,18 +7,22 @@ Evidence is read strongest first, and each step only where it can be trusted:
 
 1. headers, when the API passes them (RFC 3834 Auto-Submitted, Precedence, X-Autoreply,
    X-Failed-Recipients, a delivery-status report);
-2. bounce: the sender (mailer-daemon, postmaster, "Mail Delivery System"), the subject
-   ("Undeliverable:", "Delivery Status Notification (Failure)" and their translations),
-   then the notice's wording (DSN phrases, SMTP 5.x.x codes) in own_text, which for a
-   notice is the notice above the returned copy, and in full_text only when own_text is
-   empty: a lead who forwards a bounce above a note of their own stays human. A read or
+2. bounce: the subject ("Undeliverable:", "Delivery Status Notification (Failure)" and
+   their translations), the sender (mailer-daemon, postmaster, "Mail Delivery System") and
+   the notice's wording (DSN phrases, SMTP 5.x.x codes, list managers' refusals, loop
+   alerts) each decide alone. The notice is read whole: own_text, then what reply_text
+   dropped below it up to the first mark of a person's quote (a notice's own "-----"
+   dividers are none), and full_text when own_text is empty; a lead who forwards a bounce
+   above a note of their own stays human, the forward's separator stops the reading. A read or
    delivery receipt's subject outweighs a mail-system sender (Exchange sends both), and a
    gateway's "your message was quarantined / rejected" counts only beside a machine's hand
    (its sender, a "Reason:" field, a no-reply line);
-3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", ...), or the first part
-   of the lead's own text: an automated-message statement or ticket acknowledgement decides
-   alone; availability sentences (away, back on, limited access, urgent contact, left the
-   company, someone else away) decide when three agree, or when two agree (or an absence or
+3. auto-reply: the subject ("Automatic reply:", "Abwesenheitsnotiz", a responder's own tag
+   "[Automatyczna odpowiedź]", a bare "Auto:"), or the first part of the lead's own text: an
+   automated-message statement, a ticket acknowledgement or a challenge-response filter's
+   request decides alone; availability sentences (away, back on, limited access, urgent
+   contact, left the company, an address changed or no longer in use, someone else away)
+   decide when three agree, or when two agree (or an absence or
    a departure stands alone, or a terse "OOO until 3/14" opens the text) and the text engages
    with nothing (no pricing asked, no call offered, no time proposed, no question of its own
    beyond the stock "Need urgent help?");
@@ -33,6 +37,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+from tap_smartlead_inbox.mailtext import reply_headers as rh
 
 from . import _families as families
 
@@ -75,32 +81,80 @@ def _kind_from_headers(headers: Mapping[str, str]) -> str | None:
 
 
 def _subject_kind(subject: str) -> str | None:
-    text = families.SUBJECT_TAGS.sub("", _flat(subject, 300))
+    flat = _flat(subject, 300)
+    text = families.SUBJECT_TAGS.sub("", flat)
     if families.BOUNCE_SUBJECT_START.match(text):
         return BOUNCE
     if families.AUTO_SUBJECT_START.match(text) or families.AUTO_SUBJECT_ANYWHERE.search(text):
         return AUTO_REPLY
+    # A tag is stripped as a gateway's ("[EXTERNAL]"), but a responder writes its own in a
+    # tag too ("[Automatyczna odpowiedź]", "*Abwesend*"): the words inside each tag count.
+    for tag in families.TAG_WORDS.finditer(flat):
+        words = (tag.group(1) or tag.group(2) or "").strip()
+        # a tag of words only: "[#5617]" is a ticket system's reference, which people quote
+        if words[:1].isalpha() and families.AUTO_SUBJECT_START.match(words):
+            return AUTO_REPLY
     return None
+
+
+def _subject_asks_to_stop(subject: str) -> bool:
+    """A subject that is a request of one word ("unsubscribe", "STOP"), which list managers and
+    people send with an empty body."""
+    return families.ONE_WORD.fullmatch(_flat(subject, 100).strip(" .!")) is not None
 
 
 # --- bounce notices -----------------------------------------------------------------------
 
 
-def _is_bounce(sender: str, subject: str, notice: str) -> bool:
+def _is_bounce(sender: str, subject: str, notice: str, own_text: str, full_text: str) -> bool:
+    """The subject, the sender and the notice each decide alone. notice: the text reply_text
+    kept; what it dropped that no person quoted (a notice's sections below a divider) is read
+    only when the rest says nothing."""
     topic = families.SUBJECT_TAGS.sub("", _flat(subject, 300)) if subject else ""
-    if families.DSN_TEXT.search(notice) is not None or (
-        topic and families.BOUNCE_SUBJECT_START.match(topic)
-    ):
-        return True
-    hand = families.GATEWAY_HAND
-    if families.GATEWAY_TEXT.search(notice) and (
-        hand.search(notice) or (sender and hand.search(sender.lower()))
-    ):
+    if topic and families.BOUNCE_SUBJECT_START.match(topic):
         return True
     # Exchange sends read and delivery receipts from the same "Microsoft Outlook" sender as its
     # failure notices: a receipt's subject says which it is.
     receipt = bool(topic) and families.RECEIPT_SUBJECT.match(topic) is not None
-    return bool(sender) and not receipt and families.BOUNCE_SENDER.search(sender.lower()) is not None
+    if sender and not receipt and families.BOUNCE_SENDER.search(sender.lower()) is not None:
+        return True
+    if _notice_says_bounce(sender, notice):
+        return True
+    rest = _flat(_unquoted_rest(own_text, full_text), _NOTICE_HEAD) if own_text else ""
+    return bool(rest) and _notice_says_bounce(sender, rest)
+
+
+def _notice_says_bounce(sender: str, text: str) -> bool:
+    if families.DSN_TEXT.search(text) is not None:
+        return True
+    hand = families.GATEWAY_HAND
+    return families.GATEWAY_TEXT.search(text) is not None and (
+        hand.search(text) is not None or (bool(sender) and hand.search(sender.lower()) is not None)
+    )
+
+
+def _unquoted_rest(own_text: str, full_text: str) -> str:
+    """What reply_text dropped below the lead's own text, up to the first mark of a person's
+    quote: an attribution, a header block, a forward or original-message separator, a "> " line.
+
+    A notice is read whole, not through reply_text: a postmaster's copy says "The original
+    message was received at ..." above a "----- The following addresses had permanent fatal
+    errors -----" divider, which reply_text takes for the start of a quote. A lead's own note
+    above a forwarded notice stays the lead's: the forward's separator stops the reading."""
+    own_lines = [line.strip() for line in own_text.splitlines() if line.strip()]
+    lines = [line.strip() for line in full_text[: len(own_text) + _NOTICE_HEAD].splitlines() if line.strip()]
+    if len(lines) <= len(own_lines) or lines[: len(own_lines)] != own_lines:
+        return ""  # quote markup was dropped from the middle: a mail client's, a person's
+    rest = lines[len(own_lines) :]
+    # reply_text stopped at rest[0]: when it ends with a colon, reply_text took it for an
+    # attribution or a forward intro (no notice's divider ends so), and nothing is left to read.
+    if rest[0].endswith(rh.COLONS):
+        return ""
+    for index, line in enumerate(rest):
+        if line.startswith(">") or rh.is_attribution(line) or rh.opens_a_quote(rest, index):
+            rest = rest[:index]
+            break
+    return "\n".join(rest)
 
 
 # --- auto-replies -------------------------------------------------------------------------
@@ -108,7 +162,9 @@ def _is_bounce(sender: str, subject: str, notice: str) -> bool:
 # Availability sentences, each family one kind of evidence; a person may write one of them.
 # An absence or a departure can stand alone ("Back Monday" is not an auto-reply by itself).
 _STANDALONE = (families.AWAY, families.GONE)
-_SUPPORTING = (families.RETURN, families.LIMITED, families.URGENT, families.AWAY_OTHER)
+# An address change is a person's note too ("please note my address has changed to ..."
+# under a letter): it needs a second signal, as a date of return does.
+_SUPPORTING = (families.RETURN, families.MOVED, families.LIMITED, families.URGENT, families.AWAY_OTHER)
 # So many availability sentences at once are an out-of-office note even if it names a price.
 _UNDENIABLE = 3
 
@@ -123,9 +179,12 @@ def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
     standalone = sum(1 for family in _STANDALONE if family.search(own))
     standalone += families.OUT_NOTE.match(own) is not None
     machine = bool(sender) and families.MACHINE_SENDER.search(sender.lower()) is not None
-    if not standalone and not machine and not families.RETURN.search(own):
+    if not (standalone or machine or families.RETURN.search(own) or families.MOVED.search(own)):
         return False  # short of two supporting signals whatever LIMITED and URGENT say
     signals = standalone + machine + sum(1 for family in _SUPPORTING if family.search(own))
+    # An address-change notice says it twice ("my address has changed ... from now on write
+    # to ..."); a person's note of it under a letter says it once.
+    signals += len(families.MOVED.findall(own)) >= 2
     if signals >= _UNDENIABLE:
         return True
     return (standalone > 0 or signals >= 2) and not (_engaged(own) or _asks(own))
@@ -208,12 +267,14 @@ def reply_kind(
     told = _kind_from_headers(headers) if headers else None
     notice = _flat(own_text or full_text, _NOTICE_HEAD)
     own = notice[:_HEAD]
-    if _is_bounce(sender, subject, notice):
+    if _is_bounce(sender, subject, notice, own_text, full_text):
         return BOUNCE
     if told is not None:
         return told
     if _is_auto_reply(sender, subject, own):
         return AUTO_REPLY
     if own and _is_unsubscribe(own, _first_line(own_text or full_text)):
+        return UNSUBSCRIBE
+    if not own and subject and _subject_asks_to_stop(subject):
         return UNSUBSCRIBE
     return HUMAN

@@ -41,11 +41,16 @@ LISTS: dict[str, str] = {
     "GATEWAY_HAND": "a machine's hand in a gateway notice (a Reason: field, a no-reply)",
     # auto-replies: searched near the top of the lead's own text
     "AUTOMATED": "a machine saying it wrote the message, or a desk acknowledging a ticket: enough alone",
+    "CHALLENGE": (
+        "a challenge-response filter asking the sender to prove a person wrote (verify, a guest"
+        " list, a waitlisted message): enough alone"
+    ),
     "AWAY": "the writer is away (stands alone)",
     "RETURN": "when the writer is back",
     "LIMITED": "limited access to mail, slow answers",
     "URGENT": "whom to write to meanwhile, for urgent matters",
     "GONE": "the writer left the company, the mailbox is closed (stands alone)",
+    "MOVED": "the address changed or is no longer in use: write to another one (stands alone)",
     "OUT_NOTE": 'a terse note that opens the text with the absence ("OOO until 3/14"), at its start',
     "AWAY_OTHER": "someone else is away (an assistant's note): seconds other evidence only",
     # engagement: what a person answering the pitch writes
@@ -93,6 +98,8 @@ AUTO_PRECEDENCE = frozenset(listed("AUTO_PRECEDENCE"))
 # A subject is short and read from its start: each of these families is one plain group
 # (which sre can skip positions with by their first characters when it searches).
 SUBJECT_TAGS = re.compile(rf"^(?:\s*(?:{either('SUBJECT_TAG')}))+\s*")
+# The words inside a bracketed or starred tag anywhere in a subject, read against AUTO_SUBJECT.
+TAG_WORDS = re.compile(r"\[([^\]]{1,40})\]|\*{1,3}([^*]{1,20})\*{1,3}")
 BOUNCE_SUBJECT_START = re.compile(rf"^(?:{either('BOUNCE_SUBJECT')})")
 # Read and delivery receipts open an auto-reply's subject as they are written ("Read:", and
 # French "Lu :" with its space, which the French words carry).
@@ -116,12 +123,13 @@ GATEWAY_HAND = family(*listed("GATEWAY_HAND"))
 
 # --- auto-replies -------------------------------------------------------------------------
 
-AUTOMATED = family(*listed("AUTOMATED"))
+AUTOMATED = family(*listed("AUTOMATED", "CHALLENGE"))
 AWAY = family(*listed("AWAY"))
 RETURN = family(*listed("RETURN"))
 LIMITED = family(*listed("LIMITED"))
 URGENT = family(*listed("URGENT"))
 GONE = family(*listed("GONE"))
+MOVED = family(*listed("MOVED"))
 OUT_NOTE = re.compile(either("OUT_NOTE"))
 AWAY_OTHER = family(*listed("AWAY_OTHER"))
 

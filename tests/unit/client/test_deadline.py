@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tap_smartlead_inbox.client.deadline import Deadline, DeadlineAdapter
+from tests.support.examples import examples
 
 DEADLINE = 0.15  # seconds: the deadline of the tests that are cut
 GAP = 0.02  # seconds between two bytes of a trickled answer
@@ -318,7 +319,7 @@ def test_deadlines_of_several_threads_cut_only_their_own_requests(
 
 
 @given(seconds=st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 def test_remaining_is_never_below_its_floor_nor_above_the_deadline(seconds):
     with Deadline(seconds) as deadline:
         left = deadline.remaining()

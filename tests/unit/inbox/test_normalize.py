@@ -16,6 +16,7 @@ from tap_smartlead_inbox.core.timeutil import UTC, iso_or_none
 from tap_smartlead_inbox.inbox.anomalies import NOT_AN_OBJECT, Anomalies
 from tap_smartlead_inbox.inbox.normalize import Lead, normalize_lead
 from tap_smartlead_inbox.inbox.threads import PageInfo, ReadThread, email_rows, inbox_record
+from tests.support.examples import examples
 
 PAGE = PageInfo("2026-01-01T00:00:00.000Z", "/master-inbox/inbox-replies", "REPLY_TIME_DESC", {}, 0, 20)
 INBOX = generate_inbox(30, seed=3)
@@ -185,7 +186,7 @@ history_items = st.dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.one_of(
         st.fixed_dictionaries({}, optional={k: json_values for k in FLAT_KEYS}),
@@ -247,7 +248,7 @@ def test_sequence_count_is_unknown_in_the_documented_shape():
     assert flat.fields["sequence_count"] == 1
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)))
 def test_a_time_in_the_apis_own_form_is_kept_and_other_forms_become_it(moment):
     own = moment.replace(tzinfo=UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tap_smartlead_inbox.mailtext.body_text import html_to_text
+from tests.support.examples import examples
 from tests.support.paths import CORPORA
 
 CASES = [
@@ -55,7 +56,7 @@ fragments = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(fragments)
 def test_any_markup_gives_text_without_tags_or_runs_of_spaces(html):
     text = html_to_text(html)
@@ -230,7 +231,7 @@ def test_deep_bodies_are_one_kind_of_anomaly_in_the_run_report(counted, caplog):
     assert "2 HTML bodies nested too deep for the parser (text read flat)" in caplog.text
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     depth=st.integers(min_value=0, max_value=3_000),
     kind=st.sampled_from(sorted(NESTS)),

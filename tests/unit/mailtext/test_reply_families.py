@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tap_smartlead_inbox.mailtext.body_text import html_to_text, looks_like_html, read_html
 from tap_smartlead_inbox.mailtext.reply_text import reply_text
+from tests.support.examples import examples
 
 PITCH = "Hi Anna,\nWe help B2B teams book 30% more meetings.\nWorth a quick chat?\nSam"
 QUOTED = "\n".join(f"> {line}" for line in PITCH.splitlines())
@@ -176,7 +177,7 @@ domains = st.from_regex(r"[a-z0-9-]{1,10}\.(io|com|de|example)", fullmatch=True)
 words = st.text(alphabet="abcdefghij KLMNOP,.!?", min_size=1, max_size=30).map(str.strip).filter(bool)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(local_parts, domains, words, words)
 def test_plain_text_with_any_address_stays_text(local, domain, before, after):
     address = f"{local}@{domain}"
@@ -188,12 +189,28 @@ def test_plain_text_with_any_address_stays_text(local, domain, before, after):
     assert reply == f"{' '.join(before.split())}\n{' '.join(after.split())}"
 
 
-def test_a_reply_below_an_unmarked_header_block_is_kept_not_lost():
+def test_a_reply_with_nothing_above_its_header_block_adds_nothing():
+    # A forward or an all-quoted answer: nothing marks where a quote under an unmarked block
+    # would end, and a quoted line left in is worse than a rare bottom-posted answer lost.
     body = (
         "From: Sam Carter <sam@x.io>\nSent: Monday, March 4, 2024 9:12 AM\nTo: Anna <anna@y.io>\n"
-        "Subject: Quick question\n\nHi Anna, are you free Tuesday?\n\nYes, Tuesday works.\nAnna"
+        "Subject: Quick question\n\nHi Anna, are you free Tuesday?\n\nThanks,\nSam"
     )
-    assert reply_text(body).endswith("Yes, Tuesday works.\nAnna")
+    assert reply_text(body) == ""
+    assert reply_text(f"---------- Forwarded message ---------\n{body}") == ""
+
+
+def test_an_attribution_after_a_sentence_on_the_same_line_ends_the_reply():
+    body = "Hello. On 01/12/13, Tristan <t@example.com> wrote: -- REPLY ABOVE THIS LINE -- or visit us."
+    assert reply_text(body) == "Hello."
+    assert reply_text("Ja. Am 04.03.2024 um 09:12 schrieb Sam <sam@x.io>: > Hallo") == "Ja."
+    assert reply_text("Who wrote: the plan? Sam did.") == "Who wrote: the plan? Sam did."
+
+
+def test_an_attribution_wrapped_over_three_lines_is_found():
+    wrapped = "On Mon, Mar 4, 2024 at 9:12 AM, Sam Carter <\nsam.carter.with.a.long.name@x.io>\nwrote:"
+    body = f"Yes.\n\n{wrapped}\n{QUOTED}"
+    assert reply_text(body) == "Yes."
 
 
 def test_a_header_block_right_over_quoted_lines_goes_with_them_and_inline_answers_stay():
@@ -222,3 +239,9 @@ def test_an_attribution_over_a_bare_blockquote_in_a_top_posted_reply_leaves_noth
         "&lt;sam@x.io&gt;:</div><blockquote><div>Сколько менеджеров?</div></blockquote>"
     )
     assert reply_text(body) == "Не интересно.\nАлексей"
+
+
+def test_gmails_older_attribution_without_verb_or_colon_goes_with_its_quote():
+    assert reply_text(f"Thanks!\n\n2013/12/15 Bob Example <bob@example.com>\n{QUOTED}") == "Thanks!"
+    # without a quote below it, a line that ends with an address is the lead's
+    assert reply_text("Write to 2024 Sales <sales@x.io>") == "Write to 2024 Sales <sales@x.io>"

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from benchmarks.reply_text_benchmark import leaves_quote, same_text
 from tap_smartlead_inbox.mailtext.body_text import html_to_text
 from tap_smartlead_inbox.mailtext.reply_text import normalize_lines, reply_text
+from tests.support.examples import examples
 from tests.support.paths import CORPORA
 
 CORPUS = json.loads((CORPORA / "reply_corpus.json").read_text(encoding="utf-8"))
@@ -197,7 +198,7 @@ HTMLISH = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(HTMLISH)
 def test_any_input_gives_a_string_and_never_raises(body):
     assert isinstance(reply_text(body), str)
@@ -215,7 +216,7 @@ PLAIN = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(PLAIN)
 def test_plain_text_result_lines_come_from_the_full_text_in_order(body):
     """Nothing is invented or reordered: the reply's lines are a subsequence of the body's."""

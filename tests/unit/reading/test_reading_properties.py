@@ -42,6 +42,7 @@ from tap_smartlead_inbox.reading.pages import Query
 from tap_smartlead_inbox.reading.span_read import Checkpoint, SpanReader
 from tap_smartlead_inbox.run.progress import RunProgress
 from tests.conftest import OfflineTransport
+from tests.support.examples import examples
 
 OUT_OF_OFFICE, NOT_INTERESTED = 6, 3
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -283,7 +284,7 @@ def assert_invariants(outcome: Outcome, at_start: dict[str, str], at_end: dict[s
 # --- the properties -----------------------------------------------------------------
 
 PROPERTY_SETTINGS = settings(
-    max_examples=120,
+    max_examples=examples(120),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -21,6 +21,8 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    ar,
+    bg,
     ca,
     common,
     cs,
@@ -29,19 +31,27 @@ from . import (
     el,
     en,
     es,
+    et,
     fi,
     fr,
+    he,
     hr,
     hu,
+    id,
     it,
     ja,
     ko,
+    lt,
+    lv,
     nl,
     no,
     pl,
     pt,
     ro,
     ru,
+    sk,
+    sl,
+    sr,
     sv,
     tr,
     uk,
@@ -52,5 +62,5 @@ from . import (
 LANGUAGES: tuple[ModuleType, ...] = (
     common,
     en, de, fr, es, it, nl, pt, pl, sv, ru, uk, da, no, fi, cs, hu, tr, ro, el, hr, ca, vi,
-    ja, zh, ko,
+    ja, zh, ko, lt, lv, et, sk, sl, bg, sr, he, ar, id,
 )

@@ -64,8 +64,3 @@ GATEWAY_HAND = [
     "notifications?@",
     "alerts?@",
 ]
-
-AUTOMATED = [
-    # a ticket number in brackets
-    r"\[#\d{3,}\]",
-]

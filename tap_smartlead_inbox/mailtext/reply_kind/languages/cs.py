@@ -7,6 +7,7 @@ BOUNCE_SUBJECT = [
 
 AUTO_SUBJECT = [
     "automatická odpověď",
+    "potvrzení o přijetí",
 ]
 
 RECEIPT_NOT_AUTO = [
@@ -45,6 +46,7 @@ URGENT = [
 
 GONE = [
     "již (?:nepracuje|není zaměstnancem)",
+    r"(?:adresa|schránka|účet) (?:\S+ ){0,2}(?:již|už) není (?:používán|aktivní|používána|sledována)",
 ]
 
 UNSUBSCRIBE = [
@@ -60,4 +62,16 @@ UNSUBSCRIBE = [
 
 ONE_WORD = [
     "odhlásit",
+]
+
+CHALLENGE = [
+    "potvrďte, že jste (?:člověk|skutečná osoba)",
+    "ověření odesílatele",
+    "vaše zpráva bude doručena (?:až )?(?:po|jakmile)",
+]
+
+MOVED = [
+    "moje nová (?:e-?mailová )?adresa je",
+    "(?:moje|naše) (?:e-?mailová )?adresa se změnila",
+    "(?:od nynějška|nadále|napříště) (?:prosím )?(?:pište|zasílejte|posílejte) na",
 ]

@@ -12,6 +12,7 @@ BOUNCE_SUBJECT = [
 
 AUTO_SUBJECT = [
     "automatisk svar",
+    "modtagelsesbekræftelse",
 ]
 
 RECEIPT_NOT_AUTO = [
@@ -49,6 +50,10 @@ URGENT = [
 
 GONE = [
     "(?:arbejder|jobber|arbeider) ikke længere",
+    (
+        r"(?:adresse|postkasse|indbakke|konto)\w* (?:\S+ ){0,2}(?:bruges"
+        r"|benyttes|læses|overvåges) ikke (?:længere|mere)"
+    ),
 ]
 
 UNSUBSCRIBE = [
@@ -56,4 +61,16 @@ UNSUBSCRIBE = [
     "meld mig (?:av|af)",
     "fjern (?:mig|min|mit)",
     "ikke (?:send|sende|kontakt) mig (?:flere|mere|igjen|igen)",
+]
+
+CHALLENGE = [
+    "bekræft(?:e)?,? at du (?:er et menneske|ikke er en robot)",
+    "afsenderverifikation",
+    "din (?:besked|e-?mail|meddelelse) (?:bliver|vil blive) leveret,? (?:når|efter)",
+]
+
+MOVED = [
+    "min nye (?:e-?mail)?adresse er",
+    "(?:min|vores) (?:e-?mail)?adresse er ændret",
+    "(?:fremover|fra nu af|fremadrettet) (?:bedes du |venligst )?(?:skrive|sende|maile) til",
 ]

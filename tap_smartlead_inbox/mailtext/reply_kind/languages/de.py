@@ -19,6 +19,8 @@ AUTO_SUBJECT = [
     "urlaub",
     "elternzeit",
     "mutterschutz",
+    "empfangsbestätigung",
+    "eingangsbestätigung",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -44,6 +46,7 @@ DSN_TEXT = [
     "empfänger(?:adresse)? (?:unbekannt|abgelehnt)",
     "übermittlung an (?:folgende|diese) empfänger(?: oder gruppen)? ist fehlgeschlagen",
     "postfach des empfängers ist voll",
+    "sie sind (?:kein|nicht) (?:mitglied|abonnent) (?:dieser|der) (?:liste|mailingliste)",
 ]
 
 AUTOMATED = [
@@ -52,6 +55,12 @@ AUTOMATED = [
     "abwesenheitsnotiz",
     "wir haben ihre (?:anfrage|nachricht|e-?mail) erhalten",
     r"ihre anfrage (?:\(?#|nr|nummer)",
+    (
+        "wir werden ihre (?:anfrage|nachricht|e-?mail) (?:schnellst ?möglich"
+        "|so schnell wie möglich|zeitnah|umgehend|baldmöglichst) bearbeiten"
+    ),
+    r"vielen dank für ihre (?:elektronische )?nachricht\W+wir werden",
+    "(?:wir )?bestätigen (?:hiermit )?den eingang ihrer",
 ]
 
 AWAY = [
@@ -83,6 +92,10 @@ GONE = [
     "nicht mehr (?:im unternehmen|bei|für|in unserem unternehmen|tätig|beschäftigt)",
     "(?:hat|haben) (?:das unternehmen|uns|unser unternehmen) verlassen",
     "postfach wird nicht mehr",
+    (
+        r"(?:adresse|postfach|konto) (?:\S+ ){0,2}(?:wird|ist) nicht mehr"
+        r" (?:aktiv|gültig|in (?:verwendung|benutzung|betrieb)|besetzt|abgerufen)"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -137,4 +150,18 @@ UNSUBSCRIBE = [
 ONE_WORD = [
     "abmelden",
     "stopp",
+]
+
+CHALLENGE = [
+    "bestätigen sie, dass sie (?:ein mensch|kein roboter|keine maschine)",
+    "(?:absender|sender)-?(?:verifizierung|überprüfung|bestätigung)",
+    "ihre (?:nachricht|e-?mail) wird (?:erst )?(?:zugestellt|ausgeliefert), (?:sobald|wenn) sie",
+    "(?:liste|gästeliste) (?:der )?(?:zugelassenen|bestätigten) absender",
+]
+
+MOVED = [
+    "meine neue (?:e-?mail-?)?adresse (?:lautet|ist)",
+    "(?:e-?mail-?)?adresse hat sich geändert",
+    "(?:schreiben|senden) sie (?:bitte )?(?:ab sofort|künftig|zukünftig|in zukunft) an",
+    "(?:ab sofort|künftig|zukünftig) (?:bin ich |erreichen sie mich )?(?:unter|an)",
 ]

@@ -31,6 +31,16 @@ BOUNCE_SUBJECT = [
     "warning: message .{0,40}delayed",
     "returned to sender",
     "email delivery failure",
+    "failed (?:mail|message|e-?mail|delivery)",
+    "mail (?:error|failure|failed|not delivered|returned)",
+    "(?:mail|e-?mail) (?:could not|couldn't|cannot|can't) be (?:delivered|sent)",
+    "delivery (?:status notification|warning|delay|delayed|error|notice)",
+    "mail delivery (?:warning|delay|delayed|notice|notification|status|problem)",
+    r"(?:warning: )?message (?:has )?not (?:yet )?been delivered",
+    "(?:mail|message|e-?mail) loop",
+    "(?:message|post|posting) (?:rejected|held|refused) (?:by|for|to) (?:the )?(?:mailing )?list",
+    r"your message (?:to \S{1,80} )?(?:could not|couldn't|cannot|can't|was not|wasn't) be delivered",
+    "message (?:delayed|delay)",
 ]
 
 AUTO_SUBJECT = [
@@ -54,6 +64,11 @@ AUTO_SUBJECT = [
     "we(?:'ve| have)? received your",
     "thank you for (?:contacting|your (?:e-?mail|message|request|inquiry|enquiry))",
     r"\[?(?:ticket|request|case|incident)? ?#\d{3,}",
+    r"auto ?:",
+    "disposition notification",
+    "acknowledg(?:e)?ment of (?:receipt|your)",
+    "(?:sender|message) verification",
+    "please verify",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -105,6 +120,46 @@ DSN_TEXT = [
     "delivery status notification",
     r"your message to \S{1,80} (?:couldn't|could not|can't|cannot|wasn't|was not) be delivered",
     r"(?:wasn't|was not) found at \S+\.\w+",
+    "(?:mail|e-?mail) (?:wasn't|was not|couldn't be|could not be|cannot be|can't be) delivered",
+    "(?:your|the following|this) (?:message|mail|e-?mail) (?:could not|couldn't|cannot|can't) be sent",
+    "has not (?:yet )?been delivered (?:to any|to the following|because)",
+    "delay in (?:the )?delivery of",
+    "(?:will )?continue (?:trying|to try|to attempt) (?:to deliver|delivery)",
+    "delivery of (?:e-?mail|your message|the message|mail) .{0,60}(?:delayed|postponed)",
+    "the following (?:mail|message) has been returned",
+    "returned mail follows",
+    "(?:this is|below is|attached is) a copy of (?:your|the) (?:original )?message",
+    r"(?:first|following) \d+ lines of (?:your|the) (?:original )?message",
+    "original message as received",
+    "no valid recipients",
+    "(?:message log|failed addresses) follows?",
+    "mail delivery software",
+    "this is the mailer-daemon",
+    "error (?:has )?occurred while (?:attempting to deliver|delivering)",
+    "no delivery could be attempted",
+    "(?:you are|you're) not (?:a )?(?:member|subscriber) of (?:this|the|that) (?:mailing )?list",
+    "(?:non-?member|non-?subscriber) (?:post|posting|submission)",
+    "only (?:list )?(?:members|subscribers) (?:may|can|are allowed to) post",
+    (
+        "(?:post|posting|message) to (?:the )?(?:\\S+ )?(?:mailing )?list"
+        " (?:\\S+ )?(?:was|has been) (?:rejected|held|refused|denied)"
+    ),
+    "(?:mail|routing) loop",
+    "loop detected",
+    "too many hops",
+    "did not reach the following recipient",
+    "(?:unable|failed) to deliver (?:message|mail|e-?mail) to",
+    "original message follows",
+    "held until the list moderator",
+    "(?:post|posting|message) by (?:a )?non-?member",
+    "members-only list",
+    (
+        "(?:mail|message|e-?mail) to (?:the following|one or more) recipients?"
+        " (?:could not|couldn't|cannot|can't) be delivered"
+    ),
+    "(?:your )?message (?:has been|is|was) delayed",
+    "still awaiting delivery",
+    "your message has not been delivered",
 ]
 
 GATEWAY_TEXT = [
@@ -159,6 +214,11 @@ AUTOMATED = [
         r"|get back to you|be in touch|contact you)(?: to you)?(?: \w+){0,3} within (?:\d+|one|two"
         r"|a few) (?:business |working )?(?:hours?|days?)"
     ),
+    "(?:we )?(?:hereby )?acknowledge (?:the )?receipt of your",
+    "we will (?:handle|process|deal with|review|respond to|reply to|answer) your (?:request|message|e-?mail"
+        "|inquiry|enquiry) (?:as soon as|within|shortly|promptly|in the order)",
+    "(?:has been|was) displayed",
+    "no guarantee that the message has been read",
 ]
 
 AWAY = [
@@ -229,6 +289,10 @@ URGENT = [
 ]
 
 GONE = [
+    (
+        r"(?:address|mailbox|inbox|account) (?:\S+ ){0,2}(?:is|are) no longer"
+        r" (?:in use|used|read|valid|being read|monitored)"
+    ),
     "(?:i am|i'm|is|are|she is|he is|she's|he's) no longer (?:with|at|employed|working|part of)",
     "no longer (?:works?|employed) (?:at|for|by|with)",
     "(?:has|have) left (?:the company|the organi[sz]ation|the business|the firm)",
@@ -397,4 +461,39 @@ OFFER_AFTER = [
 
 ASKING_BEFORE = [
     r"(?:\b(?:i|we)(?:'d| would)?|\bplease|\bkindly) (?:(?:like|want|wish|need|ask) (?:you )?to|just)",
+]
+
+CHALLENGE = [
+    (
+        "(?:verify|confirm|prove) (?:that )?you(?:'re| are)? (?:a )?(?:human"
+        "|real person|not a (?:robot|spammer|bot))"
+    ),
+    (
+        "(?:your )?(?:message|e-?mail) (?:has been|was|is being|is) (?:waitlisted|held (?:pending|until)"
+        "|awaiting (?:your )?(?:verification|confirmation))"
+    ),
+    "(?:pending|awaiting|requires) (?:your )?sender verification",
+    "sender verification",
+    (
+        "(?:add|added) (?:you|yourself|your address) to (?:my|the|our)"
+        " (?:approved senders|whitelist|allow ?list)"
+    ),
+    "challenge[- ]response",
+    "(?:only )?accepts? (?:e-?mails?|messages?) (?:only )?from (?:approved|known|verified|trusted) senders",
+    "(?:click|follow|visit) (?:the link|here|below) (?:below )?to (?:verify|confirm) (?:your|that you|this)",
+]
+
+MOVED = [
+    "(?:my|our|the|his|her) new (?:e-?mail )?address is",
+    (
+        "(?:write|send|direct|forward|address) (?:your |all |future )?(?:e-?mails?|messages?|correspondence)?"
+        " ?(?:from now on |in (?:the )?future |going forward )?to (?:my|our|the) new (?:e-?mail )?address"
+    ),
+    (
+        "(?:from now on|going forward|in (?:the )?future),? (?:please )?(?:write"
+        "|send|contact|e-?mail|reach) (?:me|us|to)"
+    ),
+    "(?:has|have) (?:changed|moved) (?:my |our |his |her )?(?:e-?mail )?address",
+    "(?:e-?mail )?address has (?:changed|moved)",
+    "update your (?:records|address book|contact (?:details|list))",
 ]

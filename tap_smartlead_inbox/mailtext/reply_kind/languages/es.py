@@ -16,6 +16,8 @@ AUTO_SUBJECT = [
     "ausente",
     "ausencia",
     "vacaciones",
+    "acuse de recibo",
+    "mensaje automático",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -37,12 +39,19 @@ DSN_TEXT = [
     "no se puede entregar",
     "la entrega a (?:estos|este|los siguientes) destinatarios?.{0,30}(?:ha fallado|falló)",
     "buzón del destinatario está lleno",
+    "no (?:es|eres) (?:miembro|suscriptor) de (?:esta|la) lista",
 ]
 
 AUTOMATED = [
     "respuesta automática",
     "mensaje automático",
     "hemos recibido su (?:solicitud|mensaje|correo|consulta)",
+    "gracias por (?:contactar|ponerse en contacto|escribir)(?:nos)? con nosotros",
+    (
+        "(?:estamos procesando|procesaremos|responderemos) (?:la respuesta"
+        " a )?(?:tu|su) (?:consulta|solicitud|mensaje|petición)"
+    ),
+    "a la mayor brevedad (?:posible )?(?:tendrás|tendrá|recibirás|recibirá|nos pondremos)",
 ]
 
 AWAY = [
@@ -75,6 +84,10 @@ URGENT = [
 GONE = [
     "ya no (?:trabaja|forma parte|está en|pertenece)",
     "(?:ha|han) dejado (?:la empresa|de trabajar)",
+    (
+        r"(?:dirección|buzón|cuenta) (?:\S+ ){0,2}ya no (?:está en uso|se"
+        r" utiliza|se usa|está activa?|se revisa|es válida)"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -118,4 +131,20 @@ UNSUBSCRIBE = [
 
 ONE_WORD = [
     "baja",
+]
+
+CHALLENGE = [
+    "confirm(?:ar|e) que (?:usted )?(?:es|eres) (?:una persona|humano|un humano)",
+    "verificación del remitente",
+    "(?:su|tu) mensaje (?:será|no será) entregado (?:hasta|cuando|una vez)",
+    "lista de remitentes (?:autorizados|aprobados)",
+]
+
+MOVED = [
+    "mi nueva (?:dirección|cuenta) (?:de correo )?(?:electrónico )?es",
+    "(?:mi|nuestra) dirección (?:de correo )?(?:electrónico )?ha cambiado",
+    (
+        "(?:a partir de ahora|en adelante|de ahora en adelante),? (?:por"
+        " favor )?(?:escriba|escribe|envíe|envía|contacte|contacta)"
+    ),
 ]

@@ -10,6 +10,7 @@ AUTO_SUBJECT = [
     "automaattinen vastaus",
     "lomalla",
     "poissa",
+    "vastaanottokuittaus",
 ]
 
 RECEIPT_NOT_AUTO = [
@@ -48,6 +49,7 @@ URGENT = [
 
 GONE = [
     "ei (?:enää )?työskentele",
+    r"(?:osoite|postilaatikko|tili) (?:\S+ ){0,2}ei ole enää (?:käytössä|aktiivinen|seurannassa)",
 ]
 
 STOCK_QUESTION = [
@@ -62,4 +64,16 @@ UNSUBSCRIBE = [
     "postituslistalta",
     "en halua (?:enää )?(?:viestejä|sähköposteja|postia)",
     "peru(?:uta|a) tilau",
+]
+
+CHALLENGE = [
+    "vahvista, että olet ihminen",
+    "lähettäjän (?:vahvistus|varmennus|tunnistus)",
+    "viestisi toimitetaan (?:vasta )?(?:kun|sen jälkeen)",
+]
+
+MOVED = [
+    "uusi (?:sähköposti)?osoitteeni on",
+    "(?:sähköposti)?osoitteeni on (?:muuttunut|vaihtunut)",
+    "(?:jatkossa|tästä lähtien) (?:pyydän )?(?:lähettämään|kirjoittamaan|lähetä|kirjoita)",
 ]

@@ -15,6 +15,8 @@ AUTO_SUBJECT = [
     "en congés?",
     "congé",
     "vacances",
+    "accusé de réception",
+    "message automatique",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -41,12 +43,18 @@ DSN_TEXT = [
     "destinataire inconnu",
     "la remise (?:aux|au) destinataires?(?: ou groupes?)?(?: suivants?)? a échoué",
     "boîte aux lettres du destinataire est pleine",
+    "vous n'êtes pas (?:membre|abonné) de (?:cette|la) liste",
 ]
 
 AUTOMATED = [
     "réponse automatique",
     "message automatique",
     "nous avons (?:bien )?reçu votre (?:demande|message|e-?mail|courriel)",
+    "nous (?:avons bien reçu|accusons (?:bonne )?réception de) votre",
+    (
+        "nous traiterons votre (?:demande|message|courriel) (?:dans les"
+        " meilleurs délais|dès que possible|rapidement)"
+    ),
 ]
 
 AWAY = [
@@ -81,6 +89,10 @@ GONE = [
     "(?:a|ont) quitté (?:l'entreprise|la société|notre)",
     "ne travaille plus",
     "n'est plus (?:en poste|dans|chez|au sein)",
+    (
+        r"(?:adresse|boîte(?: aux lettres)?|compte) (?:\S+ ){0,2}n'est plus"
+        r" (?:utilisée?|active?|consultée?|valide|relevée?)"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -125,4 +137,20 @@ UNSUBSCRIBE = [
 
 ONE_WORD = [
     "désabonner",
+]
+
+CHALLENGE = [
+    "confirmer que vous (?:êtes|n'êtes pas) (?:un humain|une personne|un robot)",
+    "vérification (?:de l'|d')expéditeur",
+    (
+        "votre message (?:sera|ne sera) (?:remis|délivré|distribué) (?:qu')?(?:après"
+        "|une fois|dès) (?:que vous|votre)"
+    ),
+    "liste (?:des )?expéditeurs (?:autorisés|approuvés)",
+]
+
+MOVED = [
+    "ma nouvelle adresse (?:e-?mail |électronique |mail )?est",
+    "(?:mon|notre) adresse (?:e-?mail |électronique |mail )?a changé",
+    "(?:désormais|dorénavant|à l'avenir),? (?:merci d'|veuillez )?(?:écrire|envoyer|adresser|contacter)",
 ]

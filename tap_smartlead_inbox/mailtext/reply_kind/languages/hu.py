@@ -15,6 +15,8 @@ DSN_TEXT = [
 
 AUTOMATED = [
     "automatikus válasz",
+    "(?:ez egy )?automatikus (?:üzenet|értesítés)",
+    "megkaptuk (?:az ön |a )?(?:levelét|üzenetét|megkeresését)",
 ]
 
 AWAY = [
@@ -28,4 +30,28 @@ LIMITED = [
 
 URGENT = [
     "sürgős (?:ügyben|esetben|kérdésekben)",
+]
+
+CHALLENGE = [
+    "erősítse meg, hogy (?:ön )?(?:ember|nem robot)",
+    "feladó (?:ellenőrzése|hitelesítése)",
+    "üzenete (?:csak )?(?:azután|akkor) (?:kerül kézbesítésre|lesz kézbesítve)",
+]
+
+RETURN = [
+    "(?:-ig|-éig|ig) (?:vagyok )?(?:szabadságon|távol)",
+    "visszatérésem után",
+    "(?:ismét|újra) elérhető",
+]
+
+GONE = [
+    "már nem dolgozik",
+    "már nem dolgozom",
+    r"(?:cím|postafiók|fiók) (?:\S+ ){0,2}már nem (?:használt|aktív|él)",
+]
+
+MOVED = [
+    "új (?:e-?mail )?címem",
+    "(?:e-?mail )?címem megváltozott",
+    "(?:a jövőben|mostantól|ezentúl) (?:kérem, )?(?:írjon|küldje|keressen)",
 ]

@@ -15,6 +15,8 @@ AUTO_SUBJECT = [
     "assenza",
     "ferie",
     "in vacanza",
+    "conferma di ricezione",
+    "messaggio automatico",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -71,6 +73,10 @@ GONE = [
     "non (?:lavora|fa) più",
     "ha lasciato (?:l'azienda|la società)",
     "non è più (?:in|presso)",
+    (
+        r"(?:indirizzo|casella|account) (?:\S+ ){0,2}non è più (?:in uso"
+        r"|attiv[oa]|utilizzat[oa]|monitorat[oa]|valid[oa])"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -120,4 +126,22 @@ UNSUBSCRIBE = [
 
 ONE_WORD = [
     "disiscrivimi",
+]
+
+CHALLENGE = [
+    "confermare di essere (?:una persona|un essere umano|umano)",
+    "verifica del mittente",
+    (
+        "(?:il suo|il tuo) messaggio (?:sarà|verrà) (?:consegnato|recapitato)"
+        " (?:solo )?(?:dopo|quando|una volta)"
+    ),
+]
+
+MOVED = [
+    "(?:il mio|il nostro) nuovo indirizzo (?:e-?mail |di posta )?è",
+    "(?:il mio|il nostro) indirizzo (?:e-?mail |di posta )?è cambiato",
+    (
+        "(?:d'ora in poi|da ora in poi|in futuro),? (?:si prega di |per"
+        " favore )?(?:scrivere|scrivete|inviare|contattare)"
+    ),
 ]

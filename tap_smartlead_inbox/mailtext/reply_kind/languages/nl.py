@@ -13,6 +13,7 @@ AUTO_SUBJECT = [
     "afwezigheid",
     "vakantie",
     "met verlof",
+    "ontvangstbevestiging",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -67,6 +68,10 @@ GONE = [
     "(?:werkt|is) niet meer (?:bij|werkzaam|in dienst)",
     "(?:heeft|hebben) (?:ons|het bedrijf|de organisatie) verlaten",
     "niet langer (?:werkzaam|in dienst)",
+    (
+        r"(?:adres|mailbox|postbus|account) (?:\S+ ){0,2}(?:is|wordt) niet"
+        r" (?:meer|langer) (?:in gebruik|actief|gelezen|bewaakt)"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -109,4 +114,16 @@ UNSUBSCRIBE = [
 ONE_WORD = [
     "uitschrijven",
     "afmelden",
+]
+
+CHALLENGE = [
+    "bevestig (?:dat u|dat je) (?:een mens|geen robot)",
+    "afzender(?:verificatie|controle)",
+    "uw bericht wordt (?:pas )?(?:afgeleverd|bezorgd) (?:nadat|zodra|wanneer)",
+]
+
+MOVED = [
+    "mijn nieuwe (?:e-?mail)?adres is",
+    "(?:mijn|ons) (?:e-?mail)?adres is gewijzigd",
+    "(?:vanaf nu|voortaan|in het vervolg) (?:graag |kunt u )?(?:mailen|schrijven|sturen) (?:naar|aan)",
 ]

@@ -39,6 +39,7 @@ URGENT = [
 
 GONE = [
     "(?:arbejder|jobber|arbeider) ikke lenger",
+    r"(?:adresse|postboks|innboks|konto)\w* (?:\S+ ){0,2}(?:brukes|overvåkes|leses) ikke lenger",
 ]
 
 UNSUBSCRIBE = [
@@ -47,4 +48,22 @@ UNSUBSCRIBE = [
     "fjern meg",
     "ikke (?:send|sende|kontakt) meg (?:flere|mere|igjen|igen)",
     # "fjern min": listed in da
+]
+
+AUTO_SUBJECT = [
+    "fravær",
+    # "automatisk svar": listed in da; "ferie": listed in it
+    "mottaksbekreftelse",
+]
+
+CHALLENGE = [
+    "bekreft at du (?:er et menneske|ikke er en robot)",
+    "avsenderverifisering",
+    "meldingen din (?:blir|vil bli) levert (?:når|etter)",
+]
+
+MOVED = [
+    "min nye e-?postadresse er",
+    "(?:min|vår) (?:e-?post)?adresse er endret",
+    "(?:heretter|fra nå av) (?:ber jeg deg |vennligst )?(?:skrive|sende) til",
 ]

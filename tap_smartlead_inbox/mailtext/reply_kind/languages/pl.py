@@ -13,6 +13,8 @@ AUTO_SUBJECT = [
     "poza biurem",
     "nieobecn",
     "urlop",
+    "potwierdzenie (?:odbioru|otrzymania)",
+    "wiadomość automatyczna",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -52,6 +54,7 @@ RETURN = [
     "wracam",
     "wrócę",
     "będę (?:z powrotem|dostępn)",
+    r"do (?:dnia )?\d{1,2}[./]\d{1,2}",
 ]
 
 LIMITED = [
@@ -68,6 +71,7 @@ GONE = [
     "nie pracuje już",
     "już nie pracuje",
     "nie jest już (?:pracownikiem|związan)",
+    r"(?:adres|skrzynka|konto) (?:\S+ ){0,2}(?:nie jest już|jest nieaktywn)",
 ]
 
 ENGAGED = [
@@ -104,4 +108,16 @@ UNSUBSCRIBE = [
 
 ONE_WORD = [
     "wypisz",
+]
+
+CHALLENGE = [
+    "potwierdź, że jesteś (?:człowiekiem|osobą)",
+    "weryfikacja nadawcy",
+    "(?:twoja|pana|pani) wiadomość zostanie dostarczona (?:dopiero )?(?:po|gdy)",
+]
+
+MOVED = [
+    "mój nowy adres (?:e-?mail )?(?:to|jest)",
+    "(?:mój|nasz) adres (?:e-?mail )?(?:uległ zmianie|zmienił się)",
+    "(?:od teraz|od dzisiaj|w przyszłości) (?:proszę )?(?:pisać|kierować|wysyłać)",
 ]

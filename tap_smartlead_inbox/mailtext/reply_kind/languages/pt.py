@@ -16,6 +16,9 @@ AUTO_SUBJECT = [
     "ausência",
     "férias",
     # "ausente": listed in es
+    "confirmação de recebimento",
+    "confirmação de receção",
+    "mensagem automática",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -71,6 +74,10 @@ GONE = [
     "já não trabalha",
     "não faz mais parte",
     "deixou a empresa",
+    (
+        r"(?:endereço|caixa|conta) (?:\S+ ){0,2}(?:não está mais|já não"
+        r" está|deixou de estar) (?:em uso|ativ[oa]|a ser monitorizad[oa])"
+    ),
 ]
 
 AWAY_OTHER = [
@@ -109,4 +116,16 @@ UNSUBSCRIBE = [
 
 ONE_WORD = [
     "descadastrar",
+]
+
+CHALLENGE = [
+    "confirm(?:ar|e) que (?:você )?é (?:uma pessoa|humano|um humano)",
+    "verificação do remetente",
+    "(?:a sua|sua) mensagem (?:será|só será) entregue (?:após|quando|depois)",
+]
+
+MOVED = [
+    "(?:o )?meu novo (?:endereço|e-?mail) (?:de e-?mail )?é",
+    "(?:o )?meu (?:endereço de )?e-?mail (?:mudou|foi alterado)",
+    "(?:a partir de agora|doravante|de agora em diante),? (?:por favor )?(?:escreva|envie|contacte|contate)",
 ]

@@ -18,6 +18,7 @@ AUTO_SUBJECT = [
     "semester",
     "tjänstledig",
     "föräldraledig",
+    "mottagningsbekräftelse",
 ]
 
 AUTO_SUBJECT_ANYWHERE = [
@@ -73,6 +74,7 @@ GONE = [
     "(?:arbetar|jobbar) inte längre",
     "slutat (?:på|hos|sin anställning)",
     "inte längre (?:anställd|verksam)",
+    r"(?:adress|brevlåda|inkorg|konto)\w* (?:\S+ ){0,2}(?:används|bevakas|läses) (?:inte längre|ej längre)",
 ]
 
 ENGAGED = [
@@ -102,4 +104,16 @@ UNSUBSCRIBE = [
     "(?:kontakta|mejla|maila) (?:mig|oss) inte",
     "inga fler (?:mejl|mail|e-?post)",
     "jag vill inte (?:ha|få) (?:fler|mer|några)",
+]
+
+CHALLENGE = [
+    "bekräfta att du (?:är en människa|inte är en robot)",
+    "avsändarverifiering",
+    "ditt meddelande levereras (?:först )?(?:när|efter att)",
+]
+
+MOVED = [
+    "min nya (?:e-?post)?adress är",
+    "(?:min|vår) (?:e-?post)?adress har ändrats",
+    "(?:från och med nu|hädanefter|i fortsättningen) (?:ber jag dig |vänligen )?(?:skriva|skicka|mejla)",
 ]

@@ -12,6 +12,7 @@ BOUNCE_SUBJECT = [
 AUTO_SUBJECT = [
     "otomatik (?:yanıt|cevap)",
     "ofis dışında",
+    "alındı bildirimi",
 ]
 
 RECEIPT_NOT_AUTO = [
@@ -55,6 +56,7 @@ URGENT = [
 
 GONE = [
     "artık (?:çalışmıyor|çalışmamaktadır)",
+    r"(?:adres|posta kutusu|hesap)\w* (?:\S+ ){0,2}artık (?:kullanılmamaktadır|kullanılmıyor|aktif değil)",
 ]
 
 UNSUBSCRIBE = [
@@ -65,4 +67,16 @@ UNSUBSCRIBE = [
     "bana (?:bir daha |artık )?(?:e-?posta|mail) (?:göndermeyin|atmayın)",
     "(?:göndermeyi|yazmayı) bırakın",
     "benimle (?:bir daha )?iletişime geçmeyin",
+]
+
+CHALLENGE = [
+    "(?:insan|robot olmadığınızı) (?:olduğunuzu )?doğrulayın",
+    "gönderen doğrulaması",
+    "mesajınız (?:ancak )?(?:onayladıktan|doğruladıktan) sonra (?:teslim edilecek|iletilecek)",
+]
+
+MOVED = [
+    "yeni (?:e-?posta )?adresim",
+    "(?:e-?posta )?adresim değişti",
+    "(?:bundan sonra|bundan böyle|artık) (?:lütfen )?(?:yazın|gönderin|ulaşın)",
 ]
