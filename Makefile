@@ -74,4 +74,4 @@ $(MELTANO_VENV)/.installed: $(VENV)/.installed
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(VENV)-3.* $(MELTANO_VENV) .meltano exports site
+	rm -rf $(VENV) $(VENV)-3.* $(MELTANO_VENV) .meltano exports site transform/target transform/logs

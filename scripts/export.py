@@ -1,8 +1,9 @@
 """Run the export pipeline: `meltano run tap-smartlead-inbox target-csv`.
 
 Against Smartlead when SMARTLEAD_API_KEY is set; otherwise against the bundled
-sandbox API, started here, with every replied lead exported. Ends by printing
-where the CSV files are and how many rows they hold.
+sandbox API, started here, with every replied lead exported, and then loaded into
+DuckDB with the dbt package's marts built on it (scripts/export_marts.py). Ends by
+printing where the CSV files are and how many rows they hold, and the marts' rows.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ BANNER = "=" * 72
 # Meltano says this of every run that saves no state, the environment active or not: a demo
 # run would show it right after "Environment 'dev' is active". The banner says it instead.
 STATELESS = b"No active environment, proceeding with stateless run!"
+
+import export_marts  # noqa: E402  (beside this script, which Python puts first on sys.path)
 
 from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig  # noqa: E402  (needs ROOT on sys.path)
 
@@ -52,14 +55,20 @@ def main() -> int:
         # since a bookmark saved under the pipeline's state ID would make the first real
         # export read only the last few minutes of the real inbox.
         command += ["--full-refresh", "--no-state-update"]
+    marts = (0, "")
     try:
         code = _meltano(command, env)
+        if code == 0 and sandbox is not None:
+            marts = export_marts.build(MELTANO, env)
     finally:
         if sandbox:
             sandbox.stop()
     if code != 0:
         print(f"export failed: meltano exited {code}", file=sys.stderr)
         return code
+    if marts[0] != 0:
+        print(f"{export_marts.failed(marts[1])}\nmarts failed: meltano exited {marts[0]}", file=sys.stderr)
+        return marts[0]
     return _report(started, sandbox)
 
 
@@ -97,6 +106,7 @@ def _report(started: float, sandbox: Sandbox | None) -> int:
         if expected != emails:
             print("\n".join(lines), file=sys.stderr)
             return 1
+        lines += export_marts.report()
     lines.append(BANNER)
     print("\n".join(lines))
     return 0

@@ -37,6 +37,8 @@ MODULE_MARKS = {
     "test_readme_commands": ("pipeline",),
     "test_plugin_definitions": ("pipeline",),
     "test_warehouse": ("pipeline", "warehouse"),
+    "test_dbt_duckdb": ("pipeline",),
+    "test_dbt_postgres": ("pipeline", "warehouse"),
     "test_packaging": ("build",),
 }
 # `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup); the tests of a group
@@ -44,6 +46,8 @@ MODULE_MARKS = {
 XDIST_GROUPS = {
     "test_csv_pipeline": "test_csv_pipeline",  # one export, read by most of its tests
     "test_questions": "test_questions",  # one load into DuckDB
+    "test_dbt_duckdb": "test_dbt_duckdb",  # one load (two runs), read by every test
+    "test_dbt_postgres": "test_dbt_postgres",  # the same, on PostgreSQL
     "test_readme_commands": "test_readme_commands",  # one project copy, its commands in order
     "test_packaging": "test_packaging",  # one build
 }

@@ -385,6 +385,7 @@ def test_the_sandbox_demo_says_it_keeps_no_state_and_saves_no_bookmark(tmp_path)
     )
     assert demo.returncode == 0, demo.stderr[-3000:]
     assert "sandbox check:" in demo.stdout and ": OK" in demo.stdout
+    assert "dbt build: 11 models" in demo.stdout, "the marts, built on the same inbox in DuckDB"
     # The first screen: the banner says it, and Meltano's own word for a run that saves no
     # state, "No active environment", is left out (it came right after "Environment 'dev'
     # is active"). No METRIC line from either plugin.
