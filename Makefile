@@ -63,7 +63,8 @@ $(VENV)/.installed: pyproject.toml
 
 # Meltano in its own environment (it pins SQLAlchemy < 2.1), then the plugins (Meltano makes
 # their venvs with uv too).
-$(MELTANO_VENV)/.installed: $(VENV)/.installed
+$(MELTANO_VENV)/.installed: | $(VENV)/.installed
+	rm -rf $(MELTANO_VENV)
 	$(UV) venv -q --python $(PYTHON) $(MELTANO_VENV)
 	$(UV) pip install -q --python $(MELTANO_VENV)/bin/python 'meltano~=4.4.1'
 	touch $@
