@@ -117,7 +117,9 @@ def _is_bounce(sender: str, subject: str, notice: str, own_text: str, full_text:
     # failure notices: a receipt's subject says which it is.
     receipt = bool(topic) and families.RECEIPT_SUBJECT.match(topic) is not None
     if sender and not receipt and families.BOUNCE_SENDER.search(sender.lower()) is not None:
-        return True
+        # a gateway's challenge ("verify your address and your message will be delivered"),
+        # sent from its postmaster, holds the message rather than returns it
+        return families.CHALLENGE.search(notice) is None or _notice_says_bounce(sender, notice)
     if _notice_says_bounce(sender, notice):
         return True
     rest = _flat(_unquoted_rest(own_text, full_text), _NOTICE_HEAD) if own_text else ""
