@@ -36,7 +36,7 @@ Evidence is read strongest first, and each step only where it can be trusted:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from tap_smartlead_inbox.mailtext import reply_headers as rh
 
@@ -208,15 +208,16 @@ _SUPPORTING = (families.RETURN, families.MOVED, families.LIMITED, families.URGEN
 _UNDENIABLE = 3
 
 
-def _is_auto_reply(sender: str, subject: str, own: str, quoting: bool = False) -> bool:
-    """quoting: the own text sits above a person's quote of our message (_answers_a_quote)."""
+def _is_auto_reply(sender: str, subject: str, own: str, quoting: Callable[[], bool] = lambda: False) -> bool:
+    """quoting: whether the own text sits above a person's quote of our message (_answers_a_quote),
+    asked only when it decides: most replies never need it."""
     if subject and _subject_kind(subject) == AUTO_REPLY:
         return True
     if not own:
         return False
     # A person answering in their client may name an automatic message ("sorry for the
     # auto-reply earlier, can we talk tomorrow?"): above a quote, their own question outweighs it.
-    if families.AUTOMATED.search(own) and not (quoting and (_asks(own) or _engaged(own))):
+    if families.AUTOMATED.search(own) and not ((_asks(own) or _engaged(own)) and quoting()):
         return True
     standalone = sum(1 for family in _STANDALONE if family.search(own))
     standalone += families.OUT_NOTE.match(own) is not None
@@ -231,8 +232,9 @@ def _is_auto_reply(sender: str, subject: str, own: str, quoting: bool = False) -
         return True
     # Above a person's quote, one availability sentence is a person's remark ("I'm away next
     # week, let's talk after"): a note quoting our message says two things (away, and until when).
-    enough = signals >= 2 if quoting else (standalone > 0 or signals >= 2)
-    return enough and not (_engaged(own) or _asks(own))
+    if signals < 2 and not (standalone > 0 and not quoting()):
+        return False
+    return not (_engaged(own) or _asks(own))
 
 
 # --- engagement ---------------------------------------------------------------------------
@@ -312,9 +314,11 @@ def reply_kind(
     told = _kind_from_headers(headers) if headers else None
     notice = _flat(own_text or full_text, _NOTICE_HEAD)
     own = notice[:_HEAD]
-    quoting = _answers_a_quote(own_text, full_text)
+    def quoting() -> bool:
+        return _answers_a_quote(own_text, full_text)
+
     if _is_bounce(sender, subject, notice, own_text, full_text) and not (
-        quoting and _bounce_named_by_a_person(sender, subject, own)
+        _bounce_named_by_a_person(sender, subject, own) and quoting()
     ):
         return BOUNCE
     if told is not None:
