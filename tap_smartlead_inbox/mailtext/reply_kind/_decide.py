@@ -314,6 +314,7 @@ def reply_kind(
     told = _kind_from_headers(headers) if headers else None
     notice = _flat(own_text or full_text, _NOTICE_HEAD)
     own = notice[:_HEAD]
+
     def quoting() -> bool:
         return _answers_a_quote(own_text, full_text)
 
