@@ -36,7 +36,7 @@ Evidence is read strongest first, and each step only where it can be trusted:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from tap_smartlead_inbox.mailtext import reply_headers as rh
 
@@ -117,11 +117,26 @@ def _is_bounce(sender: str, subject: str, notice: str, own_text: str, full_text:
     # failure notices: a receipt's subject says which it is.
     receipt = bool(topic) and families.RECEIPT_SUBJECT.match(topic) is not None
     if sender and not receipt and families.BOUNCE_SENDER.search(sender.lower()) is not None:
-        return True
+        # a gateway's challenge ("verify your address and your message will be delivered"),
+        # sent from its postmaster, holds the message rather than returns it
+        return families.CHALLENGE.search(notice) is None or _notice_says_bounce(sender, notice)
     if _notice_says_bounce(sender, notice):
         return True
     rest = _flat(_unquoted_rest(own_text, full_text), _NOTICE_HEAD) if own_text else ""
     return bool(rest) and _notice_says_bounce(sender, rest)
+
+
+def _bounce_named_by_a_person(sender: str, subject: str, own: str) -> bool:
+    """A person who answers above a quote of our message and talks to us ("your last email
+    bounced (mailbox full apparently), send it to me instead") names a failure; a notice does
+    not quote our message under an attribution, nor ask us to write. Only the text's wording
+    is overruled: a mail system's subject or sender still decides."""
+    topic = families.SUBJECT_TAGS.sub("", _flat(subject, 300)) if subject else ""
+    if topic and families.BOUNCE_SUBJECT_START.match(topic):
+        return False
+    if sender and families.BOUNCE_SENDER.search(sender.lower()) is not None:
+        return False
+    return _engaged(own) or _asks(own)
 
 
 def _notice_says_bounce(sender: str, text: str) -> bool:
@@ -157,6 +172,30 @@ def _unquoted_rest(own_text: str, full_text: str) -> str:
     return "\n".join(rest)
 
 
+def _answers_a_quote(own_text: str, full_text: str) -> bool:
+    """Whether reply_text stopped at a person's quote: the line right below the own text is an
+    attribution ("On ... wrote:"), a header block, a forward separator or a "> " line.
+
+    Mail clients write such a quote when a person answers; responders, mail systems and
+    challenge filters rarely do (Exchange's and Gmail's auto-replies carry no quote), so the
+    quote makes the writer's own sentences weigh more than a lone availability phrase."""
+    if not own_text.strip():
+        return False
+    own_lines = [line.strip() for line in own_text.splitlines() if line.strip()]
+    lines = [line.strip() for line in full_text[: len(own_text) + 600].splitlines() if line.strip()]
+    if len(lines) <= len(own_lines) or lines[: len(own_lines)] != own_lines:
+        # quote markup dropped from the middle (HTML clients): the own text is shorter than the whole
+        return len(full_text.strip()) > len(own_text.strip()) + 40
+    index = len(own_lines)
+    if _RULE.fullmatch(lines[index]) and index + 1 < len(lines):
+        index += 1  # Outlook's "________" above its header block
+    line = lines[index]
+    return line.startswith(">") or rh.is_attribution(line) or rh.opens_a_quote(lines, index)
+
+
+_RULE = re.compile(r"[_\-=]{10,}")
+
+
 # --- auto-replies -------------------------------------------------------------------------
 
 # Availability sentences, each family one kind of evidence; a person may write one of them.
@@ -169,12 +208,16 @@ _SUPPORTING = (families.RETURN, families.MOVED, families.LIMITED, families.URGEN
 _UNDENIABLE = 3
 
 
-def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
+def _is_auto_reply(sender: str, subject: str, own: str, quoting: Callable[[], bool] = lambda: False) -> bool:
+    """quoting: whether the own text sits above a person's quote of our message (_answers_a_quote),
+    asked only when it decides: most replies never need it."""
     if subject and _subject_kind(subject) == AUTO_REPLY:
         return True
     if not own:
         return False
-    if families.AUTOMATED.search(own):
+    # A person answering in their client may name an automatic message ("sorry for the
+    # auto-reply earlier, can we talk tomorrow?"): above a quote, their own question outweighs it.
+    if families.AUTOMATED.search(own) and not ((_asks(own) or _engaged(own)) and quoting()):
         return True
     standalone = sum(1 for family in _STANDALONE if family.search(own))
     standalone += families.OUT_NOTE.match(own) is not None
@@ -187,7 +230,11 @@ def _is_auto_reply(sender: str, subject: str, own: str) -> bool:
     signals += len(families.MOVED.findall(own)) >= 2
     if signals >= _UNDENIABLE:
         return True
-    return (standalone > 0 or signals >= 2) and not (_engaged(own) or _asks(own))
+    # Above a person's quote, one availability sentence is a person's remark ("I'm away next
+    # week, let's talk after"): a note quoting our message says two things (away, and until when).
+    if signals < 2 and not (standalone > 0 and not quoting()):
+        return False
+    return not (_engaged(own) or _asks(own))
 
 
 # --- engagement ---------------------------------------------------------------------------
@@ -267,11 +314,17 @@ def reply_kind(
     told = _kind_from_headers(headers) if headers else None
     notice = _flat(own_text or full_text, _NOTICE_HEAD)
     own = notice[:_HEAD]
-    if _is_bounce(sender, subject, notice, own_text, full_text):
+
+    def quoting() -> bool:
+        return _answers_a_quote(own_text, full_text)
+
+    if _is_bounce(sender, subject, notice, own_text, full_text) and not (
+        _bounce_named_by_a_person(sender, subject, own) and quoting()
+    ):
         return BOUNCE
     if told is not None:
         return told
-    if _is_auto_reply(sender, subject, own):
+    if _is_auto_reply(sender, subject, own, quoting):
         return AUTO_REPLY
     if own and _is_unsubscribe(own, _first_line(own_text or full_text)):
         return UNSUBSCRIBE

@@ -124,6 +124,8 @@ GATEWAY_HAND = family(*listed("GATEWAY_HAND"))
 # --- auto-replies -------------------------------------------------------------------------
 
 AUTOMATED = family(*listed("AUTOMATED", "CHALLENGE"))
+# A challenge filter may write from a postmaster address: its request outweighs that sender.
+CHALLENGE = family(*listed("CHALLENGE"))
 AWAY = family(*listed("AWAY"))
 RETURN = family(*listed("RETURN"))
 LIMITED = family(*listed("LIMITED"))

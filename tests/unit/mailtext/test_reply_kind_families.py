@@ -44,7 +44,7 @@ MACHINE_SENDER         x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  
 DSN_TEXT               x  x  x  x  x  x  x  x  x  x  x  x  x  .  x  x  x  x  x  x  x  .  .  x  x  .
 GATEWAY_TEXT           .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 GATEWAY_HAND           x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-AUTOMATED              .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+AUTOMATED              x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
 CHALLENGE              .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
 AWAY                   .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
 RETURN                 .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x

@@ -64,3 +64,8 @@ GATEWAY_HAND = [
     "notifications?@",
     "alerts?@",
 ]
+
+AUTOMATED = [
+    # a helpdesk's reply marker, in whatever language it is written
+    "##- [^#]{5,80} -##",
+]

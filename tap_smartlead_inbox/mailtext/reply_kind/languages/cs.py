@@ -21,6 +21,9 @@ DSN_TEXT = [
 
 AUTOMATED = [
     "automatick(?:á|y) (?:odpověď|generovan|zpráva)",
+    # a read receipt's own sentence
+    "byla přečtena",
+    "byla odstraněna bez přečtení",
 ]
 
 AWAY = [
@@ -28,11 +31,14 @@ AWAY = [
         r"(?:jsem|budu) (?:\w+ ){0,2}(?:mimo (?:kancelář|kancelar|office)|na dovolené|nepřítom|na mateřské"
         r"|na služební cestě)"
     ),
+    "čerpám dovolenou",
+    "(?:jsem|budu) nedostupn",
 ]
 
 RETURN = [
     "(?:jsem )?zpět (?:v kanceláři )?(?:od|dne)",
     r"do \d{1,2}\. ?\d{1,2}\.",
+    "po (?:mém |svém )?návratu",
 ]
 
 LIMITED = [

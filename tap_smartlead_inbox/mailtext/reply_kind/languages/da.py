@@ -29,6 +29,9 @@ DSN_TEXT = [
 AUTOMATED = [
     "automatisk (?:besked|meddelelse)",
     # "automatisk svar": listed in sv ("automatiskt? svar")
+    # a read receipt's own sentence
+    "blev læst den",
+    "blev slettet uden at være læst",
 ]
 
 AWAY = [

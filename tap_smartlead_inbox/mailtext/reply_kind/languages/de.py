@@ -47,6 +47,8 @@ DSN_TEXT = [
     "übermittlung an (?:folgende|diese) empfänger(?: oder gruppen)? ist fehlgeschlagen",
     "postfach des empfängers ist voll",
     "sie sind (?:kein|nicht) (?:mitglied|abonnent) (?:dieser|der) (?:liste|mailingliste)",
+    "konnte nicht an einen oder mehrere empfänger zugestellt werden",
+    "konnte nicht zugestellt werden",
 ]
 
 AUTOMATED = [
@@ -61,6 +63,9 @@ AUTOMATED = [
     ),
     r"vielen dank für ihre (?:elektronische )?nachricht\W+wir werden",
     "(?:wir )?bestätigen (?:hiermit )?den eingang ihrer",
+    # a read receipt's own sentence
+    "wurde am .{5,160} gelesen",
+    "wurde ungelesen gelöscht",
 ]
 
 AWAY = [
@@ -69,12 +74,15 @@ AWAY = [
         r"|in (?:elternzeit|mutterschutz|urlaub)|auf (?:geschäftsreise|dienstreise)|nicht erreichbar)"
     ),
     "befinde mich.{0,40}?(?:urlaub|elternzeit|mutterschutz|reise)",
+    # Lotus Notes' future tense
+    "ich werde (?:ab |vom )?.{0,40}(?:nicht im büro|außer haus|abwesend|nicht erreichbar) sein",
 ]
 
 RETURN = [
     "wieder (?:im büro|erreichbar|zurück|für sie da|da)",
     "nach meiner rückkehr",
     r"bis (?:einschließlich |zum )?\d",
+    "ich kehre (?:am .{0,14})?zurück",
 ]
 
 LIMITED = [
@@ -157,6 +165,10 @@ CHALLENGE = [
     "(?:absender|sender)-?(?:verifizierung|überprüfung|bestätigung)",
     "ihre (?:nachricht|e-?mail) wird (?:erst )?(?:zugestellt|ausgeliefert), (?:sobald|wenn) sie",
     "(?:liste|gästeliste) (?:der )?(?:zugelassenen|bestätigten) absender",
+    # a held message, released once the sender confirms
+    r"(?:nachricht|e-?mail) (?:\S+ ){0,4}wurde zurückgehalten",
+    "dass sie (?:die|diese) nachricht (?:gesendet|geschickt|verschickt) haben",
+    "nach (?:der|ihrer) bestätigung wird (?:ihre|die) (?:nachricht|e-?mail) zugestellt",
 ]
 
 MOVED = [

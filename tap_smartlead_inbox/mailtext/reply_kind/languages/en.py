@@ -160,6 +160,12 @@ DSN_TEXT = [
     "(?:your )?message (?:has been|is|was) delayed",
     "still awaiting delivery",
     "your message has not been delivered",
+    "you are not authorized to send mail to the",
+    r"could not send message for (?:the )?past \d+",
+    "message still undelivered after",
+    "an error occurred while trying to deliver the mail",
+    "failed to deliver to '",
+    "blocked by (?:our|the recipient's) (?:spam|content) (?:firewall|filter)",
 ]
 
 GATEWAY_TEXT = [
@@ -219,6 +225,12 @@ AUTOMATED = [
         "|inquiry|enquiry) (?:as soon as|within|shortly|promptly|in the order)",
     "(?:has been|was) displayed",
     "no guarantee that the message has been read",
+    # a read receipt's own sentence
+    "was read on",
+    "was deleted without being read",
+    "this receipt verifies that the message",
+    "your (?:e-?mail|message) has been received",
+    r"please allow \d+(?:-\d+)? (?:business|working) days for a response",
 ]
 
 AWAY = [
@@ -481,6 +493,13 @@ CHALLENGE = [
     "challenge[- ]response",
     "(?:only )?accepts? (?:e-?mails?|messages?) (?:only )?from (?:approved|known|verified|trusted) senders",
     "(?:click|follow|visit) (?:the link|here|below) (?:below )?to (?:verify|confirm) (?:your|that you|this)",
+    # a held message, released once the sender confirms
+    "requires verification before (?:you can send|your message|messages?)",
+    r'(?:message|e-?mail) about "[^"]{0,80}" (?:has been |was )waitlisted',
+    "add yourself to (?:my|the|our) guest ?list",
+    "verify (?:that )?you sent (?:the|this|your) (?:original )?message",
+    "requires senders to verify",
+    "confirm that you are not a spam (?:robot|bot)",
 ]
 
 MOVED = [

@@ -52,6 +52,10 @@ AUTOMATED = [
         " a )?(?:tu|su) (?:consulta|solicitud|mensaje|petición)"
     ),
     "a la mayor brevedad (?:posible )?(?:tendrás|tendrá|recibirás|recibirá|nos pondremos)",
+    # a read receipt's own sentence
+    "se leyó el",
+    "fue leído el",
+    "se eliminó sin leerse",
 ]
 
 AWAY = [
@@ -88,6 +92,9 @@ GONE = [
         r"(?:dirección|buzón|cuenta) (?:\S+ ){0,2}ya no (?:está en uso|se"
         r" utiliza|se usa|está activa?|se revisa|es válida)"
     ),
+    "este buzón dejará de (?:funcionar|estar activo)",
+    "ya no labora en",
+    "este buzón ya no es revisado",
 ]
 
 AWAY_OTHER = [
@@ -138,6 +145,10 @@ CHALLENGE = [
     "verificación del remitente",
     "(?:su|tu) mensaje (?:será|no será) entregado (?:hasta|cuando|una vez)",
     "lista de remitentes (?:autorizados|aprobados)",
+    # a held message, released once the sender confirms
+    r"su mensaje (?:\S+ ){0,4}(?:está|ha sido|fue|queda) retenido",
+    "confirme que es usted una persona",
+    "para que (?:su mensaje )?sea entregado,? confirme",
 ]
 
 MOVED = [
@@ -147,4 +158,6 @@ MOVED = [
         "(?:a partir de ahora|en adelante|de ahora en adelante),? (?:por"
         " favor )?(?:escriba|escribe|envíe|envía|contacte|contacta)"
     ),
+    "he cambiado (?:de )?(?:dirección|cuenta|correo)",
+    "a partir de ahora,? (?:escríbe(?:me|nos)|escríba(?:me|nos)|escriba) a",
 ]

@@ -26,6 +26,9 @@ DSN_TEXT = [
 AUTOMATED = [
     "automaattinen vastaus",
     "automaattinen (?:viesti|ilmoitus)",
+    # a read receipt's own sentence
+    "luettiin",
+    "poistettiin lukematta",
 ]
 
 AWAY = [

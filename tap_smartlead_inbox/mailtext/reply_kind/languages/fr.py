@@ -44,6 +44,7 @@ DSN_TEXT = [
     "la remise (?:aux|au) destinataires?(?: ou groupes?)?(?: suivants?)? a échoué",
     "boîte aux lettres du destinataire est pleine",
     "vous n'êtes pas (?:membre|abonné) de (?:cette|la) liste",
+    "rejeté car vous n'êtes pas (?:abonné|membre)",
 ]
 
 AUTOMATED = [
@@ -55,6 +56,9 @@ AUTOMATED = [
         "nous traiterons votre (?:demande|message|courriel) (?:dans les"
         " meilleurs délais|dès que possible|rapidement)"
     ),
+    # a read receipt's own sentence
+    "a été lu le",
+    "a été supprimé sans avoir été lu",
 ]
 
 AWAY = [
@@ -93,6 +97,8 @@ GONE = [
         r"(?:adresse|boîte(?: aux lettres)?|compte) (?:\S+ ){0,2}n'est plus"
         r" (?:utilisée?|active?|consultée?|valide|relevée?)"
     ),
+    "je ne fais plus partie de",
+    "cette adresse ne sera plus consultée",
 ]
 
 AWAY_OTHER = [
@@ -147,6 +153,10 @@ CHALLENGE = [
         "|une fois|dès) (?:que vous|votre)"
     ),
     "liste (?:des )?expéditeurs (?:autorisés|approuvés)",
+    # a held message, released once the sender confirms
+    "pour que votre message soit (?:délivré|remis|distribué)",
+    "(?:merci de|veuillez) (?:vous authentifier|confirmer l'envoi)",
+    "votre message (?:est|a été) (?:retenu|mis en attente)",
 ]
 
 MOVED = [

@@ -37,6 +37,7 @@ AWAY = [
         " ureda|odsutan|odsutna|na bolovanju|na službenom putu)"
     ),
     "(?:na godišnjem odmoru|na odmoru|izvan ureda|na bolovanju|na službenom putu) sam",
+    "na godišnjem (?:sam )?odmoru",
 ]
 
 RETURN = [

@@ -22,6 +22,7 @@ AUTOMATED = [
 AWAY = [
     "(?:szabadságon|betegszabadságon|úton|irodán kívül) (?:vagyok|leszek)",
     "nem vagyok (?:az )?irodában",
+    "(?:jelenleg )?nem vagyok elérhető",
 ]
 
 LIMITED = [
@@ -42,6 +43,7 @@ RETURN = [
     "(?:-ig|-éig|ig) (?:vagyok )?(?:szabadságon|távol)",
     "visszatérésem után",
     "(?:ismét|újra) elérhető",
+    r"(?:\d+-(?:jé|já|é|á|e|a)n|visszatérésem után|után) jelentkezem",
 ]
 
 GONE = [

@@ -30,6 +30,8 @@ CHALLENGE = [
 
 AWAY = [
     "saya (?:sedang |akan )?(?:cuti|di luar kantor|dalam perjalanan dinas|berlibur|tidak berada di kantor)",
+    # Malay, which shares Indonesian's other words
+    "saya (?:sedang )?bercuti",
 ]
 
 RETURN = [
@@ -48,6 +50,8 @@ URGENT = [
 GONE = [
     "tidak lagi bekerja (?:di|untuk)",
     r"(?:alamat|kotak surat) (?:\S+ ){0,2}tidak lagi (?:digunakan|aktif)",
+    "sudah tidak bekerja di",
+    "tidak lagi dipantau",
 ]
 
 MOVED = [

@@ -42,6 +42,9 @@ AUTOMATED = [
     "risposta automatica",
     "messaggio automatico",
     "abbiamo ricevuto la (?:sua|tua) (?:richiesta|e-?mail|mail|segnalazione)",
+    # a read receipt's own sentence
+    "è stato letto",
+    "è stato eliminato senza essere letto",
 ]
 
 AWAY = [
@@ -135,6 +138,9 @@ CHALLENGE = [
         "(?:il suo|il tuo) messaggio (?:sarà|verrà) (?:consegnato|recapitato)"
         " (?:solo )?(?:dopo|quando|una volta)"
     ),
+    # a held message, released once the sender confirms
+    r"il (?:tuo|suo) messaggio (?:\S+ ){0,4}è (?:in attesa|stato trattenuto)",
+    "per consegnarlo,? confermi?",
 ]
 
 MOVED = [

@@ -36,6 +36,9 @@ DSN_TEXT = [
 AUTOMATED = [
     "automatisch (?:antwoord|bericht|gegenereerd)",
     "(?:wij|we) hebben uw (?:aanvraag|bericht|verzoek|e-?mail) (?:goed )?ontvangen",
+    # a read receipt's own sentence
+    "is gelezen op",
+    "is verwijderd zonder te zijn gelezen",
 ]
 
 AWAY = [
@@ -120,6 +123,9 @@ CHALLENGE = [
     "bevestig (?:dat u|dat je) (?:een mens|geen robot)",
     "afzender(?:verificatie|controle)",
     "uw bericht wordt (?:pas )?(?:afgeleverd|bezorgd) (?:nadat|zodra|wanneer)",
+    # a held message, released once the sender confirms
+    r"(?:uw|je) bericht (?:\S+ ){0,4}is tegengehouden",
+    "bevestig dat (?:u|je) een mens bent",
 ]
 
 MOVED = [

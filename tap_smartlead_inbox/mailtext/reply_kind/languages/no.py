@@ -16,6 +16,9 @@ RECEIPT_NOT_AUTO = [
 AUTOMATED = [
     "automatisk (?:beskjed|generert)",
     # "automatisk svar": listed in sv ("automatiskt? svar")
+    # a read receipt's own sentence
+    "ble lest",
+    "ble slettet uten å bli lest",
 ]
 
 AWAY = [
@@ -40,6 +43,8 @@ URGENT = [
 GONE = [
     "(?:arbejder|jobber|arbeider) ikke lenger",
     r"(?:adresse|postboks|innboks|konto)\w* (?:\S+ ){0,2}(?:brukes|overvåkes|leses) ikke lenger",
+    "har sluttet i",
+    "blir ikke lenger lest",
 ]
 
 UNSUBSCRIBE = [

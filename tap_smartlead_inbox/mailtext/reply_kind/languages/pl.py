@@ -23,6 +23,7 @@ AUTO_SUBJECT_ANYWHERE = [
 
 RECEIPT = [
     "przeczytano",
+    "przeczytane",
 ]
 
 RECEIPT_NOT_AUTO = [
@@ -39,6 +40,11 @@ AUTOMATED = [
     "(?:odpowiedź|wiadomość) automatyczn",
     "automatyczna odpowiedź",
     "otrzymaliśmy (?:twoje|państwa|pana|pani) (?:zgłoszenie|wiadomość|zapytanie)",
+    # a read receipt's own sentence
+    "została przeczytana",
+    "została usunięta bez przeczytania",
+    "potwierdzamy otrzymanie",
+    "wiadomość (?:została )?wygenerowana automatycznie",
 ]
 
 AWAY = [
@@ -114,6 +120,9 @@ CHALLENGE = [
     "potwierdź, że jesteś (?:człowiekiem|osobą)",
     "weryfikacja nadawcy",
     "(?:twoja|pana|pani) wiadomość zostanie dostarczona (?:dopiero )?(?:po|gdy)",
+    # a held message, released once the sender confirms
+    r"wiadomość (?:\S+ ){0,4}została wstrzymana",
+    "potwierdź wysłanie wiadomości",
 ]
 
 MOVED = [

@@ -44,6 +44,11 @@ AUTOMATED = [
     "resposta automática",
     "mensagem automática",
     "recebemos (?:a sua|sua|o seu|seu) (?:solicitação|mensagem|e-?mail|pedido)",
+    # a read receipt's own sentence
+    "foi lida em",
+    "foi lido em",
+    "foi eliminada sem ser lida",
+    r"sua solicitação \(?#?\d*\)? ?(?:foi recebida|está sendo analisada)",
 ]
 
 AWAY = [
@@ -122,6 +127,9 @@ CHALLENGE = [
     "confirm(?:ar|e) que (?:você )?é (?:uma pessoa|humano|um humano)",
     "verificação do remetente",
     "(?:a sua|sua) mensagem (?:será|só será) entregue (?:após|quando|depois)",
+    # a held message, released once the sender confirms
+    r"sua mensagem (?:\S+ ){0,4}(?:foi|está) retida",
+    "para que (?:ela|sua mensagem) seja entregue,? confirme",
 ]
 
 MOVED = [

@@ -44,6 +44,8 @@ GONE = [
     "nu mai lucrez (?:la|în|pentru)",
     "nu mai lucrează (?:la|în|pentru)",
     r"(?:adresa|căsuța|contul) (?:\S+ ){0,2}nu mai este (?:folosit|activ|monitorizat)",
+    "nu mai face parte din",
+    "nu mai este monitorizată",
 ]
 
 MOVED = [

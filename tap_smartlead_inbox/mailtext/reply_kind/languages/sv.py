@@ -44,6 +44,9 @@ AUTOMATED = [
     "automatiskt? (?:svar|meddelande|genererat)",
     "autosvar",
     "vi har (?:tagit emot|mottagit) (?:ditt|din|ert)",
+    # a read receipt's own sentence
+    "lästes den",
+    "togs bort utan att ha lästs",
 ]
 
 AWAY = [
@@ -110,6 +113,8 @@ CHALLENGE = [
     "bekräfta att du (?:är en människa|inte är en robot)",
     "avsändarverifiering",
     "ditt meddelande levereras (?:först )?(?:när|efter att)",
+    # a held message, released once the sender confirms
+    r"ditt meddelande (?:\S+ ){0,4}har hållits kvar",
 ]
 
 MOVED = [

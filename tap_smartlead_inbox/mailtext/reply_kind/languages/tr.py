@@ -16,7 +16,6 @@ AUTO_SUBJECT = [
 ]
 
 RECEIPT_NOT_AUTO = [
-    "okundu",
     "teslim edildi",
 ]
 
@@ -27,6 +26,9 @@ DSN_TEXT = [
 AUTOMATED = [
     "otomatik yanıt",
     "otomatik (?:cevap|mesaj|olarak)",
+    # a read receipt's own sentence
+    "tarihinde okundu",
+    "okunmadan silindi",
 ]
 
 AWAY = [
