@@ -44,15 +44,19 @@ class Visit:
     screenshot: Path
 
 
-# For each chart element: whether vega-embed said it drew, its SVG's size and aria-label, and
-# how many marks (paths, rects, lines, text of the marks' groups) it holds.
+# For each chart element: whether vega-embed said it drew, its SVG's size, how many marks
+# (paths, rects, lines, texts of the marks' groups) it holds, the texts the marks show, and the
+# element's text alternative (aria-label).
 DRAWN = """() => Object.fromEntries([...document.querySelectorAll('.chart')].map((el) => {
   const svg = el.querySelector('svg');
   const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
-  const marks = svg ? svg.querySelectorAll('g.mark-rect path, g.mark-rule line, g.mark-rect rect, '
-    + 'g.mark-tick path, g.mark-tick rect, g.mark-text text, g[class^="mark-"] path').length : 0;
-  return [el.id, {drawn: el.dataset.drawn || '', width: box.width, height: box.height, marks,
-                  label: svg ? (svg.getAttribute('aria-label') || '') : ''}];
+  // Vega classes the groups of data marks role-mark (axes, legends and titles have their own roles).
+  const marks = svg ? svg.querySelectorAll('g.role-mark > path, g.role-mark > rect, g.role-mark > line, '
+    + 'g.role-mark > text').length : 0;
+  const texts = svg ? [...svg.querySelectorAll('g.mark-text.role-mark > text')].map((t) => t.textContent)
+    : [];
+  return [el.id, {drawn: el.dataset.drawn || '', width: box.width, height: box.height, marks, texts,
+                  label: el.getAttribute('aria-label') || ''}];
 }))"""
 
 
