@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -167,6 +168,7 @@ def _json_in_html(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
+@cache  # the same for every page; vl-convert takes most of a second to bundle it
 def _bundle() -> str:
     """Vega, Vega-Lite and vega-embed with EMBED, minified into one module by vl-convert
     (no CDN: the page carries about 0.9 MB of JavaScript)."""
