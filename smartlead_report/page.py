@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 import json
-from functools import cache
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any
 
