@@ -11,7 +11,7 @@ import sys
 import yaml
 
 from smartlead_report.charts import data_rows, figures
-from smartlead_report.marts import SENT_LIST, ReportData, campaign_labels
+from smartlead_report.marts import SENT_LIST, ReportData, Row, campaign_labels
 from smartlead_report.page import render_page
 from tests.support.paths import ROOT
 
@@ -103,7 +103,7 @@ def test_a_name_from_the_inbox_cannot_end_the_pages_script_or_add_markup():
 
 
 def test_campaigns_that_share_a_name_keep_apart_on_the_axes_and_a_newline_goes():
-    rows = [
+    rows: list[Row] = [
         {"email_campaign_id": 1, "email_campaign_name": "Q1"},
         {"email_campaign_id": 2, "email_campaign_name": "Q1"},
         {"email_campaign_id": 3, "email_campaign_name": "Line\nbreak"},
