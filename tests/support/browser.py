@@ -6,7 +6,6 @@ chart drew, and a screenshot."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,8 +67,6 @@ def visit(page_file: Path, screenshot: Path, *, timeout_ms: int = 30_000) -> Vis
     requests: list[str] = []
     console: list[tuple[str, str]] = []
     errors: list[str] = []
-    # Playwright's driver would otherwise look for its own browsers under ~/.cache.
-    os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", "0")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium(), headless=True)
         try:

@@ -4,12 +4,15 @@ never end its script early. tests/pipeline/test_report.py opens the real page in
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import sys
 
+import duckdb
 import yaml
 
+from smartlead_report.__main__ import main as report_main
 from smartlead_report.charts import data_rows, figures
 from smartlead_report.marts import SENT_LIST, ReportData, Row, campaign_labels
 from smartlead_report.page import render_page
@@ -124,3 +127,30 @@ def test_the_meltano_utility_installs_what_make_report_installs():
     assert [r for r in report if r.startswith("duckdb")] == [
         r for r in loader["pip_url"].split() if r.startswith("duckdb")
     ]
+
+
+def test_without_the_file_or_its_marts_it_says_how_to_build_them_and_writes_nothing(tmp_path, capsys):
+    page = tmp_path / "report.html"
+    assert report_main(["--database", str(tmp_path / "none.duckdb"), "--output", str(page)]) == 1
+    assert "no DuckDB file at" in capsys.readouterr().err
+    empty = tmp_path / "loaded_only.duckdb"
+    duckdb.connect(str(empty)).close()  # a file with no marts in it
+    assert report_main(["--database", str(empty), "--output", str(page)]) == 1
+    err = capsys.readouterr().err
+    assert "has no marts in schema smartlead_marts" in err and "make export" in err
+    assert not page.exists()
+
+
+def test_the_report_and_the_tap_never_import_each_other():
+    def imported(folder: str) -> set[str]:
+        names: set[str] = set()
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    names |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names.add(node.module.split(".")[0])
+        return names
+
+    assert "tap_smartlead_inbox" not in imported("smartlead_report")
+    assert "smartlead_report" not in imported("tap_smartlead_inbox")
