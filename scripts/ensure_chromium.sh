@@ -11,7 +11,10 @@
 #                                            not (one line, on stderr) and exit 1; never installs.
 #
 # CHROMIUM, when set, is the browser to use (any Chromium or Chrome), looked for first.
+# CHROMIUM_SEARCH_ROOT (for the tests of this script) is put before /usr/bin/chromium.
 set -euo pipefail
+
+root=${CHROMIUM_SEARCH_ROOT:-}
 
 looked="\$CHROMIUM, chromium, chromium-browser, google-chrome on PATH, /usr/bin/chromium"
 
@@ -31,7 +34,7 @@ find_browser() {
             return
         fi
     done
-    [ -x /usr/bin/chromium ] && echo /usr/bin/chromium && return
+    [ -x "$root/usr/bin/chromium" ] && echo "$root/usr/bin/chromium" && return
     return 1
 }
 
