@@ -12,12 +12,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import altair as alt
 import vl_convert
 
 from smartlead_report.charts import KIND_NAMES, Figure, figures
 from smartlead_report.marts import KINDS, ReportData
 
-VEGA_LITE = "6.4"  # altair 6's schema (alt.SCHEMA_VERSION v6.4.x); vl-convert bundles this version
+# The Vega-Lite that altair writes specs for (v6.4.1 -> "6.4"): the bundle must be the same one.
+VEGA_LITE = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # Draws each figure's spec into its element, then marks it, so a reader (or a test) can tell a
 # chart that drew from one that failed, which is said on the page and in the console.
 EMBED = """
