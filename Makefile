@@ -1,5 +1,5 @@
 # Two entry points: `make export` runs the pipeline, `make test` runs every check
-# (`make test-fast`: the tests that take seconds, while you work; `make test-pythons`: those
+# (`make report`: the page of charts from the marts `make export` built; `make test-fast`: the tests that take seconds, while you work; `make test-pythons`: those
 # under each other Python the classifiers claim).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -19,14 +19,20 @@ export COVERAGE_FILE := $(abspath $(VENV))/.coverage
 # (Meltano's run folder, a module's fixture) run in one worker: XDIST_GROUPS in tests/conftest.py.
 PARALLEL := -n auto --dist loadgroup
 
-.PHONY: export test test-fast test-pythons install lint clean postgres
+.PHONY: export report test test-fast test-pythons install lint clean postgres chromium
 
 export: $(VENV)/.installed .meltano/.installed
 	MELTANO=$(MELTANO) $(VENV)/bin/python scripts/export.py
 
+# One HTML page of charts (smartlead_report/) from the marts of the file `make export` loads on
+# the sandbox; REPORT_DATABASE=output/smartlead_inbox.duckdb for the file your own load fills.
+REPORT_DATABASE ?= output/sandbox_demo.duckdb
+report: $(VENV)/.installed
+	$(VENV)/bin/python -m smartlead_report --database $(REPORT_DATABASE)
+
 # The whole suite, with `make lint` and `make test-pythons` in the background on the CPU the
 # suite leaves idle (scripts/test_all.sh).
-test: $(VENV)/.installed .meltano/.installed postgres
+test: $(VENV)/.installed .meltano/.installed postgres chromium
 	VENV=$(VENV) MELTANO=$(MELTANO) bash scripts/test_all.sh $(PARALLEL) $(COVERAGE)
 
 # No Meltano, no PostgreSQL, no tap started as a process (tests/conftest.py marks those slow),
@@ -51,6 +57,10 @@ install: $(VENV)/.installed .meltano/.installed
 # The warehouse tests start a PostgreSQL server of their own; this installs it if missing.
 postgres:
 	bash scripts/ensure_postgres.sh
+
+# The report's tests open it in a real headless Chromium; this installs Debian's if missing.
+chromium:
+	bash scripts/ensure_chromium.sh
 
 # The tap and its development tools, installed by uv (seconds where pip takes a minute), which
 # pip first installs into the venv; the same range as pyproject.toml's.

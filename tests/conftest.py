@@ -39,6 +39,7 @@ MODULE_MARKS = {
     "test_warehouse": ("pipeline", "warehouse"),
     "test_dbt_duckdb": ("pipeline",),
     "test_dbt_postgres": ("pipeline", "warehouse"),
+    "test_report": ("pipeline",),
     "test_packaging": ("build",),
 }
 # `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup); the tests of a group
@@ -48,6 +49,7 @@ XDIST_GROUPS = {
     "test_questions": "test_questions",  # one load into DuckDB
     "test_dbt_duckdb": "test_dbt_duckdb",  # one load (two runs), read by every test
     "test_dbt_postgres": "test_dbt_postgres",  # the same, on PostgreSQL
+    "test_report": "test_report",  # one load, one page, one browser visit
     "test_readme_commands": "test_readme_commands",  # one project copy, its commands in order
     "test_packaging": "test_packaging",  # one build
 }
