@@ -28,10 +28,12 @@ from tests.support.paths import CORPORA
 SET: list[dict[str, Any]] = json.loads((CORPORA / "reply_kind_blind3.json").read_text(encoding="utf-8"))
 
 # Share of each kind read right, per shape: a floor just below the figure reached.
+# main read 7.5 / 7.5 / 3.7% of the auto-replies and no unsubscribe request; the modules were
+# written after the set, for it among other things: 100% since, a tuned figure, not an unseen one.
 FLOORS = {
-    "flat": {AUTO_REPLY: 0.07, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 0.0},
-    "documented": {AUTO_REPLY: 0.07, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 0.0},
-    "text only": {AUTO_REPLY: 0.03, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 0.0},
+    "flat": {AUTO_REPLY: 0.99, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 1.0},
+    "documented": {AUTO_REPLY: 0.99, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 1.0},
+    "text only": {AUTO_REPLY: 0.99, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 1.0},
 }
 
 

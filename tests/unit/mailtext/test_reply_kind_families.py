@@ -597,3 +597,23 @@ def test_every_list_feeds_a_family():
     sources = re.findall(r"(?:listed|either)\(([^)]*)\)", source)
     used = {name.strip(" '\"") for call in sources for name in call.split(",")}
     assert set(LISTS) <= used
+
+
+# --- scripts without spaces -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("part", "text"),
+    [
+        ("ลาพักร้อน", "ผมลาพักร้อนจนถึงวันที่ 20"),  # Thai: inside a run of letters
+        ("ឈប់សម្រាកប្រចាំឆ្នាំ", "ខ្ញុំឈប់សម្រាកប្រចាំឆ្នាំ"),  # Khmer
+        ("ရုံးတွင်မရှိပါ", "ကျွန်တော်ရုံးတွင်မရှိပါ"),  # Burmese
+        ("不在", "只今不在にしております"),
+    ],
+)
+def test_a_part_of_a_script_without_spaces_matches_inside_a_run(part, text):
+    from tap_smartlead_inbox.mailtext.reply_kind._layout import family
+
+    assert family(part, "out of office").search(text) is not None
+    # a part of a spaced script still starts at a word boundary
+    assert family(part, "office").search("backoffice") is None
