@@ -69,7 +69,17 @@ def _by_first_letter(parts: list[str]) -> str:
             groups.setdefault(head, []).append(tail)
         else:
             led_otherwise.append(alternative)
-    return "|".join([f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()] + led_otherwise)
+    latin = [f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items() if ord(head) < _LATIN_END]
+    others = [f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items() if ord(head) >= _LATIN_END]
+    # The heads of other scripts (Cyrillic, Greek, Arabic, Devanagari, ...) sit behind one
+    # lookahead: a Latin word costs one compare for all of them, not one per head.
+    if len(others) > 1:
+        others = [f"(?=[^\\x00-\\u024f])(?:{'|'.join(others)})"]
+    return "|".join(latin + others + led_otherwise)
+
+
+# Latin letters, extended ones included, end here.
+_LATIN_END = 0x250
 
 
 def top_level(pattern: str) -> list[str]:

@@ -358,7 +358,8 @@ _PITCH = "Hi Anna,\n\nI noticed your team is hiring SDRs.\n\nWorth a 15-minute c
         ),
         # a header line with no From: line under it
         (
-            f"Sounds good.\n\n{_RULE}\nSent: Tuesday, March 4, 2025 9:12 AM\nSubject: Quick question\n\n{_PITCH}",
+            f"Sounds good.\n\n{_RULE}\nSent: Tuesday, March 4, 2025 9:12 AM\n"
+            f"Subject: Quick question\n\n{_PITCH}",
             "Sounds good.",
         ),
         (f"D'accord.\n\n{_RULE}\nEnvoyé : mardi 4 mars 2025 09:12\n\n{_PITCH}", "D'accord."),
@@ -374,7 +375,8 @@ def test_a_row_of_underscores_over_a_quote_ends_the_reply(body, expected):
         # a signature rule: the person's own title and number below it
         f"Sounds good, call me Tuesday.\n\nJohn Smith\n{_RULE}\nHead of Sales | Acme Corp\n+1 555 0100",
         # a form's line and a signature line, nothing quoted below
-        f"Please fill in the form and send it back:\n\nName: ____________\n\n{_RULE}\nSignature and date\n\nThanks, Eva",
+        f"Please fill in the form and send it back:\n\nName: ____________\n\n{_RULE}\n"
+        "Signature and date\n\nThanks, Eva",
         # a row at the very end
         f"Interested, send me the deck.\n\n{_RULE}",
     ],

@@ -39,7 +39,7 @@ AWAY = [
 ]
 
 RETURN = [
-    "\\d{1,2} (?:yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)\\w* qədər",
+    "\\b\\d{1,2} (?:yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)\\w* qədər",
     "qayıdandan sonra cavab",
 ]
 

@@ -32,7 +32,7 @@ AWAY = [
 ]
 
 RETURN = [
-    "\\d{1,2}(?:e?ra|an) (?:arte|itzuliko naiz)",
+    "\\b\\d{1,2}(?:e?ra|an) (?:arte|itzuliko naiz)",
     "(?:urtarril|otsail|martxo|apiril|maiatz|ekain|uztail|abuztu|irail|urri|azaro|abendu)aren \\d{1,2}",
 ]
 

@@ -1,7 +1,5 @@
 """Burmese (my)."""
 
-# ruff: noqa: RUF001
-
 BOUNCE_SUBJECT = [
     "ပို့ဆောင်၍မရ",
 ]
@@ -34,7 +32,7 @@ AWAY = [
 ]
 
 RETURN = [
-    "[၀-၉\\d]{1,2} ?ရက်အထိ",
+    "ရက်(?:နေ့)?အထိ",
 ]
 
 LIMITED = [

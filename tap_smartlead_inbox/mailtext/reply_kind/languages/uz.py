@@ -36,7 +36,7 @@ AWAY = [
 ]
 
 RETURN = [
-    "\\d{1,2}-(?:yanvar|fevral|mart|aprel|may|iyun|iyul|avgust|sentabr|oktabr|noyabr|dekabr)\\w*gacha",
+    "\\b\\d{1,2}-(?:yanvar|fevral|mart|aprel|may|iyun|iyul|avgust|sentabr|oktabr|noyabr|dekabr)\\w*gacha",
 ]
 
 LIMITED = [
