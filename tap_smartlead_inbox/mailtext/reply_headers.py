@@ -178,6 +178,41 @@ def is_rule(line: str) -> bool:
     return _RULE_RE.match(line) is not None
 
 
+# Outlook's separator above a quote is a bare row of underscores; when the header block under
+# it is lost or cut short, a header line alone or the quoted letter's greeting still follows.
+_UNDERSCORES_RE = re.compile(r"^_{8,}$")
+_GREETINGS = (
+    r"hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|hallo|liebe[rs]?|sehr geehrte[rs]?"
+    r"|guten (?:tag|morgen)|moin|servus|bonjour|bonsoir|salut|cher|chère|madame|monsieur|hola"
+    r"|estimad[oa]s?|buen(?:os|as) (?:días|dias|tardes)|ciao|gentile|buongiorno|salve|car[oa]|beste"
+    r"|geachte|goede(?:morgen|middag)|olá|ola|prezad[oa]s?|bom dia|boa tarde|cześć|dzień dobry|witam"
+    r"|szanown[aey]|hej|hei|moi|hyvä|ahoj|dobrý den|vážen[ýá]|szia|tisztelt|merhaba|sayın|bună"
+    r"|stimat[ăe]?|здравствуйте|добрый день|привет|уважаем\w*|вітаю|шановн\w*|γεια σας|αγαπητ\w*"
+    r"|xin chào|안녕하세요|こんにちは|お世話になっております|您好|你好|尊敬的|שלום|مرحبا|السلام عليكم"
+    r"|halo|selamat (?:pagi|siang|sore)"
+)
+_GREETING_RE = re.compile(rf"^(?:{_GREETINGS})(?:\b|(?=\W)|$)[^.!?]{{0,40}}[,!:：，]?$", re.IGNORECASE)
+_GREETING_MAX = 60
+_RULE_WINDOW = 3
+
+
+def is_greeting(line: str) -> bool:
+    """A letter's salutation on a line of its own ("Hi Anna,", "Sehr geehrte Frau Roth,")."""
+    return len(line) <= _GREETING_MAX and _GREETING_RE.match(line) is not None
+
+
+def underscores_over_quote(lines: list[str], index: int) -> bool:
+    """A bare row of underscores (Outlook's separator) with a header line ("Sent: ...", "De :")
+    within the next lines, or a letter's greeting right below it: the quote of a message. A row
+    a person draws (a signature rule, a form's line) has their own words below it."""
+    if _UNDERSCORES_RE.match(lines[index]) is None:
+        return False
+    below = [line for line in lines[index + 1 : index + 1 + 2 * _RULE_WINDOW] if line][:_RULE_WINDOW]
+    if not below:
+        return False
+    return is_greeting(below[0]) or any(header_key(line) is not None for line in below)
+
+
 # Taglines: a sent-from verb with a device/app word or a possessive, on a short line.
 _SENT_FROM = (
     r"sent (?:from|with|via|using)|envoy[ée] (?:de|depuis|à partir de|a partir de|avec)|gesendet (?:von|mit)"

@@ -226,9 +226,11 @@ def _verdict(lines: list[str], index: int) -> int:
 
 
 def _rule_before_header(lines: list[str], index: int) -> bool:
-    """A row of underscores or dashes with a header block right below it."""
-    return rh.is_rule(lines[index]) and any(
-        rh.starts_header_block(lines, j) for j in range(index + 1, min(index + 3, len(lines)))
+    """A row of underscores or dashes with a header block right below it, or Outlook's row of
+    underscores over a header line or a quoted letter's greeting (rh.underscores_over_quote)."""
+    return rh.is_rule(lines[index]) and (
+        any(rh.starts_header_block(lines, j) for j in range(index + 1, min(index + 3, len(lines))))
+        or rh.underscores_over_quote(lines, index)
     )
 
 

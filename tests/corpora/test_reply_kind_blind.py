@@ -7,7 +7,8 @@ documented (no sender) and text only (no sender, no subject); reply_text_blind.j
 replies with their exact new text. main scored, before any change for them: auto-replies 87.9 /
 88.5 / 69.5%, bounces 97.7 / 95.5 / 90.9%, and 9 people hidden in every shape (a person's "I'm
 away next week, let's talk after" in seven languages, a named auto-reply, a named bounce);
-reply_text 62 of 63. The set has been tuned on since: the floors guard the figures reached.
+reply_text 62 of 63. The set has been tuned on since: the floors guard the figures reached
+(third round: text only 94.3%, reply_text 63 of 63, the bare "____" rule over a quote).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ FLOORS = {
     "flat": {AUTO_REPLY: 0.97, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 1.0},
     "documented": {AUTO_REPLY: 0.97, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 1.0},
     # without a subject, "Thank you for your email." under "Automatic reply:" is a person's words
-    "text only": {AUTO_REPLY: 0.89, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 1.0},
+    # (a courtesy that also promises an answer is read since the third round)
+    "text only": {AUTO_REPLY: 0.93, BOUNCE: 0.99, HUMAN: 1.0, UNSUBSCRIBE: 1.0},
 }
 
 
@@ -60,11 +62,10 @@ def test_no_person_is_hidden(shape):
     assert [case["id"] for case in cases if hidden(case, classify(case))] == []
 
 
-def test_reply_text_is_exact_in_at_least_97_percent_and_leaves_a_quote_in_at_most_one():
+def test_reply_text_is_exact_in_at_least_97_percent_and_leaves_no_quote():
     outputs = {case["id"]: reply_text(case["body"]) for case in TEXTS}
     inexact = [case["id"] for case in TEXTS if not same_text(outputs[case["id"]], case["expected"])]
     leaked = [case["id"] for case in TEXTS if leaks(outputs[case["id"]], case)]
     assert len(TEXTS) >= 60 and len({case["language"] for case in TEXTS}) >= 20
     assert len(TEXTS) - len(inexact) >= 0.97 * len(TEXTS), inexact
-    # the one: a quote under a bare "____" rule with no header block (see docs/performance.md)
-    assert len(leaked) <= 1, leaked
+    assert leaked == []

@@ -25,7 +25,9 @@ Evidence is read strongest first, and each step only where it can be trusted:
    decide when three agree, or when two agree (or an absence or
    a departure stands alone, or a terse "OOO until 3/14" opens the text) and the text engages
    with nothing (no pricing asked, no call offered, no time proposed, no question of its own
-   beyond the stock "Need urgent help?");
+   beyond the stock "Need urgent help?"); with no subject at all, a short text made only of a
+   responder's courtesy ("Thank you for your email. We will get back to you shortly.") above
+   no quote;
 4. unsubscribe: a removal request near the top of the lead's own text only (our campaign's
    unsubscribe footer sits in the quote, which own_text leaves out), unless the text also
    engages (asks for pricing, wants to talk), as "the unsubscribe link is broken but I am
@@ -237,6 +239,25 @@ def _is_auto_reply(sender: str, subject: str, own: str, quoting: Callable[[], bo
     return not (_engaged(own) or _asks(own))
 
 
+# A responder's acknowledgement with nothing else in it ("Thank you for your email. We will get
+# back to you shortly."): read when the subject that would say "Automatic reply:" is missing.
+# A person's answer quotes our message below it, asks or engages; a courtesy of theirs sits in
+# a longer text. So: two courtesy phrases, a short text, little else in it, no quote below.
+_COURTESY_LONGEST = 240
+_COURTESY_REST = 40
+
+
+def _courtesy_only(own: str) -> bool:
+    if not own or len(own) > _COURTESY_LONGEST:
+        return False
+    if len(families.COURTESY.findall(own)) < 2:
+        return False
+    rest = families.COURTESY.sub(" ", own)
+    if sum(character.isalpha() for character in rest) > _COURTESY_REST:
+        return False
+    return not (_asks(own) or _engaged(own))
+
+
 # --- engagement ---------------------------------------------------------------------------
 
 
@@ -325,6 +346,8 @@ def reply_kind(
     if told is not None:
         return told
     if _is_auto_reply(sender, subject, own, quoting):
+        return AUTO_REPLY
+    if not subject and _courtesy_only(own) and not quoting():
         return AUTO_REPLY
     if own and _is_unsubscribe(own, _first_line(own_text or full_text)):
         return UNSUBSCRIBE

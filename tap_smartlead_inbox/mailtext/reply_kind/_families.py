@@ -53,6 +53,10 @@ LISTS: dict[str, str] = {
     "MOVED": "the address changed or is no longer in use: write to another one (stands alone)",
     "OUT_NOTE": 'a terse note that opens the text with the absence ("OOO until 3/14"), at its start',
     "AWAY_OTHER": "someone else is away (an assistant's note): seconds other evidence only",
+    "COURTESY": (
+        'a responder\'s courtesy ("thank you for your email", "we will reply as soon as possible"):'
+        " two of them make the whole of a short text with no subject and no quote an auto-reply"
+    ),
     # engagement: what a person answering the pitch writes
     "ENGAGED": "interest, a call offered, pricing asked (unless NEGATION stands just before)",
     "NEGATION": "a negation just before an ENGAGED match, at the end of the 20 characters before it",
@@ -134,6 +138,7 @@ GONE = family(*listed("GONE"))
 MOVED = family(*listed("MOVED"))
 OUT_NOTE = re.compile(either("OUT_NOTE"))
 AWAY_OTHER = family(*listed("AWAY_OTHER"))
+COURTESY = family(*listed("COURTESY"))
 
 # --- engagement ---------------------------------------------------------------------------
 

@@ -18,12 +18,13 @@ def family(*parts: str) -> re.Pattern[str]:
     """One alternation of the parts, laid out for sre, which tries alternatives one by one.
 
     A part that starts with a letter starts at a word boundary, so positions inside words
-    fail at once; CJK runs have no boundaries inside them, and a part led by an escape or a
+    fail at once; CJK runs have no boundaries inside them, nor have Thai, Lao, Khmer and
+    Burmese, which write no space between words (UNSPACED), and a part led by an escape or a
     symbol places itself, so those are left unanchored. Anchored alternatives are grouped
     under their first letter ("a(?:way|ccès)|o(?:ut of|oo)"): sre skips a branch led by a
     literal on one compare, so each word is tried against one group, not every alternative.
-    Parts that can only start with a CJK character share one branch behind a lookahead, so a
-    Latin position costs them one compare, not one per part. A part of one alternative that
+    Parts that can only start with a character of such a script share one branch behind a
+    lookahead, so a Latin position costs them one compare, not one per part. A part of one alternative that
     starts with its own word boundary ("\\b\\d+\\.") joins the anchored ones, without it.
     """
     words = [_unbounded(part) for part in parts if word_led(part) or _unbounded(part) != part]
@@ -31,7 +32,7 @@ def family(*parts: str) -> re.Pattern[str]:
     cjk = [part for part in rest if cjk_led(part)]
     others = [f"(?:{part})" for part in rest if not cjk_led(part)]
     branches = [rf"\b(?:{_by_first_letter(words)})"] if words else []
-    branches += [f"(?=[\u3000-\U0010ffff])(?:{'|'.join(cjk)})"] if cjk else []
+    branches += [f"(?=[{UNSPACED}])(?:{'|'.join(cjk)})"] if cjk else []
     return re.compile("|".join(branches + others))
 
 
@@ -40,16 +41,23 @@ def _unbounded(part: str) -> str:
     return part[2:] if part.startswith("\\b") and len(top_level(part)) == 1 else part
 
 
+# Scripts written without spaces between words: Thai and Lao, Burmese, Khmer, and everything
+# from U+3000 up (CJK, kana, Hangul; Korean has spaces, but its words take particles).
+UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3000-\U0010ffff"
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+
+
 def cjk_led(part: str) -> bool:
-    """Whether every way the part can match starts with a character at or above U+3000."""
+    """Whether every way the part can match starts with a character of an UNSPACED script."""
     leads = [alt[:1] for top in top_level(part) for alt in expanded(top)]
-    return all(lead and ord(lead) >= 0x3000 for lead in leads)
+    return all(lead and _UNSPACED.match(lead) for lead in leads)
 
 
 def word_led(part: str) -> bool:
-    """Whether the part starts with a letter or digit below U+3000 (behind a group's opening)."""
+    """Whether the part starts with a letter or digit of a script that spaces its words
+    (behind a group's opening)."""
     lead = part.removeprefix("(?:")[:1]
-    return lead.isalnum() and ord(lead) < 0x3000
+    return lead.isalnum() and not _UNSPACED.match(lead)
 
 
 def _by_first_letter(parts: list[str]) -> str:
@@ -61,7 +69,17 @@ def _by_first_letter(parts: list[str]) -> str:
             groups.setdefault(head, []).append(tail)
         else:
             led_otherwise.append(alternative)
-    return "|".join([f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()] + led_otherwise)
+    latin = [f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items() if ord(head) < _LATIN_END]
+    others = [f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items() if ord(head) >= _LATIN_END]
+    # The heads of other scripts (Cyrillic, Greek, Arabic, Devanagari, ...) sit behind one
+    # lookahead: a Latin word costs one compare for all of them, not one per head.
+    if len(others) > 1:
+        others = [f"(?=[^\\x00-\\u024f])(?:{'|'.join(others)})"]
+    return "|".join(latin + others + led_otherwise)
+
+
+# Latin letters, extended ones included, end here.
+_LATIN_END = 0x250
 
 
 def top_level(pattern: str) -> list[str]:

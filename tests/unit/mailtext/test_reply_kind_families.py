@@ -54,6 +54,7 @@ GONE                   .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  
 MOVED                  .  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
 OUT_NOTE               .  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 AWAY_OTHER             .  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+COURTESY               .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
 ENGAGED                .  x  x  x  x  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  .  .
 NEGATION               .  x  x  x  .  x  x  x  x  x  x  .  .  .  .  .  .  .  .  .  .  .  .  x  .  .
 STOCK_QUESTION         .  x  x  x  x  x  x  x  x  x  x  .  .  .  x  .  .  .  .  .  .  .  .  .  .  .
@@ -90,6 +91,7 @@ GONE                   x  x  x  x  x  x  x  x  x  x
 MOVED                  x  x  x  x  x  x  x  x  x  x
 OUT_NOTE               .  .  .  .  .  .  .  .  .  .
 AWAY_OTHER             .  .  .  .  .  .  .  .  .  .
+COURTESY               .  .  .  .  .  .  .  .  .  .
 ENGAGED                .  .  .  .  .  .  .  .  .  .
 NEGATION               .  .  .  .  .  .  .  .  .  .
 STOCK_QUESTION         .  .  .  .  .  .  .  .  .  .
@@ -101,10 +103,90 @@ OFFER_AFTER            .  .  .  .  .  .  .  .  .  .
 ASKING_BEFORE          .  .  .  .  .  .  .  .  .  .
 """
 
+# The third round's languages. Allowances: Bosnian (bs) and Galician (gl) hold only their own
+# forms; the delivery-failure wording, limited access and engagement they share are hr's
+# (Croatian and Serbian Latin) and pt's / es' (see their modules' docstrings). RECEIPT,
+# STOCK_QUESTION, OUT_NOTE, AWAY_OTHER and the unsubscribe frames are held by a few languages
+# only, as above; NEGATION by Thai, whose "not" is written into the word it negates.
+COVERAGE_ROUND3 = """
+                      th is fa hi ms bn ur sw tl ka hy az kk uz ta te mr gu pa ne si km my
+BOUNCE_HEADER          .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AUTO_HEADER            .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AUTO_PRECEDENCE        .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+SUBJECT_TAG            .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+BOUNCE_SUBJECT         x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+AUTO_SUBJECT           x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+AUTO_SUBJECT_ANYWHERE  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+RECEIPT                .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+RECEIPT_NOT_AUTO       .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+BOUNCE_SENDER          .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+MACHINE_SENDER         .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+DSN_TEXT               x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+GATEWAY_TEXT           .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+GATEWAY_HAND           .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AUTOMATED              x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+CHALLENGE              x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+AWAY                   x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+RETURN                 x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+LIMITED                x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+URGENT                 x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+GONE                   x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+MOVED                  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+OUT_NOTE               .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+AWAY_OTHER             .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+COURTESY               x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+ENGAGED                x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+NEGATION               x  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+STOCK_QUESTION         .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+UNSUBSCRIBE            x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x  x
+ONE_WORD               .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+PLEASE                 .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+OFFER_BEFORE           .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+OFFER_AFTER            .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+ASKING_BEFORE          .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+"""
+COVERAGE_ROUND3_REST = """
+                      am sq mk bs mt ga cy eu gl af
+BOUNCE_HEADER          .  .  .  .  .  .  .  .  .  .
+AUTO_HEADER            .  .  .  .  .  .  .  .  .  .
+AUTO_PRECEDENCE        .  .  .  .  .  .  .  .  .  .
+SUBJECT_TAG            .  .  .  .  .  .  .  .  .  .
+BOUNCE_SUBJECT         x  x  x  .  x  x  x  x  .  x
+AUTO_SUBJECT           x  x  x  x  x  x  x  x  x  x
+AUTO_SUBJECT_ANYWHERE  .  .  .  .  .  .  .  .  .  .
+RECEIPT                .  .  .  .  .  .  .  .  .  .
+RECEIPT_NOT_AUTO       .  .  .  .  .  .  .  .  .  .
+BOUNCE_SENDER          .  .  .  .  .  .  .  .  .  .
+MACHINE_SENDER         .  .  .  .  .  .  .  .  .  .
+DSN_TEXT               x  x  x  .  x  x  x  x  .  x
+GATEWAY_TEXT           .  .  .  .  .  .  .  .  .  .
+GATEWAY_HAND           .  .  .  .  .  .  .  .  .  .
+AUTOMATED              x  x  x  x  x  x  x  x  x  x
+CHALLENGE              x  x  x  x  x  x  x  x  x  x
+AWAY                   x  x  x  x  x  x  x  x  x  x
+RETURN                 x  x  x  x  x  x  x  x  x  x
+LIMITED                x  x  x  .  x  x  x  x  x  x
+URGENT                 x  x  x  x  x  x  x  x  x  x
+GONE                   x  x  x  x  x  x  x  x  x  x
+MOVED                  x  x  x  x  x  x  x  x  x  x
+OUT_NOTE               .  .  .  .  .  .  .  .  .  .
+AWAY_OTHER             .  .  .  .  .  .  .  .  .  .
+COURTESY               x  x  x  x  x  x  x  x  x  x
+ENGAGED                x  x  x  .  x  x  x  x  .  x
+NEGATION               .  .  .  .  .  .  .  .  .  .
+STOCK_QUESTION         .  .  .  .  .  .  .  .  .  .
+UNSUBSCRIBE            x  x  x  x  x  x  x  x  x  x
+ONE_WORD               .  .  .  .  .  .  .  .  .  .
+PLEASE                 .  .  .  .  .  .  .  .  .  .
+OFFER_BEFORE           .  .  .  .  .  .  .  .  .  .
+OFFER_AFTER            .  .  .  .  .  .  .  .  .  .
+ASKING_BEFORE          .  .  .  .  .  .  .  .  .  .
+"""
+
 
 def _code(language: object) -> str:
     name = str(getattr(language, "__name__", "")).rsplit(".", 1)[-1]
-    return "--" if name == "common" else name
+    return "--" if name == "common" else name.rstrip("_")  # Icelandic's module is is_
 
 
 def coverage_table(languages: tuple[ModuleType, ...]) -> str:
@@ -122,13 +204,20 @@ def coverage_table(languages: tuple[ModuleType, ...]) -> str:
 _FIRST = 26
 
 
+# The third round's 33 languages (Asian, African, the rest of Europe's) in a table of their own.
+_SECOND = 36
+_THIRD = 36 + 23
+
+
 def test_the_coverage_table_is_what_the_language_modules_define():
     assert coverage_table(LANGUAGES[:_FIRST]) == COVERAGE
-    assert coverage_table(LANGUAGES[_FIRST:]) == COVERAGE_BEYOND
+    assert coverage_table(LANGUAGES[_FIRST:_SECOND]) == COVERAGE_BEYOND
+    assert coverage_table(LANGUAGES[_SECOND:_THIRD]) == COVERAGE_ROUND3
+    assert coverage_table(LANGUAGES[_THIRD:]) == COVERAGE_ROUND3_REST
 
 
 def test_every_language_module_is_read_and_defines_only_lists_the_families_know():
-    modules = {info.name for info in pkgutil.iter_modules(languages.__path__)}
+    modules = {info.name.rstrip("_") for info in pkgutil.iter_modules(languages.__path__)}
     assert modules == {_code(language).replace("--", "common") for language in LANGUAGES}
     for language in LANGUAGES:
         defined = {name for name in vars(language) if name.isupper()}
@@ -211,7 +300,11 @@ def repeats_inside(pattern: str) -> list[str]:
 def test_forms_expand_groups_and_optional_parts():
     assert forms("e-?mails?") == ["email", "emails", "e-mail", "e-mails"]
     assert forms("(?:i am|i'm) (?:out|away)|x[|(]y") == [
-        "i am out", "i am away", "i'm out", "i'm away", "x[|(]y",
+        "i am out",
+        "i am away",
+        "i'm out",
+        "i'm away",
+        "x[|(]y",
     ]
     assert forms(r"(?:\w+ ){0,3}work") == [r"(?:\w+ ){0,3}work"]
     assert repeats_inside("this (?:is an?|is a) auto") == ["is a"]
@@ -258,61 +351,160 @@ def test_no_form_is_said_twice_in_a_family(names):
 OVERLAPS: dict[tuple[str, ...], list[str]] = {
     # a delivery-failure notice's subject and its text
     ("BOUNCE_SUBJECT", "DSN_TEXT"): [
-        "address not found", "delivery has failed", "delivery status notification",
-        "e-mail can't be delivered", "e-mail cannot be delivered", "e-mail could not be delivered",
-        "e-mail couldn't be delivered", "ei voitu toimittaa", "email can't be delivered",
-        "email cannot be delivered", "email could not be delivered", "email couldn't be delivered",
-        "error de entrega", "falha na entrega", "ikke leveret", "impossibile recapitare",
-        "kan ikke leveres", "kan niet worden bezorgd", "kunde inte levereras", "kunne ikke leveres",
-        "kézbesíthetetlen", "mail can't be delivered", "mail cannot be delivered",
-        "mail could not be delivered", "mail couldn't be delivered", "mail delivery failed",
-        "mail delivery failure", "mail loop", "message blocked", "message could not be delivered",
-        "nedoručiteln", "niedostarczon", "niet bezorgd", "no se puede entregar", "non recapitabile",
-        "non remis", "nu a putut fi livrat", "não foi possível entregar", "olevererbar", "onbestelbaar",
-        "returned to sender", "sporočila ni bilo mogoče dostaviti", "teslim edilemedi", "unzustellbar",
-        "your message to \\S{1,80} can't be delivered", "your message to \\S{1,80} cannot be delivered",
+        "address not found",
+        "afhending mistókst",
+        "alamat tidak ditemui",
+        "delivery has failed",
+        "delivery status notification",
+        "e-mail can't be delivered",
+        "e-mail cannot be delivered",
+        "e-mail could not be delivered",
+        "e-mail couldn't be delivered",
+        "ei voitu toimittaa",
+        "email can't be delivered",
+        "email cannot be delivered",
+        "email could not be delivered",
+        "email couldn't be delivered",
+        "error de entrega",
+        "falha na entrega",
+        "ikke leveret",
+        "impossibile recapitare",
+        "kan ikke leveres",
+        "kan niet worden bezorgd",
+        "kunde inte levereras",
+        "kunne ikke leveres",
+        "kézbesíthetetlen",
+        "mail can't be delivered",
+        "mail cannot be delivered",
+        "mail could not be delivered",
+        "mail couldn't be delivered",
+        "mail delivery failed",
+        "mail delivery failure",
+        "mail loop",
+        "message blocked",
+        "message could not be delivered",
+        "nedoručiteln",
+        "niedostarczon",
+        "niet bezorgd",
+        "no se puede entregar",
+        "non recapitabile",
+        "non remis",
+        "nu a putut fi livrat",
+        "nuk mund të dorëzohej",
+        "não foi possível entregar",
+        "olevererbar",
+        "onbestelbaar",
+        "returned to sender",
+        "sporočila ni bilo mogoče dostaviti",
+        "teslim edilemedi",
+        "unzustellbar",
+        "your message to \\S{1,80} can't be delivered",
+        "your message to \\S{1,80} cannot be delivered",
         "your message to \\S{1,80} could not be delivered",
         "your message to \\S{1,80} couldn't be delivered",
         "your message to \\S{1,80} was not be delivered",
-        "your message to \\S{1,80} wasn't be delivered", "zustellung fehlgeschlagen",
-        "échec de distribution", "échec de la distribution", "échec de la livraison",
-        "échec de la remise", "échec de livraison", "échec de remise", "не доставлено",
-        "не удалось доставить", "недоставлен", "неможливо доставити", "投递失败", "无法传递",
-        "无法送达", "無法傳遞",
+        "your message to \\S{1,80} wasn't be delivered",
+        "zustellung fehlgeschlagen",
+        "échec de distribution",
+        "échec de la distribution",
+        "échec de la livraison",
+        "échec de la remise",
+        "échec de livraison",
+        "échec de remise",
+        "не доставлено",
+        "не удалось доставить",
+        "недоставлен",
+        "неможливо доставити",
+        "آدرس پیدا نشد",
+        "पता नहीं मिला",
+        "वितरित नहीं किया जा सका",
+        "वितरित होऊ शकले नाही",
+        "ঠিকানা পাওয়া যায়নি",
+        "বিতরণ করা যায়নি",
+        "მიწოდება ვერ მოხერხდა",
+        "投递失败",
+        "无法传递",
+        "无法送达",
+        "無法傳遞",
         "配信不能",
     ],
     # an auto-reply's subject (at its start, anywhere) and its text
     ("AUTOMATED", "AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE"): [
-        "automatisch antwoord", "automatische antwort", "automatiskt svar", "autosvar",
-        "resposta automática", "respuesta automática", "risposta automatica", "réponse automatique",
-        "автоматический ответ", "автоответ", "自动回复", "自動回覆", "自動応答", "自動返信",
+        "automatisch antwoord",
+        "automatische antwort",
+        "automatiskt svar",
+        "autosvar",
+        "resposta automática",
+        "respuesta automática",
+        "risposta automatica",
+        "réponse automatique",
+        "автоматический ответ",
+        "автоответ",
+        "自动回复",
+        "自動回覆",
+        "自動応答",
+        "自動返信",
     ],
     # an auto-reply's subject and its text
     ("AUTOMATED", "AUTO_SUBJECT"): [
-        "automaatne vastus", "automaattinen vastaus", "automated[- ]reply", "automated[- ]response",
-        "automatic[- ]reply", "automatic[- ]response", "automatická odpoveď", "automatická odpověď",
-        "automatikus válasz", "automatinis atsakymas", "automatisk svar", "automatski odgovor",
-        "automatyczna odpowiedź", "automātiska atbilde", "automātiskā atbilde", "balasan otomatis",
-        "mensagem automática", "mensaje automático", "message automatique", "messaggio automatico",
-        "otomatik cevap", "otomatik yanıt", "răspuns automat", "samodejni odgovor",
-        "samodejno sporočilo", "thư trả lời tự động", "автоматичен отговор", "автоматична відповідь",
-        "аутоматски одговор", "תשובה אוטומטית", "자동 응답", "자동 회신",
+        "automaatne vastus",
+        "automaattinen vastaus",
+        "automated[- ]reply",
+        "automated[- ]response",
+        "automatic[- ]reply",
+        "automatic[- ]response",
+        "automatická odpoveď",
+        "automatická odpověď",
+        "automatikus válasz",
+        "automatinis atsakymas",
+        "automatisk svar",
+        "automatski odgovor",
+        "automatyczna odpowiedź",
+        "automātiska atbilde",
+        "automātiskā atbilde",
+        "balasan otomatis",
+        "mensagem automática",
+        "mensaje automático",
+        "message automatique",
+        "messaggio automatico",
+        "otomatik cevap",
+        "otomatik yanıt",
+        "răspuns automat",
+        "samodejni odgovor",
+        "samodejno sporočilo",
+        "thư trả lời tự động",
+        "автоматичен отговор",
+        "автоматична відповідь",
+        "аутоматски одговор",
+        "תשובה אוטומטית",
+        "자동 응답",
+        "자동 회신",
     ],
     # a request of one word, and the same word in a longer request
     ("ONE_WORD", "UNSUBSCRIBE"): [
-        "odhlásit", "wypisz", "退订", "配信停止", "수신거부",
+        "odhlásit",
+        "wypisz",
+        "退订",
+        "配信停止",
+        "수신거부",
     ],
     # a machine's address, in a gateway's notice and as the sender
     ("GATEWAY_HAND", "MACHINE_SENDER"): [
-        "no-reply", "noreply", "notification@", "notifications@",
+        "no-reply",
+        "noreply",
+        "notification@",
+        "notifications@",
     ],
     # an auto-reply's subject, at its start and anywhere in it
     ("AUTO_SUBJECT", "AUTO_SUBJECT_ANYWHERE"): [
-        "odpowiedź automatyczna", "out of office", "out of the office",
+        "odpowiedź automatyczna",
+        "out of office",
+        "out of the office",
     ],
     # a mail system's name, as the sender and in its notice
     ("BOUNCE_SENDER", "DSN_TEXT"): [
-        "mail delivery subsystem", "mail delivery system",
+        "mail delivery subsystem",
+        "mail delivery system",
     ],
     # a responder's name: header, sender, subject, text
     ("AUTOMATED", "AUTO_PRECEDENCE", "AUTO_SUBJECT_ANYWHERE", "MACHINE_SENDER"): [
@@ -342,6 +534,48 @@ OVERLAPS: dict[tuple[str, ...], list[str]] = {
     ("AUTO_SUBJECT", "CHALLENGE"): [
         "sender verification",
     ],
+    # a responder"s courtesy, as a ticket desk"s subject too
+    ("AUTO_SUBJECT", "COURTESY"): [
+        "thank you for your e-mail",
+        "thank you for your email",
+        "thank you for your enquiry",
+        "thank you for your inquiry",
+        "thank you for your message",
+    ],
+    # an absence that an out-of-office subject says as its text does
+    ("AUTO_SUBJECT", "AWAY"): [
+        "barra mill-uffiċċju",
+        "di luar pejabat",
+        "அலுவலகத்தில் இல்லை",
+        "కార్యాలయంలో లేను",
+        "ลาพักร้อน",
+        "ไม่อยู่ที่สำนักงาน",
+        "ไม่อยู่ที่ออฟฟิศ",
+    ],
+    # a desk"s acknowledgement, which decides alone, and the courtesy that is part of it
+    ("AUTOMATED", "COURTESY"): [
+        "thank you for contacting us",
+        "we will reply to your e-mail promptly",
+        "we will reply to your e-mail shortly",
+        "we will reply to your email promptly",
+        "we will reply to your email shortly",
+        "we will reply to your enquiry promptly",
+        "we will reply to your enquiry shortly",
+        "we will reply to your inquiry promptly",
+        "we will reply to your inquiry shortly",
+        "we will reply to your message promptly",
+        "we will reply to your message shortly",
+        "we will respond to your e-mail promptly",
+        "we will respond to your e-mail shortly",
+        "we will respond to your email promptly",
+        "we will respond to your email shortly",
+        "we will respond to your enquiry promptly",
+        "we will respond to your enquiry shortly",
+        "we will respond to your inquiry promptly",
+        "we will respond to your inquiry shortly",
+        "we will respond to your message promptly",
+        "we will respond to your message shortly",
+    ],
 }
 
 
@@ -363,3 +597,23 @@ def test_every_list_feeds_a_family():
     sources = re.findall(r"(?:listed|either)\(([^)]*)\)", source)
     used = {name.strip(" '\"") for call in sources for name in call.split(",")}
     assert set(LISTS) <= used
+
+
+# --- scripts without spaces -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("part", "text"),
+    [
+        ("ลาพักร้อน", "ผมลาพักร้อนจนถึงวันที่ 20"),  # Thai: inside a run of letters
+        ("ឈប់សម្រាកប្រចាំឆ្នាំ", "ខ្ញុំឈប់សម្រាកប្រចាំឆ្នាំ"),  # Khmer
+        ("ရုံးတွင်မရှိပါ", "ကျွန်တော်ရုံးတွင်မရှိပါ"),  # Burmese
+        ("不在", "只今不在にしております"),
+    ],
+)
+def test_a_part_of_a_script_without_spaces_matches_inside_a_run(part, text):
+    from tap_smartlead_inbox.mailtext.reply_kind._layout import family
+
+    assert family(part, "out of office").search(text) is not None
+    # a part of a spaced script still starts at a word boundary
+    assert family(part, "office").search("backoffice") is None

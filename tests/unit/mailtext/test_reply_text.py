@@ -339,3 +339,47 @@ def test_the_second_fresh_set_mostly_plain_text_is_at_least_95_percent_exact_wit
     misses = [case["id"] for case in cases if not same_text(outputs[case["id"]], case["expected"])]
     assert len(cases) - len(misses) >= 0.95 * len(cases), f"misses: {misses}"
     assert [case["id"] for case in cases if leaves_quote(outputs[case["id"]], case)] == []
+
+
+# --- Outlook's bare row of underscores (issue 24, third round) ----------------------------
+
+_RULE = "_" * 32
+_PITCH = "Hi Anna,\n\nI noticed your team is hiring SDRs.\n\nWorth a 15-minute call next week?\n\nBest,\nSam"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the quoted letter's greeting right below the row
+        (f"Thanks Sam, I'll pass.\n\n{_RULE}\n{_PITCH}", "Thanks Sam, I'll pass."),
+        (
+            f"Hallo Sam,\n\nklingt gut.\n\n{_RULE}\nSehr geehrte Frau Roth,\n\nwir bieten ...",
+            "Hallo Sam,\n\nklingt gut.",
+        ),
+        # a header line with no From: line under it
+        (
+            f"Sounds good.\n\n{_RULE}\nSent: Tuesday, March 4, 2025 9:12 AM\n"
+            f"Subject: Quick question\n\n{_PITCH}",
+            "Sounds good.",
+        ),
+        (f"D'accord.\n\n{_RULE}\nEnvoyé : mardi 4 mars 2025 09:12\n\n{_PITCH}", "D'accord."),
+    ],
+)
+def test_a_row_of_underscores_over_a_quote_ends_the_reply(body, expected):
+    assert reply_text(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a signature rule: the person's own title and number below it
+        f"Sounds good, call me Tuesday.\n\nJohn Smith\n{_RULE}\nHead of Sales | Acme Corp\n+1 555 0100",
+        # a form's line and a signature line, nothing quoted below
+        f"Please fill in the form and send it back:\n\nName: ____________\n\n{_RULE}\n"
+        "Signature and date\n\nThanks, Eva",
+        # a row at the very end
+        f"Interested, send me the deck.\n\n{_RULE}",
+    ],
+)
+def test_a_row_of_underscores_with_the_persons_own_words_below_stays(body):
+    assert reply_text(body).rstrip("_\n") == body.rstrip("_\n")

@@ -177,3 +177,16 @@ MOVED = [
     "(?:schreiben|senden) sie (?:bitte )?(?:ab sofort|künftig|zukünftig|in zukunft) an",
     "(?:ab sofort|künftig|zukünftig) (?:bin ich |erreichen sie mich )?(?:unter|an)",
 ]
+
+COURTESY = [
+    "(?:vielen |herzlichen )?dank (?:für|fuer) (?:ihre|deine|die|eure) (?:e-?mail|nachricht|anfrage|mail)",
+    "danke (?:für|fuer) (?:ihre|deine|die|eure) (?:e-?mail|nachricht|anfrage|mail)",
+    (
+        "(?:ich|wir) (?:melde|melden) (?:mich|uns) (?:so bald wie möglich|so schnell wie möglich"
+        "|schnellstmöglich|umgehend|in kürze|zeitnah|baldmöglichst|bei ihnen|bei dir)"
+    ),
+    (
+        "(?:ich|wir) (?:werde|werden) (?:ihnen |dir )?(?:so bald wie möglich|schnellstmöglich"
+        "|umgehend|zeitnah) antworten"
+    ),
+]

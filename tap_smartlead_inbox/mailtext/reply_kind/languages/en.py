@@ -222,7 +222,7 @@ AUTOMATED = [
     ),
     "(?:we )?(?:hereby )?acknowledge (?:the )?receipt of your",
     "we will (?:handle|process|deal with|review|respond to|reply to|answer) your (?:request|message|e-?mail"
-        "|inquiry|enquiry) (?:as soon as|within|shortly|promptly|in the order)",
+    "|inquiry|enquiry) (?:as soon as|within|shortly|promptly|in the order)",
     "(?:has been|was) displayed",
     "no guarantee that the message has been read",
     # a read receipt's own sentence
@@ -515,4 +515,15 @@ MOVED = [
     "(?:has|have) (?:changed|moved) (?:my |our |his |her )?(?:e-?mail )?address",
     "(?:e-?mail )?address has (?:changed|moved)",
     "update your (?:records|address book|contact (?:details|list))",
+]
+
+COURTESY = [
+    "thanks? (?:you )?(?:so much |very much )?for (?:your|the) (?:e-?mail|message|note|enquiry|inquiry)",
+    "thank you for (?:reaching out|contacting (?:us|me))",
+    (
+        r"(?:we|i)(?:'ll| will| shall) (?:get back to you|reply|respond|answer|be in touch)"
+        r"(?: to (?:you|your (?:e-?mail|message|enquiry|inquiry)))?"
+        r"(?: as soon as (?:possible|we can|i can)| shortly| soon| promptly| asap"
+        r"| within \d+ (?:hours|business days|working days))?"
+    ),
 ]

@@ -161,3 +161,11 @@ MOVED = [
     "he cambiado (?:de )?(?:dirección|cuenta|correo)",
     "a partir de ahora,? (?:escríbe(?:me|nos)|escríba(?:me|nos)|escriba) a",
 ]
+
+COURTESY = [
+    "gracias por (?:su|tu) (?:correo|mensaje|e-?mail|consulta)",
+    (
+        "(?:le|te|les) (?:responderé|responderemos|contestaré|contestaremos) (?:lo antes posible"
+        "|a la mayor brevedad|en breve)"
+    ),
+]

@@ -164,3 +164,11 @@ MOVED = [
     "(?:mon|notre) adresse (?:e-?mail |électronique |mail )?a changé",
     "(?:désormais|dorénavant|à l'avenir),? (?:merci d'|veuillez )?(?:écrire|envoyer|adresser|contacter)",
 ]
+
+COURTESY = [
+    "merci (?:pour|de) votre (?:e-?mail|message|courriel|demande)",
+    (
+        "(?:je|nous) (?:vous )?(?:répondrai|répondrons|reviendrai|reviendrons)(?: vers vous)?"
+        " (?:dans les plus brefs délais|dès que possible|rapidement|au plus vite|très prochainement)"
+    ),
+]

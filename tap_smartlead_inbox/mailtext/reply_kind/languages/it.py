@@ -151,3 +151,8 @@ MOVED = [
         " favore )?(?:scrivere|scrivete|inviare|contattare)"
     ),
 ]
+
+COURTESY = [
+    "grazie per (?:il|la|l') ?(?:(?:sua|tua|suo|tuo|vostra|vostro) )?(?:e-?mail|messaggio|mail)",
+    "(?:le|ti|vi) (?:risponderò|risponderemo) (?:al più presto|quanto prima|a breve|prima possibile)",
+]

@@ -133,3 +133,12 @@ MOVED = [
     "(?:mijn|ons) (?:e-?mail)?adres is gewijzigd",
     "(?:vanaf nu|voortaan|in het vervolg) (?:graag |kunt u )?(?:mailen|schrijven|sturen) (?:naar|aan)",
 ]
+
+COURTESY = [
+    "(?:bedankt|dank (?:u|je)) voor (?:uw|je|jouw|het) (?:e-?mail|bericht|mail)",
+    "(?:ik|wij|we) (?:neem|nemen) (?:zo snel mogelijk|zo spoedig mogelijk|spoedig) contact",
+    (
+        "(?:ik|wij|we) (?:zal|zullen|kom|komen) (?:zo snel mogelijk|zo spoedig mogelijk"
+        "|spoedig) (?:bij u terug|reageren|antwoorden)"
+    ),
+]

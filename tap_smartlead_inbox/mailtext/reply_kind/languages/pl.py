@@ -130,3 +130,8 @@ MOVED = [
     "(?:mój|nasz) adres (?:e-?mail )?(?:uległ zmianie|zmienił się)",
     "(?:od teraz|od dzisiaj|w przyszłości) (?:proszę )?(?:pisać|kierować|wysyłać)",
 ]
+
+COURTESY = [
+    "dziękuj(?:ę|emy) za (?:wiadomość|e-?mail|maila|kontakt)",
+    "odpowie(?:m|my) (?:najszybciej jak to możliwe|możliwie szybko|wkrótce|niezwłocznie|jak najszybciej)",
+]

@@ -137,3 +137,11 @@ MOVED = [
     "(?:o )?meu (?:endereço de )?e-?mail (?:mudou|foi alterado)",
     "(?:a partir de agora|doravante|de agora em diante),? (?:por favor )?(?:escreva|envie|contacte|contate)",
 ]
+
+COURTESY = [
+    "obrigad[oa] pel[oa] (?:seu |sua )?(?:e-?mail|mensagem|contato|contacto)",
+    (
+        "(?:responderei|responderemos|retornarei|retornaremos) (?:o mais (?:rápido"
+        "|breve) possível|em breve|brevemente)"
+    ),
+]

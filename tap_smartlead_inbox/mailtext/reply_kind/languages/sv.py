@@ -122,3 +122,8 @@ MOVED = [
     "(?:min|vår) (?:e-?post)?adress har ändrats",
     "(?:från och med nu|hädanefter|i fortsättningen) (?:ber jag dig |vänligen )?(?:skriva|skicka|mejla)",
 ]
+
+COURTESY = [
+    "tack för (?:ditt|ert) (?:mejl|mail|meddelande|e-?postmeddelande)",
+    "(?:jag|vi) (?:återkommer|svarar) (?:så snart som möjligt|snarast|inom kort)",
+]
