@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import struct
 import threading
 import time
 import zlib
@@ -257,13 +258,21 @@ def gzip_body(mb: int) -> bytes:
 def _compress_page(mb: int) -> bytes:
     head, tail = b'{"ok": true, "data": [], "offset": 0, "limit": 20, "pad": "', b'"}'
     pad = mb * MB - len(head) - len(tail)
-    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: a gzip header and trailer
-    parts, chunk = [compressor.compress(head)], b"a" * MB
-    while pad > 0:
-        parts.append(compressor.compress(chunk[: min(pad, MB)]))
-        pad -= MB
-    parts += [compressor.compress(tail), compressor.flush()]
-    return b"".join(parts)
+    chunk = b"a" * MB
+    # A full flush forgets what came before, so every whole MB of padding compresses to the same
+    # bytes: one is compressed and repeated (seconds of zlib otherwise, in every test process).
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: the gzip framing is written here
+    parts = [deflate.compress(head), deflate.flush(zlib.Z_FULL_FLUSH)]
+    whole = deflate.compress(chunk) + deflate.flush(zlib.Z_FULL_FLUSH)
+    crc, left = zlib.crc32(head), pad
+    while left >= MB:
+        parts.append(whole)
+        crc, left = zlib.crc32(chunk, crc), left - MB
+    parts += [deflate.compress(chunk[:left] + tail), deflate.flush()]
+    crc = zlib.crc32(tail, zlib.crc32(chunk[:left], crc))
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"  # gzip, deflate, no name, no time
+    trailer = struct.pack("<II", crc, (mb * MB) & 0xFFFFFFFF)
+    return header + b"".join(parts) + trailer
 
 
 @functools.cache
