@@ -20,9 +20,10 @@ from typing import Any
 
 import pytest
 
-from benchmarks.blind_set_benchmark import SHAPES, hidden, in_shape
+from benchmarks.blind_set_benchmark import SHAPES, in_shape
 from tap_smartlead_inbox.mailtext.reply_kind import AUTO_REPLY, BOUNCE, HUMAN, UNSUBSCRIBE
-from tests.corpora.test_reply_kind import assert_well_formed, classify
+from tests.corpora.test_reply_kind import assert_well_formed
+from tests.corpora.test_reply_kind_blind import assert_each_kind_at_its_floor, hidden_people
 from tests.support.paths import CORPORA
 
 SET: list[dict[str, Any]] = json.loads((CORPORA / "reply_kind_blind3.json").read_text(encoding="utf-8"))
@@ -46,14 +47,9 @@ def test_the_set_is_well_formed_and_as_broad_as_its_docstring_says():
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_each_kind_reads_right_at_its_floor(shape):
-    cases = [in_shape(case, shape) for case in SET]
-    for kind, floor in FLOORS[shape].items():
-        of_kind = [case for case in cases if case["kind"] == kind]
-        misses = [case["id"] for case in of_kind if classify(case) != kind]
-        assert len(of_kind) - len(misses) >= floor * len(of_kind), f"{kind}: {misses}"
+    assert_each_kind_at_its_floor([in_shape(case, shape) for case in SET], FLOORS[shape])
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_no_person_is_hidden(shape):
-    cases = [in_shape(case, shape) for case in SET]
-    assert [case["id"] for case in cases if hidden(case, classify(case))] == []
+    assert hidden_people([in_shape(case, shape) for case in SET]) == []
