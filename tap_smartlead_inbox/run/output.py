@@ -38,8 +38,8 @@ class ResumableWriter(MsgSpecWriter):
 
     def _write(self, message: Message) -> None:
         if isinstance(message, StateMessage):
-            # The SDK hands over its live state, which another thread can change while it is
-            # written: copied first, what is written and what is remembered are the same.
+            # The SDK hands over its live state, which changes after this: copied before it is
+            # written, what is remembered is exactly what went out.
             message = StateMessage(value=copy.deepcopy(message.value))
         super().write_message(message)
         self.ends_on_state = isinstance(message, StateMessage)
