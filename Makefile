@@ -30,8 +30,8 @@ REPORT_DATABASE ?= output/sandbox_demo.duckdb
 report: $(VENV)/.installed
 	$(VENV)/bin/python -m smartlead_report --database $(REPORT_DATABASE)
 
-# The whole suite, with `make lint` and `make test-pythons` in the background on the CPU the
-# suite leaves idle (scripts/test_all.sh).
+# The whole suite, with `make lint` in the background on the CPU the suite leaves idle, then
+# `make test-pythons` (scripts/test_all.sh).
 test: $(VENV)/.installed .meltano/.installed postgres chromium
 	VENV=$(VENV) MELTANO=$(MELTANO) bash scripts/test_all.sh $(PARALLEL) $(COVERAGE)
 
