@@ -1,6 +1,6 @@
-# Two entry points: `make export` runs the pipeline, `make test` runs every check
-# (`make report`: the page of charts from the marts `make export` built; `make test-fast`: the tests that take seconds, while you work; `make test-pythons`: those
-# under each other Python the classifiers claim).
+# Two entry points: `make export` runs the pipeline, `make test` runs every check (`make report`:
+# the page of charts from the marts `make export` built; `make test-fast`: the tests that take
+# seconds, while you work; `make test-pythons`: those under each other Python the classifiers claim).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 MELTANO_VENV := .meltano-venv

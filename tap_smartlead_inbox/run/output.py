@@ -37,15 +37,17 @@ class ResumableWriter(MsgSpecWriter):
             self._write(message)
 
     def _write(self, message: Message) -> None:
-        if isinstance(message, StateMessage):
-            # The SDK hands over its live state, which changes after this: copied before it is
-            # written, what is remembered is exactly what went out.
-            message = StateMessage(value=copy.deepcopy(message.value))
-        super().write_message(message)
-        self.ends_on_state = isinstance(message, StateMessage)
-        if isinstance(message, StateMessage):
-            self.last_state = message.value
-            interrupts.note_state_written()
+        if not isinstance(message, StateMessage):
+            super().write_message(message)
+            self.ends_on_state = False
+            return
+        # The SDK hands over its live state, which changes after this: copied before it is
+        # written, what is remembered is exactly what went out.
+        state = copy.deepcopy(message.value)
+        super().write_message(StateMessage(value=state))
+        self.ends_on_state = True
+        self.last_state = state
+        interrupts.note_state_written()
 
     def end_on_last_state(self) -> None:
         """Write the last STATE again if other messages came after it."""
