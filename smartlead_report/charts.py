@@ -13,7 +13,7 @@ from typing import Any
 
 import altair as alt
 
-from smartlead_report.marts import KINDS, ReportData, Row
+from smartlead_report.marts import KINDS, ReportData
 
 # Okabe & Ito, "Color Universal Design" (2008): one colour per reply kind.
 KIND_COLOURS = {"human": "#0072B2", "auto_reply": "#E69F00", "bounce": "#D55E00", "unsubscribe": "#CC79A7"}
@@ -289,22 +289,3 @@ def _spec(chart: Any, description: str) -> dict[str, Any]:
         "background": "white",
     }
     return spec
-
-
-def data_rows(spec: dict[str, Any]) -> dict[str, list[Row]]:
-    """The spec's named datasets (name -> rows), wherever in its layers they are."""
-    found: dict[str, list[Row]] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            data = node.get("data")
-            if isinstance(data, dict) and "values" in data and "name" in data:
-                found[data["name"]] = data["values"]
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
-    return found

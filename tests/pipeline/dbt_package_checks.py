@@ -70,7 +70,7 @@ class DbtPackageChecks:
         for name, run in runs(load):
             emails = {map_id: int(n) for map_id, n in run.marts["emails"]}
             assert emails == {lead.map_id: len(lead.thread) for lead in run.truth if lead.replied}, name
-            counts = {map_id: int(n) for map_id, n, _ in run.marts["threads"]}
+            counts = {map_id: int(n) for map_id, n in run.marts["threads"]}
             assert counts == emails, name
 
     def test_human_reply_rate_per_step_is_the_sandboxs(self, load: Load) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 
-from smartlead_report.charts import data_rows
 from smartlead_report.marts import ReportData
 from smartlead_report.page import render_page
 from smartlead_sandbox import Sandbox, SandboxConfig
@@ -25,13 +24,13 @@ from tests.pipeline.test_warehouse import duckdb_query
 from tests.support import dbt_marts, pipelines
 from tests.support.browser import Visit, chromium, visit
 from tests.support.dbt_marts import Thread
+from tests.support.vega_specs import axis_titles, data_rows
 
 pytestmark = pipelines.needs_meltano
 
-LEADS = 40  # small: the numbers, not the volume, are under test
 CHARTS = ("reply-rate", "time-to-reply", "replies-by-week", "bounces")
 SPECS = re.compile(r'<script type="application/json" id="chart-specs">(.*?)</script>', re.S)
-M = "smartlead_marts"
+M = dbt_marts.SCHEMA
 
 
 @dataclass
@@ -58,7 +57,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
         "SMARTLEAD_REPORT_DATABASE": str(database),
         "SMARTLEAD_REPORT_OUTPUT": str(page),
     }
-    with Sandbox(SandboxConfig(leads=LEADS, rate_limit=None)) as sandbox:
+    with Sandbox(SandboxConfig(leads=dbt_marts.LEADS, rate_limit=None)) as sandbox:
         pipelines.meltano_run(sandbox, "target-duckdb", "dbt-duckdb:build", "smartlead-report:html", **env)
         truth = dbt_marts.truth(sandbox)
     text = page.read_text(encoding="utf-8")
@@ -109,7 +108,7 @@ def test_each_chart_is_titled_with_its_question_has_units_on_its_axes_and_a_text
     ]
     assert '<caption id="queue-title">Who is waiting for our reply? (oldest first)</caption>' in report.html
     assert '<th scope="col" class="num">Hours waited (h)</th>' in report.html
-    axes = {key: _axis_titles(spec) for key, spec in report.specs.items()}
+    axes = {key: axis_titles(spec) for key, spec in report.specs.items()}
     assert "Sequence step (the nth email of the campaign)" in axes["reply-rate"]
     assert "Human reply rate (%)" in axes["reply-rate"]
     assert "Hours from our last email to the lead's first human reply (h)" in axes["time-to-reply"]
@@ -246,20 +245,3 @@ def test_a_page_of_empty_marts_says_so_for_each_chart_and_still_opens_cleanly(tm
     assert "the API shape Smartlead documents has none" in seen.text
     assert "No person has replied yet" in seen.text
     assert "Nobody is waiting" in seen.text
-
-
-def _axis_titles(spec: dict[str, Any]) -> set[str]:
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "encoding":
-                    found.update(v["title"] for v in value.values() if isinstance(v, dict) and "title" in v)
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
-    return found

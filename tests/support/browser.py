@@ -6,6 +6,7 @@ chart drew, and a screenshot."""
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from tests.support.postgres_server import in_ci
 ENSURE = ROOT / "scripts" / "ensure_chromium.sh"
 
 
+@functools.cache  # a skip raises, so only a path is kept
 def chromium() -> str:
     """The browser's path; skipped (failed under CI) when there is none."""
     found = subprocess.run(["bash", str(ENSURE), "--find"], capture_output=True, text=True, check=False)

@@ -22,7 +22,6 @@ from tests.support.paths import ROOT
 from tests.support.postgres_server import PASSWORD
 
 SCHEMA = "smartlead_marts"  # the utilities' default schema for the models (meltano.yml)
-KINDS = ("human", "auto_reply", "bounce", "unsubscribe")
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,7 @@ MARTS = {
     "FROM {schema}.smartlead__awaiting_our_reply",
     "bounces": "SELECT email_account_id, leads_mailed, leads_bounced, bounce_pct, denominator "
     "FROM {schema}.smartlead__bounces_by_account",
-    "threads": "SELECT email_lead_map_id, history_count, human_reply_count FROM {schema}.smartlead__threads",
+    "threads": "SELECT email_lead_map_id, history_count FROM {schema}.smartlead__threads",
     "emails": "SELECT email_lead_map_id, count(*) FROM {schema}.smartlead__emails GROUP BY 1",
     "staged": "SELECT 'inbox_replies', count(*) FROM {schema}.stg_smartlead__inbox_replies UNION ALL "
     "SELECT 'email_history', count(*) FROM {schema}.stg_smartlead__email_history UNION ALL "

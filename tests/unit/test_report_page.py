@@ -13,10 +13,11 @@ import duckdb
 import yaml
 
 from smartlead_report.__main__ import main as report_main
-from smartlead_report.charts import data_rows, figures
+from smartlead_report.charts import figures
 from smartlead_report.marts import SENT_LIST, ReportData, Row, campaign_labels
 from smartlead_report.page import render_page
 from tests.support.paths import ROOT
+from tests.support.vega_specs import data_rows
 
 if sys.version_info >= (3, 11):
     import tomllib
