@@ -67,9 +67,7 @@ campaign_names as (
 ),
 
 denominator as (
-    select case when count(*) > 0 then 'every lead mailed (sent_emails)'
-                else 'replied leads only (sent_emails not loaded)' end as denominator
-    from sent_list
+    {{ denominator('sent_list') }}
 )
 
 select
