@@ -13,14 +13,14 @@
 # CHROMIUM, when set, is the browser to use (any Chromium or Chrome), looked for first.
 # CHROMIUM_SEARCH_ROOT (for the tests of this script) is put before /usr/bin/chromium.
 set -euo pipefail
+case "${BASH_SOURCE[0]}" in */*) here=${BASH_SOURCE[0]%/*} ;; *) here=. ;; esac # no dirname: PATH may be bare
+# shellcheck source=ensure_lib.sh
+. "$here/ensure_lib.sh" # in_ci, missing, apt_install
+TESTS="report browser tests"
 
 root=${CHROMIUM_SEARCH_ROOT:-}
 
 looked="\$CHROMIUM, chromium, chromium-browser, google-chrome on PATH, /usr/bin/chromium"
-
-in_ci() {
-    case "${CI:-}" in "" | 0 | false | False | FALSE) return 1 ;; *) return 0 ;; esac
-}
 
 find_browser() {
     local name
@@ -38,16 +38,6 @@ find_browser() {
     return 1
 }
 
-# Not here: the other tests still run, the browser tests skip; CI must not skip.
-missing() {
-    if in_ci; then
-        echo "report browser tests cannot run under CI: $1" >&2
-        exit 1
-    fi
-    echo "report browser tests will be skipped: $1"
-    exit 0
-}
-
 if [ "${1:-}" = --find ]; then
     if ! find_browser; then
         echo "Chromium not found (looked at $looked): install it (apt-get install chromium," \
@@ -61,19 +51,7 @@ if browser=$(find_browser); then
     echo "Chromium for the report's browser tests: $browser"
     exit 0
 fi
-if ! command -v apt-get > /dev/null; then
-    missing "Chromium not found and no apt-get to install it; install Chromium to run them"
-fi
-sudo=""
-if [ "$(id -u)" != 0 ]; then
-    if ! command -v sudo > /dev/null; then
-        missing "Chromium not found, and apt-get needs root but there is no sudo; install the chromium package to run them"
-    fi
-    sudo="sudo"
-fi
-echo "Installing Chromium from Debian's packages for the report's browser tests"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium > /dev/null
+apt_install chromium Chromium "install Chromium" "the report's browser tests"
 if ! browser=$(find_browser); then
     echo "installed Debian's chromium package, but found no browser at $looked" >&2
     exit 1

@@ -21,14 +21,14 @@
 # PostgreSQL refuses to run as root: as root, the tests run it as the `postgres` user
 # (Debian's package creates it) through runuser, so both must exist.
 set -euo pipefail
+case "${BASH_SOURCE[0]}" in */*) here=${BASH_SOURCE[0]%/*} ;; *) here=. ;; esac # no dirname: PATH may be bare
+# shellcheck source=ensure_lib.sh
+. "$here/ensure_lib.sh" # in_ci, missing, apt_install
+TESTS="warehouse tests"
 
 root=${POSTGRES_SEARCH_ROOT:-}
 tools="initdb pg_ctl postgres psql"
 looked="Debian's /usr/lib/postgresql/*/bin, pg_config --bindir, PATH, Homebrew's postgresql@*, Postgres.app"
-
-in_ci() {
-    case "${CI:-}" in "" | 0 | false | False | FALSE) return 1 ;; *) return 0 ;; esac
-}
 
 # Whether folder $1 holds every tool.
 has_tools() {
@@ -114,16 +114,6 @@ found() {
     echo "$bin"
 }
 
-# Not here: the other tests still run, the warehouse tests skip; CI must not skip.
-missing() {
-    if in_ci; then
-        echo "warehouse tests cannot run under CI: $1" >&2
-        exit 1
-    fi
-    echo "warehouse tests will be skipped: $1"
-    exit 0
-}
-
 if [ "${1:-}" = --find ]; then
     found
     exit
@@ -136,19 +126,7 @@ if bin=$(find_bin); then
     fi
     exit 0
 fi
-if ! command -v apt-get > /dev/null; then
-    missing "PostgreSQL not found and no apt-get to install it; install PostgreSQL (e.g. brew install postgresql@16) to run them"
-fi
-sudo=""
-if [ "$(id -u)" != 0 ]; then
-    if ! command -v sudo > /dev/null; then
-        missing "PostgreSQL not found, and apt-get needs root but there is no sudo; install the postgresql package to run them"
-    fi
-    sudo="sudo"
-fi
-echo "Installing PostgreSQL from Debian's packages for the warehouse tests"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql > /dev/null
+apt_install postgresql PostgreSQL "install PostgreSQL (e.g. brew install postgresql@16)" "the warehouse tests"
 if ! bin=$(find_bin); then
     echo "installed Debian's postgresql package, but its binaries are not in $looked" >&2
     exit 1
