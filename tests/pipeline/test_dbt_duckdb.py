@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from tests.pipeline.dbt_package_checks import DbtPackageChecks
-from tests.pipeline.test_warehouse import duckdb_query
 from tests.support import pipelines
 from tests.support.dbt_marts import Load, load_twice
+from tests.support.pipelines import duckdb_query
 
 pytestmark = pipelines.needs_meltano
 

@@ -12,7 +12,6 @@ import json
 import pytest
 
 from tests.pipeline.dbt_package_checks import DbtPackageChecks
-from tests.pipeline.test_warehouse import postgres  # noqa: F401  (the server, a fixture)
 from tests.support import pipelines
 from tests.support.dbt_marts import STREAMS, Load, load_twice
 from tests.support.postgres_server import PostgresServer
@@ -24,7 +23,7 @@ WITHOUT_KEYS = json.dumps({stream: {"__key_properties__": []} for stream in STRE
 
 
 @pytest.fixture(scope="module")
-def load(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> Load:  # noqa: F811
+def load(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> Load:
     tmp_path = tmp_path_factory.mktemp("dbt-postgres")
     # The dbt-postgres utility connects with target-postgres' own variables (its defaults).
     env = {**postgres.env, "TAP_SMARTLEAD_INBOX_STREAM_MAPS": WITHOUT_KEYS}

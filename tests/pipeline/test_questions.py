@@ -18,9 +18,10 @@ import pytest
 from smartlead_sandbox import Sandbox, SandboxConfig
 from smartlead_sandbox.inbox import iso
 from tap_smartlead_inbox.core.timeutil import UTC
-from tests.pipeline.test_warehouse import BATCH, Query, duckdb_query
+from tests.pipeline.test_warehouse import BATCH
 from tests.support import pipelines
 from tests.support.doc_pages import headings, page, section
+from tests.support.pipelines import Query, duckdb_query
 
 pytestmark = [pipelines.needs_meltano, pytest.mark.pipeline, pytest.mark.slow]
 

@@ -20,10 +20,10 @@ import pytest
 from smartlead_report.marts import ReportData
 from smartlead_report.page import render_page
 from smartlead_sandbox import Sandbox, SandboxConfig
-from tests.pipeline.test_warehouse import duckdb_query
 from tests.support import dbt_marts, pipelines
 from tests.support.browser import Visit, chromium, visit
 from tests.support.dbt_marts import Thread
+from tests.support.pipelines import duckdb_query
 from tests.support.vega_specs import axis_titles, data_rows
 
 pytestmark = pipelines.needs_meltano

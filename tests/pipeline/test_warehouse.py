@@ -4,14 +4,11 @@ Meltano, upserting by primary key so that a second run replaces what changed."""
 from __future__ import annotations
 
 import csv
-import json
 import os
 import subprocess
 from collections import Counter
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 import yaml
 
 from smartlead_sandbox import SANDBOX_KEY, Sandbox, SandboxConfig, live
@@ -19,44 +16,16 @@ from tests.conftest import emails_of
 from tests.support import pipelines
 from tests.support.doc_pages import marked_fence
 from tests.support.paths import ROOT
-from tests.support.postgres_server import PASSWORD, PostgresServer, require_postgres
+from tests.support.pipelines import Query, duckdb_query
+from tests.support.postgres_server import PASSWORD
 
 pytestmark = pipelines.needs_meltano
 
-Query = Callable[[str], list[list[str]]]  # SQL in, rows of text out
 KEYS = {"inbox_replies": ("email_lead_map_id",), "email_history": ("email_lead_map_id", "email_key")}
 # Rows per loader batch: small, so that a loss of rows per batch shows (target-duckdb 0.8 with
 # duckdb >= 1.3 drops the first row of each batch; see "Loading into a warehouse" in
 # docs/warehouses-and-questions.md).
 BATCH = "7"
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresServer]:
-    server = PostgresServer(require_postgres()).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-def duckdb_query(path: Path) -> Query:
-    """Queries through the DuckDB the loader itself runs on (the duckdb pinned in meltano.yml)."""
-    python = ROOT / ".meltano" / "loaders" / "target-duckdb" / "venv" / "bin" / "python"
-    script = (
-        "import duckdb, json, sys\n"
-        "con = duckdb.connect(sys.argv[1], read_only=True)\n"
-        "print(json.dumps([[str(v) for v in row] for row in con.execute(sys.argv[2]).fetchall()]))\n"
-    )
-
-    def query(sql: str) -> list[list[str]]:
-        out = subprocess.run(
-            [str(python), "-c", script, str(path), sql], capture_output=True, text=True, check=True
-        ).stdout
-        rows: list[list[str]] = json.loads(out)
-        return rows
-
-    return query
 
 
 def run_twice(

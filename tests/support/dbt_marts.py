@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from tap_smartlead_inbox.core.timeutil import UTC
 from tests.conftest import check_exit
 from tests.support import pipelines
 from tests.support.paths import ROOT
+from tests.support.pipelines import Query
 from tests.support.postgres_server import PASSWORD
 
 SCHEMA = "smartlead_marts"  # the utilities' default schema for the models (meltano.yml)
@@ -131,7 +131,6 @@ def manifest(target_path: Path) -> dict[str, Any]:
     return loaded
 
 
-Query = Callable[[str], list[list[str]]]
 STREAMS = ("inbox_replies", "email_history", "lead_categories", "sent_emails")
 LEADS = 40  # small: the numbers, not the volume, are under test
 

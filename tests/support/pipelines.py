@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +55,25 @@ def system_folder() -> Path:
 def own_state(tmp_path: Path) -> dict[str, str]:
     """A Meltano system database (and so state) of the test's own, apart from the demo's."""
     return {"MELTANO_DATABASE_URI": f"sqlite:///{tmp_path / 'meltano.db'}"}
+
+
+Query = Callable[[str], list[list[str]]]  # SQL in, rows of text out
+
+
+def duckdb_query(path: Path) -> Query:
+    """Queries through the DuckDB the loader itself runs on (the duckdb pinned in meltano.yml)."""
+    python = ROOT / ".meltano" / "loaders" / "target-duckdb" / "venv" / "bin" / "python"
+    script = (
+        "import duckdb, json, sys\n"
+        "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+        "print(json.dumps([[str(v) for v in row] for row in con.execute(sys.argv[2]).fetchall()]))\n"
+    )
+
+    def query(sql: str) -> list[list[str]]:
+        out = subprocess.run(
+            [str(python), "-c", script, str(path), sql], capture_output=True, text=True, check=True
+        ).stdout
+        rows: list[list[str]] = json.loads(out)
+        return rows
+
+    return query
