@@ -12,23 +12,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import duckdb
+
 ROOT = Path(__file__).resolve().parent.parent
 # A file of the demo's own: a real warehouse at target-duckdb's default path is never touched.
 DATABASE = ROOT / "output" / "sandbox_demo.duckdb"
 TARGET = ROOT / "transform" / "target" / "duckdb"  # the dbt-duckdb utility's target_path
 SCHEMA = "smartlead_marts"  # its schema setting
-# The DuckDB the dbt-duckdb utility runs on (duckdb 1.1.3, as target-duckdb): a newer one could
-# write a file target-duckdb's cannot read.
-PYTHON = ROOT / ".meltano" / "utilities" / "dbt-duckdb" / "venv" / "bin" / "python"
-COUNT = (
-    "import duckdb, json, sys\n"
-    "con = duckdb.connect(sys.argv[1], read_only=True)\n"
-    "names = con.execute('SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
-    "ORDER BY 1', [sys.argv[2]]).fetchall()\n"
-    "marts = [n for (n,) in names if n.startswith('smartlead__')]\n"
-    "count = lambda n: con.execute(f'SELECT count(*) FROM {sys.argv[2]}.{n}').fetchone()[0]\n"
-    "print(json.dumps({n: count(n) for n in marts}))\n"
-)
 
 
 def build(meltano: str, env: dict[str, str]) -> tuple[int, str]:
@@ -50,11 +40,13 @@ def report() -> list[str]:
     statuses = Counter(r["status"] for r in results if r["unique_id"].startswith("test."))
     tests = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
     lines = [f"dbt build: {kinds['model']} models, {kinds['test']} tests ({tests}), marts in {SCHEMA}:"]
-    counted = subprocess.run(
-        [str(PYTHON), "-c", COUNT, str(DATABASE), SCHEMA], capture_output=True, text=True, check=True
-    )
-    for name, rows in json.loads(counted.stdout).items():
-        lines.append(f"{rows:>7} rows  {name}")
+    # .venv's duckdb is the loader's 1.1.3 (pyproject's report extra), so it reads the file as is.
+    with duckdb.connect(str(DATABASE), read_only=True) as con:
+        tables = "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1"
+        for (name,) in con.execute(tables, [SCHEMA]).fetchall():
+            if name.startswith("smartlead__"):
+                (rows,) = con.execute(f"SELECT count(*) FROM {SCHEMA}.{name}").fetchone() or (0,)
+                lines.append(f"{rows:>7} rows  {name}")
     lines.append(f"in {DATABASE.relative_to(ROOT)} (docs/dbt-package.md says what each mart answers)")
     return lines
 
