@@ -35,10 +35,15 @@ class Figure:
 
     key: str  # its element's id
     question: str  # the title: what it answers
-    note: str  # what the numbers are over, the counts behind them
-    summary: str  # the text alternative (the SVG's aria-label)
+    note: str = ""  # what the numbers are over, the counts behind them
+    summary: str = ""  # the text alternative (the SVG's aria-label)
     spec: dict[str, Any] | None = None
     empty: str | None = None
+
+    @classmethod
+    def drawn(cls, key: str, question: str, note: str, summary: str, chart: Any) -> Figure:
+        """The chart, its spec described by ``summary`` as its text alternative is."""
+        return cls(key, question, note, summary, _spec(chart, summary))
 
 
 def figures(data: ReportData) -> list[Figure]:
@@ -61,8 +66,6 @@ def reply_rate(data: ReportData) -> Figure:
         return Figure(
             "reply-rate",
             question,
-            "",
-            "No rate per step.",
             empty="No sequence steps in this data: the threads carry no step numbers (the API shape "
             "Smartlead documents has none), so no reply rate per step can be computed.",
         )
@@ -107,7 +110,7 @@ def reply_rate(data: ReportData) -> Figure:
     height = 40 * len({r["campaign"] for r in rows})
     chart = alt.layer(cells, labels).properties(width=WIDTH - 180, height=height)
     alt_text = "Human reply rate by campaign and step. " + summary
-    return Figure("reply-rate", question, note, alt_text, _spec(chart, alt_text))
+    return Figure.drawn("reply-rate", question, note, alt_text, chart)
 
 
 def time_to_reply(data: ReportData) -> Figure:
@@ -117,8 +120,6 @@ def time_to_reply(data: ReportData) -> Figure:
         return Figure(
             "time-to-reply",
             question,
-            "",
-            "No time to first human reply.",
             empty="No person has replied yet: there is no time to a first human reply to show.",
         )
     per_campaign = [
@@ -188,16 +189,14 @@ def time_to_reply(data: ReportData) -> Figure:
     )
     chart = alt.layer(*layers).properties(width=WIDTH - 220, height=44 * len(per_campaign))
     alt_text = "Time to first human reply by campaign. " + summary
-    return Figure("time-to-reply", question, note, alt_text, _spec(chart, alt_text))
+    return Figure.drawn("time-to-reply", question, note, alt_text, chart)
 
 
 def replies_by_week(data: ReportData) -> Figure:
     question = "What kinds of answers come back, week by week?"
     rows = data.replies_by_week
     if not rows:
-        return Figure(
-            "replies-by-week", question, "", "No replies.", empty="No reply of any kind in this data yet."
-        )
+        return Figure("replies-by-week", question, empty="No reply of any kind in this data yet.")
     # The stack's order is KINDS': human replies at the bottom, where they are easiest to compare.
     rows = [
         {**r, "kind": KIND_NAMES[r["reply_kind"]], "kind_order": KINDS.index(r["reply_kind"])} for r in rows
@@ -230,16 +229,14 @@ def replies_by_week(data: ReportData) -> Figure:
     counted = ", ".join(f"{totals[kind]} {KIND_NAMES[kind].lower()}" for kind in KINDS)
     summary = f"Replies per week by kind, {len({r['week'] for r in rows})} weeks: {counted}."
     note = f"Every reply Smartlead filed, by the kind the tap gave it: {counted} (emails, not leads)."
-    return Figure("replies-by-week", question, note, summary, _spec(chart, summary))
+    return Figure.drawn("replies-by-week", question, note, summary, chart)
 
 
 def bounces(data: ReportData) -> Figure:
     question = "Which sending account bounces?"
     rows = data.bounces
     if not rows:
-        return Figure(
-            "bounces", question, "", "No sending account.", empty="No sending account in this data."
-        )
+        return Figure("bounces", question, empty="No sending account in this data.")
     rows = [{**r, "label": _rate_label(r["bounce_pct"], r["leads_bounced"], r["leads_mailed"])} for r in rows]
     order = [row["account"] for row in rows]  # the mart's order: the highest rate first
     base = alt.Chart(alt.InlineData(values=rows, name="bounces")).encode(
@@ -269,7 +266,7 @@ def bounces(data: ReportData) -> Figure:
     )
     chart = alt.layer(bars, labels).properties(width=WIDTH - 220, height=22 * len(rows))
     alt_text = "Bounce rate by sending account. " + summary
-    return Figure("bounces", question, note, alt_text, _spec(chart, alt_text))
+    return Figure.drawn("bounces", question, note, alt_text, chart)
 
 
 def _rate_label(pct: float, part: int, whole: int) -> str:
