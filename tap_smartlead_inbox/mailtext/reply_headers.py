@@ -272,12 +272,10 @@ _PERSON_SEPARATOR_RE = re.compile(rf"{_FORWARD_WORDS}|{_ORIGINAL_WORDS}", re.IGN
 
 
 def opens_a_quote(lines: list[str], index: int) -> bool:
-    """Whether the line at index opens a quote a person's mail client writes: a header block
-    ("From: / Sent:"), a forward intro, or a separator naming the original or forwarded message."""
+    """Whether the line at index opens a quote a person's mail client writes: a "> " line, an
+    attribution, a header block ("From: / Sent:"), a forward intro, or a separator naming the
+    original or forwarded message (a forward intro names the forward itself)."""
     line = lines[index]
-    if starts_header_block(lines, index):
+    if line.startswith(">") or is_attribution(line) or starts_header_block(lines, index):
         return True
-    # is_separator's forward intro ("Begin forwarded message:") names the forward itself
-    return is_separator(line) and (
-        _PERSON_SEPARATOR_RE.search(line) is not None or _FORWARD_RE.match(line) is not None
-    )
+    return is_separator(line) and _PERSON_SEPARATOR_RE.search(line) is not None

@@ -163,8 +163,9 @@ def _next_text_line(lines: list[str], index: int) -> str:
     return ""
 
 
-# What a line of the text is to the reply.
-_KEEP, _DROP, _DROP_TWO, _DROP_THREE, _END = range(5)
+# What a line of the text is to the reply: kept, the end of it, or dropped with the lines after
+# it that go too (a verdict above 0 is how many lines go: an attribution wrapped over three).
+_KEEP, _END, _DROP = 0, -1, 1
 
 
 def _own_text(text: str) -> str:
@@ -186,7 +187,7 @@ def _own_text(text: str) -> str:
                 kept.append(line[:inside].rstrip())
                 break
             kept.append(line)
-        index += {_DROP_TWO: 2, _DROP_THREE: 3}.get(verdict, 1)
+        index += verdict or 1
     while kept and rh.is_leftover(kept[-1]):
         kept.pop()
     return join_lines(kept)
@@ -245,7 +246,7 @@ def _header_verdict(lines: list[str], index: int) -> int:
             return _DROP if before_quote else _END
     else:
         # An attribution wrapped over two or three lines (a long address breaks it twice).
-        for extra, drop in ((1, _DROP_TWO), (2, _DROP_THREE)):
+        for extra in (1, 2):
             tail = lines[index + 1 : index + 1 + extra]
             if len(tail) < extra or not tail[-1].endswith(rh.COLONS):
                 continue
@@ -253,7 +254,7 @@ def _header_verdict(lines: list[str], index: int) -> int:
                 break
             before_quote = _next_text_line(lines, index + 1 + extra).startswith(">")
             if rh.is_attribution(" ".join([line, *tail]), before_quote):
-                return drop if before_quote else _END
+                return _DROP + extra if before_quote else _END
             break
     return _END if rh.starts_header_block(lines, index) else _KEEP
 

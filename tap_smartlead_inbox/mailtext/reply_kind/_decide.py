@@ -167,8 +167,8 @@ def _unquoted_rest(own_text: str, full_text: str) -> str:
     # attribution or a forward intro (no notice's divider ends so), and nothing is left to read.
     if rest[0].endswith(rh.COLONS):
         return ""
-    for index, line in enumerate(rest):
-        if line.startswith(">") or rh.is_attribution(line) or rh.opens_a_quote(rest, index):
+    for index in range(len(rest)):
+        if rh.opens_a_quote(rest, index):
             rest = rest[:index]
             break
     return "\n".join(rest)
@@ -191,8 +191,7 @@ def _answers_a_quote(own_text: str, full_text: str) -> bool:
     index = len(own_lines)
     if _RULE.fullmatch(lines[index]) and index + 1 < len(lines):
         index += 1  # Outlook's "________" above its header block
-    line = lines[index]
-    return line.startswith(">") or rh.is_attribution(line) or rh.opens_a_quote(lines, index)
+    return rh.opens_a_quote(lines, index)
 
 
 _RULE = re.compile(r"[_\-=]{10,}")
@@ -205,7 +204,7 @@ _RULE = re.compile(r"[_\-=]{10,}")
 _STANDALONE = (families.AWAY, families.GONE)
 # An address change is a person's note too ("please note my address has changed to ..."
 # under a letter): it needs a second signal, as a date of return does.
-_SUPPORTING = (families.RETURN, families.MOVED, families.LIMITED, families.URGENT, families.AWAY_OTHER)
+_SUPPORTING = (families.LIMITED, families.URGENT, families.AWAY_OTHER)  # besides RETURN and MOVED
 # So many availability sentences at once are an out-of-office note even if it names a price.
 _UNDENIABLE = 3
 
@@ -224,12 +223,14 @@ def _is_auto_reply(sender: str, subject: str, own: str, quoting: Callable[[], bo
     standalone = sum(1 for family in _STANDALONE if family.search(own))
     standalone += families.OUT_NOTE.match(own) is not None
     machine = bool(sender) and families.MACHINE_SENDER.search(sender.lower()) is not None
-    if not (standalone or machine or families.RETURN.search(own) or families.MOVED.search(own)):
+    returns = families.RETURN.search(own) is not None
+    moves = len(families.MOVED.findall(own))
+    if not (standalone or machine or returns or moves):
         return False  # short of two supporting signals whatever LIMITED and URGENT say
-    signals = standalone + machine + sum(1 for family in _SUPPORTING if family.search(own))
     # An address-change notice says it twice ("my address has changed ... from now on write
     # to ..."); a person's note of it under a letter says it once.
-    signals += len(families.MOVED.findall(own)) >= 2
+    signals = standalone + machine + returns + (moves >= 1) + (moves >= 2)
+    signals += sum(1 for family in _SUPPORTING if family.search(own))
     if signals >= _UNDENIABLE:
         return True
     # Above a person's quote, one availability sentence is a person's remark ("I'm away next
@@ -250,9 +251,9 @@ _COURTESY_REST = 40
 def _courtesy_only(own: str) -> bool:
     if not own or len(own) > _COURTESY_LONGEST:
         return False
-    if len(families.COURTESY.findall(own)) < 2:
+    rest, courtesies = families.COURTESY.subn(" ", own)
+    if courtesies < 2:
         return False
-    rest = families.COURTESY.sub(" ", own)
     if sum(character.isalpha() for character in rest) > _COURTESY_REST:
         return False
     return not (_asks(own) or _engaged(own))
