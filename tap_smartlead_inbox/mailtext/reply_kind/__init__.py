@@ -22,6 +22,35 @@ Only the names below are public; the package imports nothing from the rest of th
 mailtext.reply_headers (where a person's quote starts, to read a notice whole).
 """
 
-from ._decide import AUTO_REPLY, BOUNCE, HUMAN, REPLY_KINDS, UNSUBSCRIBE, reply_kind
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+
+from ._kinds import AUTO_REPLY, BOUNCE, HUMAN, REPLY_KINDS, UNSUBSCRIBE
 
 __all__ = ["AUTO_REPLY", "BOUNCE", "HUMAN", "REPLY_KINDS", "UNSUBSCRIBE", "reply_kind"]
+
+
+def reply_kind(
+    *,
+    sender: str | None,
+    subject: str | None,
+    own_text: str,
+    full_text: str,
+    headers: Mapping[str, str] | None = None,
+) -> str:
+    """HUMAN, AUTO_REPLY, BOUNCE or UNSUBSCRIBE for one REPLY email (_decide.reply_kind)."""
+    return _decision()(
+        sender=sender, subject=subject, own_text=own_text, full_text=full_text, headers=headers
+    )
+
+
+@functools.cache
+def _decision() -> Callable[..., str]:
+    """_decide, imported on the first reply: compiling the families takes a third of a second,
+    which a tap started only to --discover, to print --about or to refuse a config (and each
+    `meltano run`'s discovery) has no reply to spend it on."""
+    from ._decide import reply_kind as decide
+
+    return decide

@@ -43,9 +43,9 @@ from collections.abc import Callable, Mapping
 from tap_smartlead_inbox.mailtext import reply_headers as rh
 
 from . import _families as families
+from ._kinds import AUTO_REPLY, BOUNCE, HUMAN, REPLY_KINDS, UNSUBSCRIBE
 
-HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE = "human", "auto_reply", "bounce", "unsubscribe"
-REPLY_KINDS = (HUMAN, AUTO_REPLY, BOUNCE, UNSUBSCRIBE)
+__all__ = ["AUTO_REPLY", "BOUNCE", "HUMAN", "REPLY_KINDS", "UNSUBSCRIBE", "reply_kind"]
 
 # Auto-replies and requests to stop come first in a reply; a long own_text is mostly
 # signature and disclaimer, where "unsubscribe" can stand without being asked for.
