@@ -267,11 +267,15 @@ def run_tap_process(
     env: dict[str, str] | None = None,
     timeout: float = 120,
     expect_exit: int | None = 0,
+    measured: bool = True,
 ) -> TapRun:
     """run_tap as a process of its own: for a test whose behaviour is the process (what
-    everything it writes holds, signals, exit codes the interpreter sets)."""
+    everything it writes holds, signals, exit codes the interpreter sets). ``measured=False``:
+    coverage stays out of it (see run_tap_file_process)."""
     config_file = _config_file(config, tmp_path)
-    return run_tap_file_process(config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit)
+    return run_tap_file_process(
+        config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit, measured=measured
+    )
 
 
 def _config_file(config: dict[str, Any], tmp_path: Path) -> Path:
@@ -296,21 +300,33 @@ def run_tap_file(
     return _tap_run(ran.returncode, ran.stdout, ran.stderr, expect_exit, args)
 
 
+# What coverage's .pth file looks for to measure a Python process (coverage/pth_file.py).
+COVERAGE_CHILD = ("COVERAGE_PROCESS_CONFIG", "COVERAGE_PROCESS_START")
+
+
 def run_tap_file_process(
     config_file: Path | str,
     *args: str,
     env: dict[str, str] | None = None,
     timeout: float = 120,
     expect_exit: int | None = 0,
+    measured: bool = True,
 ) -> TapRun:
-    """run_tap_file as `python -m tap_smartlead_inbox`, a process of its own."""
+    """run_tap_file as `python -m tap_smartlead_inbox`, a process of its own. Under `make
+    test` coverage measures it too (patch = subprocess), which doubles the CPU a long run
+    takes; ``measured=False`` leaves it out, for runs counted, not covered (the code they
+    run is measured in the tests that run it in-process)."""
+    environ = {**os.environ, **(env or {})}
+    if not measured:
+        for variable in COVERAGE_CHILD:
+            environ.pop(variable, None)
     process = subprocess.run(
         [sys.executable, "-m", "tap_smartlead_inbox", "--config", str(config_file), *args],
         capture_output=True,
         text=True,
         timeout=timeout,
         cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        env=environ,
     )
     return _tap_run(process.returncode, process.stdout, process.stderr, expect_exit, args)
 
