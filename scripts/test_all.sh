@@ -19,9 +19,11 @@ trap 'pkill -TERM -P $lint; kill $lint 2>/dev/null; rm -f "$lint_log"; exit 130'
 
 "$VENV/bin/python" -m pytest "$@"
 failed=$?
+pytest_took=$SECONDS
 
 wait $lint
 lint_code=$?
+lint_waited=$((SECONDS - pytest_took))
 echo "---- make lint ----"
 cat "$lint_log"
 rm -f "$lint_log"
@@ -35,4 +37,7 @@ if ! make --no-print-directory test-pythons; then
     echo "make test: make test-pythons failed"
     failed=1
 fi
+# Where the time went, for docs/development.md's figures.
+echo "make test: pytest ${pytest_took} s, then ${lint_waited} s waiting for make lint," \
+    "then test-pythons $((SECONDS - pytest_took - lint_waited)) s"
 exit "$failed"
