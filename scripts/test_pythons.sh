@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The fast suite (`pytest -m "not slow"`) under every Python the classifiers in pyproject.toml
 # claim, but the one of .venv, where `make test` runs the whole suite. Each runs in a venv of
-# its own, .venv-3.X, made with uv (a dev dependency: seconds where pip takes a minute) and made
+# its own, .venv-3.X, made with uv (a dev dependency: seconds where pip takes a minute), side by side, and made
 # again when pyproject.toml changes or its interpreter has gone. The suites run side by side;
 # each ends on one line, and the output of one that fails follows.
 #
@@ -91,7 +91,7 @@ else
 fi
 main=$("$VENV/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
-ready="" missing=""
+ready="" missing="" making=""
 for version in $versions; do
     [ "$version" != "$main" ] || continue # the whole suite runs there
     python=$(find_python "$version")
@@ -104,8 +104,12 @@ for version in $versions; do
         fi
         continue
     fi
-    make_venv "$version" "$python"
+    make_venv "$version" "$python" & # side by side: each is mostly uv linking files
+    making="$making $!"
     ready="$ready $version"
+done
+for job in $making; do
+    wait "$job" || exit 1
 done
 [ -z "$missing" ] || exit 1
 
