@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The fast suite (`pytest -m "not slow"`) under every Python the classifiers in pyproject.toml
 # claim, but the one of .venv, where `make test` runs the whole suite. Each runs in a venv of
-# its own, .venv-3.X, made with uv (a dev dependency: seconds where pip takes a minute), side by side, and made
-# again when pyproject.toml changes or its interpreter has gone. The suites run side by side;
-# each ends on one line, and the output of one that fails follows.
+# its own, .venv-3.X, made with uv (a dev dependency: seconds where pip takes a minute) and made
+# again when pyproject.toml changes or its interpreter has gone. The venvs are made side by
+# side, then the suites run side by side; each ends on one line, and the output of one that
+# fails follows.
 #
 #   bash scripts/test_pythons.sh [3.X ...]   run by `make test` (`make test-pythons`); without
 #                                            versions, the classifiers' ones
