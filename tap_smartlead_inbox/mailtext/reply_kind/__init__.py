@@ -25,25 +25,20 @@ mailtext.reply_headers (where a person's quote starts, to read a notice whole).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ._kinds import AUTO_REPLY, BOUNCE, HUMAN, REPLY_KINDS, UNSUBSCRIBE
 
 __all__ = ["AUTO_REPLY", "BOUNCE", "HUMAN", "REPLY_KINDS", "UNSUBSCRIBE", "reply_kind"]
 
+if TYPE_CHECKING:  # the signature callers are checked against
+    from ._decide import reply_kind
+else:
 
-def reply_kind(
-    *,
-    sender: str | None,
-    subject: str | None,
-    own_text: str,
-    full_text: str,
-    headers: Mapping[str, str] | None = None,
-) -> str:
-    """HUMAN, AUTO_REPLY, BOUNCE or UNSUBSCRIBE for one REPLY email (_decide.reply_kind)."""
-    return _decision()(
-        sender=sender, subject=subject, own_text=own_text, full_text=full_text, headers=headers
-    )
+    def reply_kind(**evidence: Any) -> str:
+        """HUMAN, AUTO_REPLY, BOUNCE or UNSUBSCRIBE for one REPLY email (_decide.reply_kind)."""
+        return _decision()(**evidence)
 
 
 @functools.cache
