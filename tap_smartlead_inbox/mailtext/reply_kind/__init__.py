@@ -10,8 +10,9 @@ requests; bounceclassifier is an unmaintained keyword list (2019).
 
 The package, by what each part owns:
 
+- _kinds: the four kinds' names, the column's values;
 - _decide: the decision, strongest evidence first (headers, bounce, auto-reply,
-  unsubscribe, human), and how the evidence is weighed;
+  unsubscribe, human), and how the evidence is weighed; imported on the first reply;
 - _families: the families of evidence (a bounce's subject, an away sentence, a removal
   request, ...), each compiled once from every language's list of its name;
 - _layout: how a family's patterns become one regex laid out for speed;
