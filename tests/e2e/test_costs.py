@@ -99,7 +99,9 @@ def test_a_resumed_backfill_costs_what_is_left_after_its_checkpoint(make_sandbox
             }
         }
     }
-    config = tap_config(sandbox, rps=40, window_pages=window_pages)
+    # Answers 0.1 s apart: on a loaded machine (make test runs two workers a core) answers
+    # sent 25 ms apart came back out of order, and a boundary so answered is read again by design.
+    config = tap_config(sandbox, rps=10, window_pages=window_pages)
     run = run_counted(config, tmp_path, "--state", write_state(tmp_path, state))
 
     reread_from = iso(datetime.fromisoformat(checkpoint) - timedelta(days=1))
