@@ -8,6 +8,7 @@ a time, or never, so requests' own timeout (which bounds each read) never fires.
 
 from __future__ import annotations
 
+import contextlib
 import select
 import socket
 import threading
@@ -43,6 +44,7 @@ class TrickleServer:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._handlers: list[threading.Thread] = []
+        self._connections: list[socket.socket] = []
         self.served: list[tuple[int, str]] = []  # (connection number, request target)
         self._acceptor = threading.Thread(target=self._accept, daemon=True)
         self._acceptor.start()
@@ -59,6 +61,9 @@ class TrickleServer:
         socket.create_connection(("127.0.0.1", self.port)).close()  # wakes accept()
         self._acceptor.join(2)
         self._listener.close()
+        for conn in self._connections:  # a handler waiting on a kept-alive connection wakes
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
         for handler in self._handlers:
             handler.join(2)
 
@@ -70,6 +75,7 @@ class TrickleServer:
                 conn.close()
                 return
             number += 1
+            self._connections.append(conn)
             handler = threading.Thread(target=self._serve, args=(conn, number), daemon=True)
             self._handlers.append(handler)
             handler.start()
