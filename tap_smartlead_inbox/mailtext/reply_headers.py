@@ -180,7 +180,6 @@ def is_rule(line: str) -> bool:
 
 # Outlook's separator above a quote is a bare row of underscores; when the header block under
 # it is lost or cut short, a header line alone or the quoted letter's greeting still follows.
-_UNDERSCORES_RE = re.compile(r"^_{8,}$")
 _GREETINGS = (
     r"hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|hallo|liebe[rs]?|sehr geehrte[rs]?"
     r"|guten (?:tag|morgen)|moin|servus|bonjour|bonsoir|salut|cher|chère|madame|monsieur|hola"
@@ -205,7 +204,7 @@ def underscores_over_quote(lines: list[str], index: int) -> bool:
     """A bare row of underscores (Outlook's separator) with a header line ("Sent: ...", "De :")
     within the next lines, or a letter's greeting right below it: the quote of a message. A row
     a person draws (a signature rule, a form's line) has their own words below it."""
-    if _UNDERSCORES_RE.match(lines[index]) is None:
+    if not (is_rule(lines[index]) and lines[index].startswith("_")):
         return False
     below = [line for line in lines[index + 1 : index + 1 + 2 * _RULE_WINDOW] if line][:_RULE_WINDOW]
     if not below:
