@@ -74,7 +74,7 @@ def _by_first_letter(parts: list[str]) -> str:
     # The heads of other scripts (Cyrillic, Greek, Arabic, Devanagari, ...) sit behind one
     # lookahead: a Latin word costs one compare for all of them, not one per head.
     if len(others) > 1:
-        others = [f"(?=[^\\x00-\\u024f])(?:{'|'.join(others)})"]
+        others = [f"(?=[^\\x00-\\u{_LATIN_END - 1:04x}])(?:{'|'.join(others)})"]
     return "|".join(latin + others + led_otherwise)
 
 
