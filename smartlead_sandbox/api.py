@@ -125,15 +125,18 @@ def _ts(value: str) -> datetime:
 
 def select(leads: list[dict[str, Any]], body: dict[str, Any], *, replied_only: bool) -> list[dict[str, Any]]:
     """The leads a request asks for, in its sort order."""
-    keep = predicate(body.get("filters") or {}, replied_only=replied_only)
-    chosen = [lead for lead in leads if keep(lead)]
+    chosen = list(leads)  # sorted below: a copy, never the inbox's own list
+    # One pass a check rather than every check a lead: each page request scans the whole
+    # inbox (15,000 leads, 272 requests in a cost test), and this halves what that takes.
+    for keep in filter_checks(body.get("filters") or {}, replied_only=replied_only):
+        chosen = [lead for lead in chosen if keep(lead)]
     field = SORTS[body.get("sortBy", "REPLY_TIME_DESC")]
     chosen.sort(key=lambda lead: (lead[field] or "", lead["email_lead_map_id"]), reverse=True)
     return chosen
 
 
-def predicate(filters: dict[str, Any], *, replied_only: bool) -> Callable[[dict[str, Any]], bool]:
-    """The test a lead must pass, made once a request from the filters it has: every page
+def filter_checks(filters: dict[str, Any], *, replied_only: bool) -> list[Callable[[dict[str, Any]], bool]]:
+    """The tests a lead must pass, made once a request from the filters it has: every page
     request scans the whole inbox (tests change leads mid-run), 15,000 leads in the cost tests."""
     checks: list[Callable[[dict[str, Any]], bool]] = []
     if replied_only:
@@ -150,7 +153,7 @@ def predicate(filters: dict[str, Any], *, replied_only: bool) -> Callable[[dict[
         checks.append(lambda lead: first <= _ts(lead["last_reply_time"] or EARLIEST) <= last)
     if search := filters.get("search"):
         checks.append(lambda lead: _search_ok(lead, search))
-    return lambda lead: all(check(lead) for check in checks)
+    return checks
 
 
 def _one_of(field: str, wanted: Any) -> Callable[[dict[str, Any]], bool]:
