@@ -50,9 +50,14 @@ XDIST_GROUPS = {
     "test_dbt_duckdb": "test_dbt_duckdb",  # one load (two runs), read by every test
     "test_dbt_postgres": "test_dbt_postgres",  # the same, on PostgreSQL
     "test_report": "test_report",  # one load, one page, one browser visit
+    "test_report_page": "test_report_page",  # vl-convert bundles Vega's JavaScript once a process
     "test_readme_commands": "test_readme_commands",  # one project copy, its commands in order
     "test_packaging": "test_packaging",  # one build
 }
+# Coverage (`make test`) doubles the CPU of what it traces. It is paused (pytest-cov's no_cover)
+# in the cost tests, whose runs are counted, not covered (their taps run unmeasured too:
+# run_tap_file_process): the sandbox serves them inboxes of up to 15,000 leads.
+UNMEASURED = frozenset({"test_costs"})
 # Meltano keeps the config, catalog and state file of a run in its system folder (.meltano),
 # so two runs of a plugin at once must not share one: each test process has its own
 # (_meltano_system_folder below), its plugins those `make install` installed in .meltano.
@@ -152,6 +157,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("slow")
         if module in XDIST_GROUPS:
             item.add_marker(pytest.mark.xdist_group(XDIST_GROUPS[module]))
+        if module in UNMEASURED:
+            item.add_marker("no_cover")
 
 
 class FakeClock:
