@@ -2,10 +2,9 @@
 # `make test`: the whole suite (pytest, with the arguments the Makefile gives) in the
 # foreground and, meanwhile, `make lint` in the background at the lowest priority (nice 19):
 # it takes only the CPU the suite leaves idle while its taps wait on the sandbox's clock, so it
-# neither slows the suite nor upsets the tests that time what they see; so are the other
-# Pythons' venvs made. Then `make test-pythons` (the fast suite under each other Python) at
-# normal priority: run starved in the background, its own timing tests (deadlines, trickled
-# answers) failed. The lint step's
+# neither slows the suite nor upsets the tests that time what they see. Then `make
+# test-pythons` (the fast suite under each other Python) at normal priority: run starved in
+# the background, its own timing tests (deadlines, trickled answers) failed. The lint step's
 # output follows the suite's; the exit code is 0 only if all three passed (pytest's 5, no
 # tests, fails too).
 set -uo pipefail
@@ -16,11 +15,7 @@ lint_log=$(mktemp)
 
 nice -n 19 make --no-print-directory lint >"$lint_log" 2>&1 &
 lint=$!
-# The other Pythons' venvs too, made and compiled meanwhile on what CPU is left; what this
-# prints (a Python not found, a failure) `make test-pythons` says again below.
-VENV=$VENV nice -n 19 bash scripts/test_pythons.sh --prepare >/dev/null 2>&1 &
-venvs=$!
-trap 'pkill -TERM -P $lint; pkill -TERM -P $venvs; kill $lint $venvs 2>/dev/null; rm -f "$lint_log"; exit 130' INT TERM
+trap 'pkill -TERM -P $lint; kill $lint 2>/dev/null; rm -f "$lint_log"; exit 130' INT TERM
 
 "$VENV/bin/python" -m pytest "$@"
 failed=$?
@@ -38,7 +33,6 @@ if [ "$lint_code" != 0 ]; then
 fi
 
 echo "---- make test-pythons ----"
-wait $venvs
 if ! make --no-print-directory test-pythons; then
     echo "make test: make test-pythons failed"
     failed=1

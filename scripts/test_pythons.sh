@@ -8,9 +8,6 @@
 #
 #   bash scripts/test_pythons.sh [3.X ...]   run by `make test` (`make test-pythons`); without
 #                                            versions, the classifiers' ones
-#   bash scripts/test_pythons.sh --prepare   only make the venvs, and compile what the fast
-#                                            suite imports (`make test` runs this while its
-#                                            pytest runs, on the CPU that leaves idle)
 #   bash scripts/test_pythons.sh --find 3.X  print the interpreter's path and exit 0, or print
 #                                            why not (one line, on stderr) and exit 1
 #
@@ -76,9 +73,7 @@ if [ "${1:-}" = --find ]; then
     exit 1
 fi
 
-# .venv-$1 for the interpreter $2, unless it is there for the pyproject.toml of now. Collecting
-# the fast suite once compiles the modules it imports (uv installs no bytecode), so that the
-# suite itself does not.
+# .venv-$1 for the interpreter $2, unless it is there for the pyproject.toml of now.
 make_venv() {
     local venv=.venv-$1
     if [ "$venv/.installed" -nt pyproject.toml ] && is_python "$venv/bin/python" "$1"; then
@@ -87,15 +82,9 @@ make_venv() {
     rm -rf "$venv"
     "$UV" venv --quiet --python "$2" "$venv"
     "$UV" pip install --quiet --python "$venv/bin/python" -e '.[dev]'
-    "$venv/bin/python" -m pytest --collect-only -q -m "not slow" -p no:cacheprovider >/dev/null 2>&1 || true
     touch "$venv/.installed"
 }
 
-prepare=false
-if [ "${1:-}" = --prepare ]; then
-    prepare=true
-    shift
-fi
 if [ $# -gt 0 ]; then
     versions=$*
 else
@@ -124,7 +113,6 @@ for job in $making; do
     wait "$job" || exit 1
 done
 [ -z "$missing" ] || exit 1
-! $prepare || exit 0
 
 # Here the question is whether the code runs under each Python, not what a long search of
 # the properties finds (the whole suite does that): a fifth of each test's examples.
