@@ -127,7 +127,7 @@ def select(leads: list[dict[str, Any]], body: dict[str, Any], *, replied_only: b
     """The leads a request asks for, in its sort order."""
     chosen = list(leads)  # sorted below: a copy, never the inbox's own list
     # One pass a check rather than every check a lead: each page request scans the whole
-    # inbox (15,000 leads, 272 requests in a cost test), and this halves what that takes.
+    # inbox (15,000 leads, 272 requests in a cost test): a quarter to a third less time.
     for keep in filter_checks(body.get("filters") or {}, replied_only=replied_only):
         chosen = [lead for lead in chosen if keep(lead)]
     field = SORTS[body.get("sortBy", "REPLY_TIME_DESC")]
