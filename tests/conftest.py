@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import coverage
 import pytest
 from hypothesis import settings
 
@@ -54,9 +55,9 @@ XDIST_GROUPS = {
     "test_readme_commands": "test_readme_commands",  # one project copy, its commands in order
     "test_packaging": "test_packaging",  # one build
 }
-# Coverage (`make test`) doubles the CPU of what it traces. It is paused (pytest-cov's no_cover)
-# in the cost tests, whose runs are counted, not covered (their taps run unmeasured too:
-# run_tap_file_process): the sandbox serves them inboxes of up to 15,000 leads.
+# Coverage (`make test`) doubles the CPU of what it traces. It is paused (pytest-cov's no_cover),
+# and so are the taps these tests start (run_tap_file_process), in the cost tests: their runs
+# are counted, not covered, and the sandbox serves them inboxes of up to 15,000 leads.
 UNMEASURED = frozenset({"test_costs"})
 # Meltano keeps the config, catalog and state file of a run in its system folder (.meltano),
 # so two runs of a plugin at once must not share one: each test process has its own
@@ -274,15 +275,11 @@ def run_tap_process(
     env: dict[str, str] | None = None,
     timeout: float = 120,
     expect_exit: int | None = 0,
-    measured: bool = True,
 ) -> TapRun:
     """run_tap as a process of its own: for a test whose behaviour is the process (what
-    everything it writes holds, signals, exit codes the interpreter sets). ``measured=False``:
-    coverage stays out of it (see run_tap_file_process)."""
+    everything it writes holds, signals, exit codes the interpreter sets)."""
     config_file = _config_file(config, tmp_path)
-    return run_tap_file_process(
-        config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit, measured=measured
-    )
+    return run_tap_file_process(config_file, *args, env=env, timeout=timeout, expect_exit=expect_exit)
 
 
 def _config_file(config: dict[str, Any], tmp_path: Path) -> Path:
@@ -317,14 +314,12 @@ def run_tap_file_process(
     env: dict[str, str] | None = None,
     timeout: float = 120,
     expect_exit: int | None = 0,
-    measured: bool = True,
 ) -> TapRun:
     """run_tap_file as `python -m tap_smartlead_inbox`, a process of its own. Under `make
-    test` coverage measures it too (patch = subprocess), which doubles the CPU a long run
-    takes; ``measured=False`` leaves it out, for runs counted, not covered (the code they
-    run is measured in the tests that run it in-process)."""
+    test` coverage measures it too (patch = subprocess) while it measures the test that
+    starts it: not in a test where it is paused (no_cover, UNMEASURED above)."""
     environ = {**os.environ, **(env or {})}
-    if not measured:
+    if coverage.Coverage.current() is None:
         for variable in COVERAGE_CHILD:
             environ.pop(variable, None)
     process = subprocess.run(

@@ -7,7 +7,7 @@ that must cost more says so in its diff. Counts come from the sandbox's own requ
 no test here asserts on time.
 
 A count can hang on timing (the requests sent past the end while the last page's answer is
-on its way), so the tap runs as a process here (run_counted), as users run it and as the
+on its way), so the tap runs as a process here (run_tap_process), as users run it and as the
 README's figures were measured: never slowed by the sandbox it shares an interpreter with.
 """
 
@@ -43,12 +43,6 @@ RECHECK_COSTS = {50: 7, 500: 32, 5_000: 272}
 RECHECK_TOLERANCE = 0.10
 
 
-def run_counted(config, tmp_path, *args):
-    """The tap as a process coverage leaves alone: these runs are counted, not covered (the
-    tests that run the same reads in-process measure them), and measuring doubles their CPU."""
-    return run_tap_process(config, tmp_path, *args, measured=False)
-
-
 def inbox_requests(sandbox) -> int:
     return len(sandbox.requests_to("/master-inbox/inbox-replies"))
 
@@ -63,7 +57,7 @@ def test_a_full_export_costs_one_request_a_page_plus_the_full_export_overhead(ma
     # past the end: about rps x latency of them. Here that is about one (the performance
     # table in docs/performance.md gives the count at 5 a second and 0.8 s a page).
     sandbox = make_sandbox(leads=leads, latency=0.05, rate_limit=None)
-    run = run_counted(tap_config(sandbox, rps=20), tmp_path)
+    run = run_tap_process(tap_config(sandbox, rps=20), tmp_path)
     assert len(run.records("inbox_replies")) == leads
     assert inbox_requests(sandbox) <= math.ceil(leads / 20) + FULL_EXPORT_OVERHEAD
     assert category_reads(sandbox) == CATEGORY_READS
@@ -71,10 +65,10 @@ def test_a_full_export_costs_one_request_a_page_plus_the_full_export_overhead(ma
 
 def test_an_incremental_run_with_nothing_new_costs_its_documented_count(make_sandbox, tmp_path):
     sandbox = make_sandbox(leads=300, rate_limit=None)
-    first = run_counted(tap_config(sandbox), tmp_path)
+    first = run_tap_process(tap_config(sandbox), tmp_path)
     sandbox.log.clear()
     state = write_state(tmp_path, first.states()[-1])
-    second = run_counted(tap_config(sandbox, recheck_window="PT0S"), tmp_path, "--state", state)
+    second = run_tap_process(tap_config(sandbox, recheck_window="PT0S"), tmp_path, "--state", state)
     assert second.records("inbox_replies", allow_empty=True) == []
     assert inbox_requests(sandbox) == NOTHING_NEW
     assert category_reads(sandbox) == CATEGORY_READS
@@ -99,10 +93,10 @@ def test_a_resumed_backfill_costs_what_is_left_after_its_checkpoint(make_sandbox
             }
         }
     }
-    # Answers 0.1 s apart: on a loaded machine (make test runs two workers a core) answers
+    # Answers 0.1 s apart: on a loaded machine (make test runs three workers on two cores) answers
     # sent 25 ms apart came back out of order, and a boundary so answered is read again by design.
     config = tap_config(sandbox, rps=10, window_pages=window_pages)
-    run = run_counted(config, tmp_path, "--state", write_state(tmp_path, state))
+    run = run_tap_process(config, tmp_path, "--state", write_state(tmp_path, state))
 
     reread_from = iso(datetime.fromisoformat(checkpoint) - timedelta(days=1))
     left = [t for t in times if t >= reread_from]
@@ -132,7 +126,7 @@ def test_a_resumed_backfill_still_reads_the_threads_we_emailed_since_it_was_cut_
             }
         }
     }
-    run = run_counted(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, state))
+    run = run_tap_process(tap_config(sandbox), tmp_path, "--state", write_state(tmp_path, state))
     assert answered["email_lead_map_id"] in {r["email_lead_map_id"] for r in run.records("inbox_replies")}
     assert "run_started_at" not in run.states()[-1]["bookmarks"]["inbox_replies"], "a completed run drops it"
 
